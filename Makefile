@@ -1,0 +1,123 @@
+# Kestrel top-level Makefile.
+#
+#   make qemu        build everything and boot to the console (Ctrl-A X quits)
+#   make test        everything CI checks; ends with "N passed, M failed"
+#
+# Variables: CPUS (4), MEM (512M), BOOTARGS, HZ (100), DEBUG (1), GDBPORT.
+# See README.md for every target.
+
+CPUS     ?= 4
+MEM      ?= 512M
+BOOTARGS ?=
+HZ       ?= 100
+DEBUG    ?= 1
+GDBPORT  ?= 1234
+
+CROSS    ?= riscv64-unknown-elf-
+CC       := $(CROSS)gcc
+LD       := $(CROSS)ld
+OBJCOPY  := $(CROSS)objcopy
+NM       := $(CROSS)nm
+HOSTCC   ?= gcc
+PYTHON   ?= python3
+QEMU     ?= qemu-system-riscv64
+OPENSBI  ?= /usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.bin
+
+B := build
+
+# ---------------------------------------------------------------- kernel
+KCFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-builtin -nostdlib \
+	-fno-common -fno-pie -fno-stack-protector \
+	-fno-tree-loop-distribute-patterns \
+	-mcmodel=medany -march=rv64imac_zicsr_zifencei -mabi=lp64 -mno-relax \
+	-fno-omit-frame-pointer -fno-optimize-sibling-calls \
+	-Wall -Wextra -Werror -Wno-unused-parameter \
+	-Ikernel/include -I$(B)/include -MMD -MP \
+	-DHZ=$(HZ)
+ifeq ($(DEBUG),1)
+KCFLAGS += -DCONFIG_DEBUG=1
+endif
+KLDFLAGS := -nostdlib --no-relax -z noexecstack -T kernel.ld
+
+KSRCS := $(shell find kernel -name '*.c' -o -name '*.S' | LC_ALL=C sort)
+KOBJS := $(patsubst %,$(B)/%.o,$(KSRCS))
+
+# The version string: rewritten only when it changes, so a rebuild with no
+# change relinks nothing.
+KVERSION := 0.1.0-$(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)$(shell git diff --quiet HEAD 2>/dev/null || echo -dirty)
+$(B)/include/generated/version.h: FORCE
+	@mkdir -p $(@D)
+	@printf '#define KESTREL_VERSION "%s"\n#define KESTREL_HZ_CONFIG %s\n' '$(KVERSION)' '$(HZ)' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+# Everything compiled depends on the flags: a change of HZ or DEBUG rebuilds.
+$(B)/kflags: FORCE
+	@mkdir -p $(@D)
+	@echo '$(KCFLAGS)' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+$(B)/kernel/%.c.o: kernel/%.c $(B)/kflags | $(B)/include/generated/version.h
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(CC) $(KCFLAGS) -c $< -o $@
+
+$(B)/kernel/%.S.o: kernel/%.S $(B)/kflags
+	@mkdir -p $(@D)
+	@echo "  AS      $<"
+	@$(CC) $(KCFLAGS) -D__ASSEMBLY__ -c $< -o $@
+
+# Two-pass link: the first image gives the symbol addresses, the second
+# carries the table (in .ksyms, placed after all code so no function moves).
+# scripts/ksyms.py --check proves the text symbols did not move.
+$(B)/kernel.elf: $(KOBJS) kernel.ld scripts/ksyms.py
+	@echo "  LD      $@"
+	@$(PYTHON) scripts/ksyms.py < /dev/null > $(B)/ksyms0.S
+	@$(CC) $(KCFLAGS) -D__ASSEMBLY__ -c $(B)/ksyms0.S -o $(B)/ksyms0.o
+	@$(LD) $(KLDFLAGS) -o $(B)/kernel.pass1.elf $(KOBJS) $(B)/ksyms0.o
+	@$(NM) -n $(B)/kernel.pass1.elf | $(PYTHON) scripts/ksyms.py > $(B)/ksyms.S
+	@$(CC) $(KCFLAGS) -D__ASSEMBLY__ -c $(B)/ksyms.S -o $(B)/ksyms.o
+	@$(LD) $(KLDFLAGS) -o $@ $(KOBJS) $(B)/ksyms.o
+	@$(NM) -n $(B)/kernel.pass1.elf > $(B)/pass1.syms
+	@$(NM) -n $@ | $(PYTHON) scripts/ksyms.py --check $(B)/pass1.syms
+	@$(OBJCOPY) -O binary $@ $(B)/kernel.bin
+
+kernel: $(B)/kernel.elf
+.PHONY: kernel
+
+# ---------------------------------------------------------------- host unit tests
+include tests/unit/unit.mk
+
+# ---------------------------------------------------------------- running
+QEMU_OPTS := -machine virt -cpu rv64 -smp $(CPUS) -m $(MEM) \
+	-bios $(OPENSBI) -kernel $(B)/kernel.elf -append "$(BOOTARGS)"
+
+deps:
+	@sh scripts/deps.sh
+
+qemu: deps
+	@$(MAKE) --no-print-directory kernel
+	$(QEMU) $(QEMU_OPTS) -nographic
+
+qemu-gdb: deps
+	@$(MAKE) --no-print-directory kernel
+	@echo "*** QEMU waits for GDB: in another terminal run 'make gdb' (port $(GDBPORT))"
+	$(QEMU) $(QEMU_OPTS) -nographic -S -gdb tcp::$(GDBPORT)
+
+gdb: deps
+	gdb-multiarch -q -x .gdbinit -ex 'target remote localhost:$(GDBPORT)'
+
+# ---------------------------------------------------------------- tests
+test: deps
+	@$(MAKE) --no-print-directory kernel unit-tests
+	@$(PYTHON) tests/run.py --kernel $(B)/kernel.elf --unit $(UNIT_TESTS)
+
+format:
+	clang-format -i $$(find kernel tests/unit -name '*.[ch]')
+
+clean:
+	rm -rf $(B)
+
+.PHONY: deps qemu qemu-gdb gdb test format clean FORCE
+FORCE:
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

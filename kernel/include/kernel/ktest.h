@@ -1,0 +1,30 @@
+/*
+ * In-kernel self-tests, run by the boot option ktest=boot.
+ *
+ *   KTEST(name) { ... return NULL; }           passes
+ *   KTEST(name) { return ktest_fail("why %d", x); }   fails with a reason
+ *
+ * Each test lands in the .ktest section; ktest_run_all() runs them in link
+ * order on cpu 0 with interrupts on, prints "KTEST <name> PASS|FAIL ...",
+ * then "KTEST-DONE passed=P failed=F" (tests/run.py reads these lines).
+ */
+#ifndef KERNEL_KTEST_H
+#define KERNEL_KTEST_H
+
+#include <kernel/compiler.h>
+
+struct ktest {
+	const char *name;
+	const char *(*run)(void);
+};
+
+#define KTEST(tname) \
+	static const char *ktest_fn_##tname(void); \
+	static const struct ktest ktest_##tname __attribute__((used, section(".ktest"), aligned(8))) = { \
+		.name = #tname, .run = ktest_fn_##tname }; \
+	static const char *ktest_fn_##tname(void)
+
+/* Format a failure reason into a static buffer (tests run one at a time). */
+const char *ktest_fail(const char *fmt, ...) __printf(1, 2);
+
+#endif /* KERNEL_KTEST_H */

@@ -1,0 +1,78 @@
+/*
+ * Per-CPU data and the hart <-> logical cpu mapping.
+ *
+ * Each hart's struct cpu is reached through the tp register while the hart
+ * runs kernel code (this_cpu()). Logical ids are dense, 0..nr_cpus-1, in
+ * device-tree order with the boot hart as cpu 0; hartids need not be dense.
+ */
+#ifndef KERNEL_SMP_H
+#define KERNEL_SMP_H
+
+#include <arch/memlayout.h>
+
+/* Offsets used by trap entry assembly. */
+#define CPU_KERNEL_SP 0
+#define CPU_USER_SP   8
+#define CPU_STACK_TOP 24
+
+#ifndef __ASSEMBLY__
+#include <arch/atomic.h>
+#include <kernel/compiler.h>
+#include <kernel/types.h>
+
+enum ipi_kind {
+	IPI_PING,   /* answer with IPI_PONG to the sender (boot self-test) */
+	IPI_PONG,
+	IPI_STOP,   /* stop this hart for good (panic, power-off) */
+	IPI_CALL,   /* run the function posted in cpu->call */
+	IPI_KINDS
+};
+
+struct cpu {
+	unsigned long kernel_sp;     /* [local] trap stack for traps from user mode */
+	unsigned long user_sp;       /* [local] user sp while the trap frame is built */
+	unsigned int id;             /* [I] logical id */
+	u32 hartid;                  /* [I] */
+	unsigned long stack_top;     /* [I] boot stack */
+	atomic_long_t ipi_pending;   /* [a] bit per enum ipi_kind */
+	atomic_t ping_from;          /* [a] logical id that sent IPI_PING */
+	atomic_t pongs;              /* [a] IPI_PONG replies received */
+	u64 ticks;                   /* [local] timer interrupts taken */
+	u64 irqs;                    /* [local] external interrupts taken */
+	u64 ipis;                    /* [local] IPIs taken */
+	u64 next_tick;               /* [local] time CSR value of the next tick */
+	u64 online_time;             /* [I] time CSR when it came online */
+	bool online;                 /* [a] set once by the cpu itself */
+	void (*call_fn)(void *);     /* [a] posted by smp_call_on_cpu, cleared when done */
+	void *call_arg;              /* [a] */
+};
+
+_Static_assert(__builtin_offsetof(struct cpu, kernel_sp) == CPU_KERNEL_SP, "cpu kernel_sp");
+_Static_assert(__builtin_offsetof(struct cpu, user_sp) == CPU_USER_SP, "cpu user_sp");
+_Static_assert(__builtin_offsetof(struct cpu, stack_top) == CPU_STACK_TOP, "cpu stack_top");
+
+extern struct cpu cpus[NR_CPUS];
+extern unsigned int nr_cpus;     /* harts found in the device tree (<= NR_CPUS) */
+
+static inline struct cpu *this_cpu(void)
+{
+	struct cpu *c;
+	__asm__("mv %0, tp" : "=r"(c));
+	return c;
+}
+
+static inline unsigned int smp_processor_id(void) { return this_cpu()->id; }
+
+unsigned int num_online_cpus(void);
+void smp_boot_secondaries(void);
+void smp_send_ipi(unsigned int cpu, enum ipi_kind kind);
+void smp_send_stop(void);
+int smp_call_on_cpu(unsigned int cpu, void (*fn)(void *), void *arg, bool wait);
+void __noreturn cpu_halt(void);
+/* IPI round trip to cpu (PING, PONG back); rtt in time-CSR cycles. Irqs must be on. */
+int smp_ping(unsigned int cpu, u64 *rtt_cycles);
+void ipi_handle(void);
+int smp_cpu_of_hartid(u32 hartid);
+
+#endif /* __ASSEMBLY__ */
+#endif /* KERNEL_SMP_H */

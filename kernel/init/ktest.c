@@ -1,0 +1,82 @@
+/*
+ * The self-test runner (interface in kernel/ktest.h) and ktest=panic.
+ */
+#include <arch/irqflags.h>
+#include <kernel/clock.h>
+#include <kernel/init.h>
+#include <kernel/ktest.h>
+#include <kernel/machine.h>
+#include <kernel/panic.h>
+#include <kernel/printk.h>
+#include <kernel/smp.h>
+#include <lib/printf.h>
+#include <lib/string.h>
+
+extern const struct ktest __ktest_start[], __ktest_end[];
+
+static char fail_reason[256];
+
+const char *ktest_fail(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vscnprintf(fail_reason, sizeof(fail_reason), fmt, ap);
+	va_end(ap);
+	return fail_reason;
+}
+
+int ktest_run_all(void)
+{
+	int passed = 0, failed = 0;
+	const char *only = cmdline_get(&kernel_cmdline, "ktest.only");
+
+	local_irq_enable();
+	for (const struct ktest *t = __ktest_start; t < __ktest_end; t++) {
+		if (only && !strstr(t->name, only))
+			continue;
+		const char *why = t->run();
+		if (why) {
+			printk("KTEST %s FAIL %s\n", t->name, why);
+			failed++;
+		} else {
+			printk("KTEST %s PASS\n", t->name);
+			passed++;
+		}
+	}
+	printk("KTEST-DONE passed=%d failed=%d\n", passed, failed);
+	return failed;
+}
+
+static volatile unsigned long *volatile bad_pointer = (unsigned long *)0x10;
+
+static __noinline void fault_here(void *arg)
+{
+	*bad_pointer = (unsigned long)arg;   /* store page fault: nothing is mapped at 0x10 */
+}
+
+static void panic_here(void *arg)
+{
+	panic("ktest=panic-race: cpu %u panics on purpose", smp_processor_id());
+}
+
+/*
+ * ktest=panic: the last hart takes a kernel store fault (the trap path's
+ * register dump and backtrace). ktest=panic-race: every hart panics at
+ * once; exactly one report must come out.
+ */
+void ktest_panic(void)
+{
+	const char *mode = cmdline_get(&kernel_cmdline, "ktest");
+	unsigned int last = nr_cpus - 1;
+
+	if (strcmp(mode, "panic-race") == 0) {
+		for (unsigned int i = 1; i < nr_cpus; i++)
+			smp_call_on_cpu(i, panic_here, NULL, false);
+		panic_here(NULL);
+	}
+	if (last == 0)
+		fault_here(NULL);
+	smp_call_on_cpu(last, fault_here, (void *)0x1234, false);
+	udelay(5 * 1000 * 1000);
+	panic("ktest=panic: cpu %u did not fault", last);
+}

@@ -1,0 +1,145 @@
+/*
+ * start_kernel(): the boot hart's bring-up, in order.
+ *
+ *  1. entry.S has turned on early paging, zeroed .bss, set sp and tp.
+ *  2. The device tree is parsed; the command line read (loglevel=...).
+ *  3. Boot memory: RAM minus firmware, kernel, DTB and reserved ranges.
+ *  4. The kernel page table replaces early_pgd (no identity map).
+ *  5. Traps, the PLIC, the UART console, the RTC, the tick on this hart.
+ *  6. The other harts, started through SBI HSM.
+ *  7. The banner, then self-tests (ktest=) or the kernel monitor.
+ * docs/boot.md tells the same story with the memory map.
+ */
+#include <arch/csr.h>
+#include <arch/irqflags.h>
+#include <arch/memlayout.h>
+#include <arch/pgtable.h>
+#include <arch/sbi.h>
+#include <arch/traps.h>
+#include <drivers/irq.h>
+#include <generated/version.h>
+#include <kernel/clock.h>
+#include <kernel/init.h>
+#include <kernel/machine.h>
+#include <kernel/panic.h>
+#include <kernel/power.h>
+#include <kernel/printk.h>
+#include <kernel/smp.h>
+#include <lib/string.h>
+#include <mm/bootmem.h>
+
+struct fdt machine_fdt;
+struct dt_info machine_dt;
+struct cmdline kernel_cmdline;
+u64 memory_total;
+u64 boot_time_start;
+u64 boot_time_online;   /* time CSR when every hart was online */
+
+extern char _start_kernel[], _end[];
+
+const struct dt_device *machine_find(const char *compatible, int nth)
+{
+	return dt_find_compatible(&machine_dt, &machine_fdt, compatible, nth);
+}
+
+static void parse_device_tree(phys_addr_t dtb_pa)
+{
+	/* The early map covers 4 GiB from the kernel's gigabyte; the DTB is in RAM. */
+	if (fdt_open(&machine_fdt, __va(dtb_pa), 1 << 20) < 0)
+		panic("no valid device tree at %#lx", (unsigned long)dtb_pa);
+	if (dt_parse(&machine_dt, &machine_fdt) < 0)
+		panic("device tree at %#lx could not be parsed", (unsigned long)dtb_pa);
+	if (machine_dt.truncated)
+		pr_warn("dt: some device-tree tables overflowed\n");
+	cmdline_parse(&kernel_cmdline, machine_dt.bootargs);
+	console_loglevel = (int)cmdline_get_long(&kernel_cmdline, "loglevel", console_loglevel);
+	clock_init(machine_dt.timebase_freq ? machine_dt.timebase_freq : 10000000);
+}
+
+static void setup_boot_memory(phys_addr_t dtb_pa)
+{
+	phys_addr_t kstart = __pa(_start_kernel), kend = __pa(_end);
+
+	for (int i = 0; i < machine_dt.nmem; i++) {
+		bootmem_add(machine_dt.mem[i].base, machine_dt.mem[i].base + machine_dt.mem[i].size);
+		memory_total += machine_dt.mem[i].size;
+		/* Firmware (OpenSBI) sits below the kernel in the same region. */
+		if (kstart >= machine_dt.mem[i].base && kstart < machine_dt.mem[i].base + machine_dt.mem[i].size)
+			bootmem_reserve(machine_dt.mem[i].base, kstart);
+	}
+	bootmem_reserve(kstart, kend);
+	bootmem_reserve(dtb_pa, dtb_pa + machine_fdt.totalsize);
+	for (int i = 0; i < machine_dt.nrsv; i++)
+		bootmem_reserve(machine_dt.rsv[i].base, machine_dt.rsv[i].base + machine_dt.rsv[i].size);
+	if (machine_dt.initrd_end > machine_dt.initrd_start)
+		bootmem_reserve(machine_dt.initrd_start, machine_dt.initrd_end);
+}
+
+static void print_banner(void)
+{
+	printk("Kestrel %s (riscv64, HZ=%d%s)\n", KESTREL_VERSION, HZ,
+#ifdef CONFIG_DEBUG
+	       ", debug"
+#else
+	       ""
+#endif
+	);
+	printk("harts online: %u\n", num_online_cpus());
+	printk("memory: %llu MiB\n", (unsigned long long)(memory_total >> 20));
+	printk("cmdline:");
+	for (int i = 0; i < kernel_cmdline.nargs; i++)
+		printk(KERN_CONT " %s=%s", kernel_cmdline.args[i].key, kernel_cmdline.args[i].value);
+	printk(KERN_CONT "\n");
+	printk("boot: kernel entry to all harts online %llu us\n",
+	       (unsigned long long)(cycles_to_ns(boot_time_online - boot_time_start) / 1000));
+	printk("devices (%d):\n", machine_dt.ndev);
+	for (int i = 0; i < machine_dt.ndev; i++) {
+		const struct dt_device *d = &machine_dt.dev[i];
+		printk("  %-24s %-22s", d->name, d->compatible);
+		if (d->nreg)
+			printk(KERN_CONT " reg %#llx+%#llx", (unsigned long long)d->reg[0].base,
+			       (unsigned long long)d->reg[0].size);
+		if (d->nirq)
+			printk(KERN_CONT " irq %u", d->irq[0]);
+		printk(KERN_CONT "\n");
+	}
+}
+
+void start_kernel(unsigned long hartid, phys_addr_t dtb_pa)
+{
+	boot_time_start = rdtime();
+	cpus[0].id = 0;
+	cpus[0].hartid = (u32)hartid;
+	trap_init_cpu();
+
+	parse_device_tree(dtb_pa);
+	setup_boot_memory(dtb_pa);
+	mmu_init();
+	pr_info("sbi: spec %#lx, implementation %ld version %#lx\n",
+		sbi_spec_version(), sbi_impl_id(), sbi_impl_version());
+
+	power_init();
+	if (plic_init() < 0)
+		panic("no interrupt controller");
+	plic_init_cpu();
+	if (uart16550_init() < 0)
+		pr_warn("uart: none found; console stays on SBI\n");
+	if (goldfish_rtc_init() < 0)
+		pr_warn("rtc: none found; wall clock unknown\n");
+	clock_init_cpu();
+	cpus[0].online_time = rdtime();
+	smp_store_release(&cpus[0].online, true);
+	local_irq_enable();
+
+	smp_boot_secondaries();
+	boot_time_online = rdtime();
+	print_banner();
+
+	const char *ktest = cmdline_get(&kernel_cmdline, "ktest");
+	if (ktest && str_has_prefix(ktest, "panic"))
+		ktest_panic();
+	if (ktest && strcmp(ktest, "boot") == 0)
+		machine_power_off(ktest_run_all() == 0 ? EXIT_OK : EXIT_FAILED);
+	printk("no init yet: starting kernel monitor\n");
+	monitor_run();
+}

@@ -1,0 +1,698 @@
+#!/usr/bin/env python3
+"""Kestrel test runner: host unit tests and the QEMU suites.
+
+    python3 tests/run.py [--kernel build/kernel.elf] [--unit BIN ...]
+                         [--only SUBSTR] [--jobs N] [-v]
+
+Prints `PASS name` or `FAIL name: reason` per test, in suite order, and ends
+with the line `N passed, M failed`; exits 0 iff nothing failed.  Console logs
+go to build/test-logs/.  See tests/README.md.
+"""
+
+import argparse
+import concurrent.futures
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import qemu as qemu_mod                                       # noqa: E402
+from qemu import Qemu, QemuError, QemuTimeout, mem_to_mib, scaled  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_KERNEL = ROOT / "build" / "kernel.elf"
+LOG_DIR = ROOT / "build" / "test-logs"
+TAIL_LINES = 40
+
+UNIT_TIMEOUT = 120
+BOOT_TIMEOUT = 60
+PANIC_TIMEOUT = 60
+CMDLINE_TIMEOUT = 60
+PROMPT_TIMEOUT = 60       # boot to the first kmon> prompt
+COMMAND_TIMEOUT = 10      # one monitor command
+POWEROFF_TIMEOUT = 15
+
+# A console line may carry a printk timestamp such as "[    0.012345] ".
+LP = r"^(?:\[[ \d.]*\]\s*)?"
+PROMPT = re.compile(r"(?:^|\r)kmon> ", re.M)
+PANIC = "Kernel panic"
+PANIC_END = "---[ end Kernel panic ]---"
+SKIPPED = "skipped after earlier failure"
+
+
+class Result:
+    def __init__(self, name, ok, reason=""):
+        self.name, self.ok, self.reason = name, ok, reason
+
+
+class Outcome:
+    """What a job hands back: results, and console text for failures."""
+
+    def __init__(self, results, console="", log=None, argv=None, secs=0.0):
+        self.results = results
+        self.console = console
+        self.log = log
+        self.argv = argv
+        self.secs = secs
+
+
+class Job:
+    def __init__(self, name, static_names, fn):
+        self.name = name
+        self.static_names = static_names
+        self.fn = fn
+
+
+# ---------------------------------------------------------------------------
+# helpers
+
+def clean(text, limit=None):
+    """Printable ASCII only (escape the rest), so CI logs never choke."""
+    out = []
+    for ch in text:
+        o = ord(ch)
+        if ch == "\t" or 0x20 <= o < 0x7f:
+            out.append(ch)
+        elif ch == "\x1b":
+            out.append("^[")
+        else:
+            out.append("\\x%02x" % o if o < 0x100 else "\\u%04x" % o)
+    s = "".join(out)
+    if limit and len(s) > limit:
+        s = s[:limit - 3] + "..."
+    return s
+
+
+def lines_of(text):
+    return [ln.rstrip("\r") for ln in text.split("\n")]
+
+
+def first_line(exc):
+    if isinstance(exc, QemuError) and exc.args:
+        text = str(exc.args[0])          # without QemuTimeout's tail
+    else:
+        text = str(exc) or type(exc).__name__
+    return text.split("\n")[0]
+
+
+def describe_status(status):
+    if status is None:
+        return "did not exit"
+    if status < 0:
+        try:
+            return "killed by %s" % signal.Signals(-status).name
+        except ValueError:
+            return "killed by signal %d" % -status
+    return "exit status %d" % status
+
+
+def log_path(job_name):
+    return LOG_DIR / (job_name.replace("/", "-") + ".log")
+
+
+def qemu_prereq(kernel):
+    """None if QEMU can be run at all, else why not."""
+    if not os.path.isfile(kernel):
+        return "prerequisite missing: kernel %s not found" % kernel
+    if not (shutil.which(qemu_mod.QEMU) or os.path.isfile(qemu_mod.QEMU)):
+        return "prerequisite missing: QEMU binary %s not found" % qemu_mod.QEMU
+    if not os.path.isfile(qemu_mod.OPENSBI):
+        return "prerequisite missing: firmware %s not found" % qemu_mod.OPENSBI
+    return None
+
+
+def panic_note(out):
+    for ln in lines_of(out):
+        if PANIC in ln and PANIC_END not in ln:
+            return "kernel panic: " + ln.strip()
+    return None
+
+
+def all_failed(names, reason):
+    return [Result(n, False, reason) for n in names]
+
+
+def run_qemu(job_name, kernel, cpus, mem, bootargs, timeout):
+    """Boot, wait for QEMU to exit.  Returns (output, status, error, q)."""
+    q = Qemu(kernel, cpus=cpus, mem=mem, bootargs=bootargs,
+             log=log_path(job_name))
+    status, error = None, None
+    with q:
+        try:
+            status = q.wait_exit(timeout)
+        except QemuTimeout as e:
+            error = first_line(e)
+    return q.output, status, error, q
+
+
+# ---------------------------------------------------------------------------
+# suite 1: unit
+
+TAP_RE = re.compile(r"^(not ok|ok)\b\s*(\d+)?\s*(?:-\s*)?(.*?)\s*$")
+SANITIZER_RE = re.compile(
+    r"ERROR: \w*Sanitizer|runtime error:|SUMMARY: \w*Sanitizer|"
+    r"WARNING: \w*Sanitizer")
+
+
+class _ProcGroup:
+    """Lets qemu.kill_all() kill a unit-test process too."""
+
+    def __init__(self, proc):
+        self.proc = proc
+
+    def kill(self, wait=False):
+        if self.proc.returncode is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+
+
+def parse_tap(stdout, prefix):
+    """Returns (results, planned, saw_tap, saw_not_ok)."""
+    results, planned, saw_tap, saw_not_ok = [], 0, False, False
+    seen = {}
+    current = None
+    diag = []
+
+    def finish():
+        if current is not None and not current.ok and diag and \
+                not current.reason.startswith("skipped"):
+            current.reason = clean("; ".join(diag), 200)
+
+    for ln in lines_of(stdout):
+        m = re.match(r"^\s*1\.\.(\d+)", ln)
+        if m:
+            planned += int(m.group(1))
+            saw_tap = True
+            continue
+        m = TAP_RE.match(ln)
+        if m:
+            finish()
+            diag = []
+            saw_tap = True
+            ok = m.group(1) == "ok"
+            rest = m.group(3)
+            skip = re.match(r"^#\s*SKIP\b\s*(.*)$", rest, re.I)
+            name = rest
+            reason = "" if ok else "failed"
+            if skip:                       # cmocka: "not ok 3 # SKIP name"
+                name = skip.group(1) or "test%s" % m.group(2)
+                ok = False
+                reason = "skipped (the harness has no skips: make it pass)"
+            else:
+                hm = re.match(r"^(.*?)\s*#\s*(SKIP|TODO)\b", rest, re.I)
+                if hm:
+                    name = hm.group(1)
+                    ok = False
+                    reason = "skipped (the harness has no skips: make it pass)"
+            name = name.strip() or "test%s" % m.group(2)
+            name = re.sub(r"\s+", "_", name)
+            full = "%s/%s" % (prefix, name)
+            seen[full] = seen.get(full, 0) + 1
+            if seen[full] > 1:
+                full += "#%d" % seen[full]
+            if not m.group(1) == "ok":
+                saw_not_ok = True
+            current = Result(full, ok, reason)
+            results.append(current)
+            continue
+        m = re.match(r"^#\s?(.*)$", ln)
+        if m and current is not None:
+            text = m.group(1).strip()
+            # cmocka's group summary "# not ok - tests" is not a diagnostic
+            if text and not re.match(r"^(not )?ok - ", text):
+                diag.append(text)
+    finish()
+    return results, planned, saw_tap, saw_not_ok
+
+
+def unit_job(binary):
+    base = os.path.basename(binary)
+    prefix = "unit/" + base
+
+    def run():
+        t0 = time.monotonic()
+        if not os.path.isfile(binary):
+            return Outcome([Result(prefix, False,
+                                   "prerequisite missing: %s not found"
+                                   % binary)])
+        if not os.access(binary, os.X_OK):
+            return Outcome([Result(prefix, False,
+                                   "%s is not executable" % binary)])
+        env = dict(os.environ, CMOCKA_MESSAGE_OUTPUT="TAP")
+        env.setdefault("UBSAN_OPTIONS", "print_stacktrace=1")
+        argv = [os.path.abspath(binary)]
+        proc = subprocess.Popen(argv, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                                env=env, start_new_session=True)
+        guard = _ProcGroup(proc)
+        timed_out = False
+        try:
+            qemu_mod.register_cleanup(guard)
+        except QemuError:
+            guard.kill()
+        try:
+            try:
+                out, err = proc.communicate(timeout=scaled(UNIT_TIMEOUT))
+            except subprocess.TimeoutExpired:
+                timed_out = True
+                guard.kill()
+                try:
+                    out, err = proc.communicate(timeout=10)
+                except subprocess.TimeoutExpired:
+                    out, err = b"", b""
+        finally:
+            guard.kill()
+            qemu_mod.unregister_cleanup(guard)
+        out = out.decode("latin-1")
+        err = err.decode("latin-1")
+        console = out + ("\n" if out and not out.endswith("\n") else "") + err
+        path = log_path(prefix)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(console + "\n===== harness: command: %s\n"
+                        "===== harness: %s\n"
+                        % (argv[0], describe_status(proc.returncode)),
+                        encoding="latin-1")
+
+        results, planned, saw_tap, saw_not_ok = parse_tap(out, prefix)
+        problems = []
+        if timed_out:
+            problems.append("timed out after %.0f s" % scaled(UNIT_TIMEOUT))
+        san = next((ln for ln in lines_of(out + "\n" + err)
+                    if SANITIZER_RE.search(ln)), None)
+        if san:
+            problems.append("sanitizer report: " + san.strip())
+        status = proc.returncode
+        if not timed_out:
+            if status < 0:
+                problems.append("crashed: " + describe_status(status))
+            elif not saw_tap:
+                problems.append("no TAP output (%s)" % describe_status(status))
+            elif status != 0 and not saw_not_ok:
+                problems.append("%s without a failing test"
+                                % describe_status(status))
+        if saw_tap and planned and len(results) < planned and not problems:
+            problems.append("only %d of %d planned tests reported"
+                            % (len(results), planned))
+        if problems:
+            results.append(Result(prefix, False, clean("; ".join(problems),
+                                                       300)))
+        return Outcome(results, console, path, argv, time.monotonic() - t0)
+
+    return Job(prefix, [prefix], run)
+
+
+# ---------------------------------------------------------------------------
+# suite 2: boot
+
+def boot_job(kernel, cpus, mem):
+    prefix = "boot/smp%d" % cpus
+    names = [prefix + "/banner", prefix + "/exit"]
+
+    def run():
+        t0 = time.monotonic()
+        why = qemu_prereq(kernel)
+        if why:
+            return Outcome(all_failed(names, why))
+        out, status, error, q = run_qemu(prefix, kernel, cpus, mem,
+                                         "ktest=boot", BOOT_TIMEOUT)
+        lines = lines_of(out)
+        results = []
+
+        # banner
+        problems = []
+        if not any(re.match(LP + r"Kestrel \S+", ln) for ln in lines):
+            problems.append("no 'Kestrel <version>' banner line")
+        harts = [re.match(LP + r"harts online: (\d+)\s*$", ln)
+                 for ln in lines]
+        harts = [int(m.group(1)) for m in harts if m]
+        if not harts:
+            problems.append("no 'harts online: N' line")
+        elif harts[0] != cpus:
+            problems.append("harts online: %d, expected %d" % (harts[0], cpus))
+        mems = [re.match(LP + r"memory: (\d+) MiB", ln) for ln in lines]
+        mems = [int(m.group(1)) for m in mems if m]
+        want = mem_to_mib(mem)
+        if not mems:
+            problems.append("no 'memory: N MiB' line")
+        elif mems[0] != want:
+            problems.append("memory: %d MiB, expected %d" % (mems[0], want))
+        results.append(Result(prefix + "/banner", not problems,
+                              "; ".join(problems)))
+
+        # one test per KTEST line
+        npass = nfail = 0
+        seen = {}
+        done = None
+        for ln in lines:
+            m = re.match(LP + r"KTEST-DONE passed=(\d+) failed=(\d+)", ln)
+            if m:
+                done = (int(m.group(1)), int(m.group(2)))
+                continue
+            m = re.match(LP + r"KTEST (\S+) (PASS|FAIL)\b\s*(.*)$", ln)
+            if not m:
+                continue
+            name = "%s/%s" % (prefix, m.group(1))
+            seen[name] = seen.get(name, 0) + 1
+            if seen[name] > 1:
+                name += "#%d" % seen[name]
+            if m.group(2) == "PASS":
+                npass += 1
+                results.append(Result(name, True))
+            else:
+                nfail += 1
+                results.append(Result(name, False,
+                                      clean(m.group(3).strip(), 200)
+                                      or "FAIL"))
+
+        # exit
+        problems = []
+        note = panic_note(out)
+        if note:
+            problems.append(note)
+        if error:
+            if done is None:
+                problems.append(error + " (no KTEST-DONE)")
+            else:
+                problems.append("KTEST-DONE seen but " + error)
+        elif done is None:
+            problems.append("%s before KTEST-DONE" % describe_status(status))
+        if done is not None:
+            if done[1] != 0:
+                problems.append("KTEST-DONE reports failed=%d" % done[1])
+            if done != (npass, nfail):
+                problems.append("KTEST-DONE says passed=%d failed=%d but "
+                                "%d PASS and %d FAIL lines were printed"
+                                % (done[0], done[1], npass, nfail))
+        if status is not None and status != 0:
+            problems.append(describe_status(status) + " (expected 0)")
+        results.append(Result(prefix + "/exit", not problems,
+                              clean("; ".join(problems), 300)))
+        return Outcome(results, out, q.log_path, q.argv,
+                       time.monotonic() - t0)
+
+    return Job(prefix, names, run)
+
+
+# ---------------------------------------------------------------------------
+# suite 3: panic
+
+def panic_job(kernel, cpus, mode="panic", expect=()):
+    """ktest=panic: one hart takes a kernel fault; ktest=panic-race: every
+    hart panics at once. Either way exactly one report, exit status 3, and
+    each regex in expect present (the register dump, the symbolized
+    backtrace)."""
+    name = "%s/smp%d" % (mode, cpus)
+
+    def run():
+        t0 = time.monotonic()
+        why = qemu_prereq(kernel)
+        if why:
+            return Outcome(all_failed([name], why))
+        out, status, error, q = run_qemu(name, kernel, cpus, "512M",
+                                         "ktest=" + mode, PANIC_TIMEOUT)
+        problems = []
+        if error:
+            problems.append(error)
+        for pattern in expect:
+            if not re.search(pattern, out, re.M):
+                problems.append("no match for /%s/" % pattern)
+        n_end = out.count(PANIC_END)
+        n_panic = out.count(PANIC) - n_end
+        if n_panic == 0:
+            problems.append("no '%s' line" % PANIC)
+        elif n_panic > 1:
+            problems.append("'%s' printed %d times" % (PANIC, n_panic))
+        if n_end == 0:
+            problems.append("no '%s' line" % PANIC_END)
+        else:
+            if n_end > 1:
+                problems.append("end marker printed %d times" % n_end)
+            after = out[out.rfind(PANIC_END) + len(PANIC_END):]
+            if after.strip():
+                problems.append("output after the end marker: %s"
+                                % clean(repr(after.strip()), 80))
+        if not error and status != 3:
+            problems.append(describe_status(status) + " (expected 3)")
+        return Outcome([Result(name, not problems,
+                               clean("; ".join(problems), 300))],
+                       out, q.log_path, q.argv, time.monotonic() - t0)
+
+    return Job(name, [name], run)
+
+
+# ---------------------------------------------------------------------------
+# suite 4: monitor
+
+MONITOR_STEPS = ["prompt", "echo", "harts", "ticks", "ipi", "unknown",
+                 "poweroff"]
+
+
+def monitor_job(kernel, cpus=4):
+    prefix = "monitor"
+    names = ["%s/%s" % (prefix, s) for s in MONITOR_STEPS]
+
+    def run():
+        t0 = time.monotonic()
+        why = qemu_prereq(kernel)
+        if why:
+            return Outcome(all_failed(names, why))
+        q = Qemu(kernel, cpus=cpus, mem="512M", log=log_path(prefix))
+
+        def command(cmd, pattern):
+            def step():
+                q.sendline(cmd)
+                q.expect(pattern, COMMAND_TIMEOUT)
+                q.expect(PROMPT, COMMAND_TIMEOUT)
+            return step
+
+        def prompt():
+            q.expect(PROMPT, PROMPT_TIMEOUT)
+
+        def ticks():
+            start = q.cursor
+            q.sendline("ticks")
+            m = q.expect(PROMPT, COMMAND_TIMEOUT)
+            body = lines_of(q.output[start:m.start()])
+            if body and "ticks" in body[0]:
+                body = body[1:]                 # the echoed command line
+            body = "\n".join(body)
+            if not re.search(r"(?<![\w.])[1-9]\d*", body):
+                raise QemuError("no nonzero tick count in output %s"
+                                % clean(repr(body.strip()), 80))
+
+        def poweroff():
+            q.sendline("poweroff")
+            status = q.wait_exit(POWEROFF_TIMEOUT)
+            if status != 0:
+                raise QemuError(describe_status(status) + " (expected 0)")
+
+        steps = {
+            "prompt": prompt,
+            "echo": command("echo hello kestrel", LP + r"hello kestrel\r?$"),
+            "harts": command("harts", LP + r"\s*%d harts online" % cpus),
+            "ticks": ticks,
+            "ipi": command("ipi", r"^(?!kmon> ).*ipi round trip ok"),
+            "unknown": command("bogus", r"(?i)^(?!kmon> ).*"
+                                        r"(unknown command|command not found)"),
+            "poweroff": poweroff,
+        }
+        results = []
+        failed = False
+        with q:
+            for step in MONITOR_STEPS:
+                name = "%s/%s" % (prefix, step)
+                if failed:
+                    results.append(Result(name, False, SKIPPED))
+                    continue
+                try:
+                    steps[step]()
+                    results.append(Result(name, True))
+                except QemuError as e:
+                    failed = True
+                    reason = first_line(e)
+                    note = panic_note(q.output)
+                    if note:
+                        reason += "; " + note
+                    results.append(Result(name, False, clean(reason, 300)))
+        return Outcome(results, q.output, q.log_path, q.argv,
+                       time.monotonic() - t0)
+
+    return Job(prefix, names, run)
+
+
+# ---------------------------------------------------------------------------
+# suite 5: cmdline
+
+CMDLINE_ARGS = 'ktest=boot loglevel=8 kestrel.test="a b"'
+CMDLINE_WANT = "kestrel.test=a b"
+
+
+def cmdline_job(kernel):
+    name = "cmdline"
+
+    def run():
+        t0 = time.monotonic()
+        why = qemu_prereq(kernel)
+        if why:
+            return Outcome(all_failed([name], why))
+        out, status, error, q = run_qemu(name, kernel, 1, "512M",
+                                         CMDLINE_ARGS, CMDLINE_TIMEOUT)
+        problems = []
+        cmdlines = [ln for ln in lines_of(out)
+                    if re.match(LP + r"cmdline: ", ln)]
+        if not cmdlines:
+            problems.append("no 'cmdline: ' line")
+        elif not any(CMDLINE_WANT in ln for ln in cmdlines):
+            problems.append("'%s' not in %s" % (CMDLINE_WANT,
+                                                 clean(repr(cmdlines[0]), 120)))
+        note = panic_note(out)
+        if note:
+            problems.append(note)
+        if error:
+            problems.append(error)
+        elif status != 0:
+            problems.append(describe_status(status) + " (expected 0)")
+        return Outcome([Result(name, not problems,
+                               clean("; ".join(problems), 300))],
+                       out, q.log_path, q.argv, time.monotonic() - t0)
+
+    return Job(name, [name], run)
+
+
+# ---------------------------------------------------------------------------
+
+def build_jobs(args):
+    kernel = args.kernel
+    jobs = [unit_job(b) for b in args.unit]
+    jobs += [boot_job(kernel, n, "1G" if n == 8 else "512M")
+             for n in (1, 2, 4, 8)]
+    fault = (r"Kernel panic on cpu \d+ \(hart \d+\): store page fault in "
+             r"kernel mode at fault_here\+0x[0-9a-f]+, address 0x10\r?$",
+             r"\] sepc\s+[0-9a-f]{16} fault_here\+",
+             r"\[<[0-9a-f]{16}>\] (\? )?ipi_handle\+0x",
+             r"\[<[0-9a-f]{16}>\] trap_handler\+0x")
+    jobs += [panic_job(kernel, 4, "panic", fault),
+             panic_job(kernel, 1, "panic", fault[:2]),
+             panic_job(kernel, 4, "panic-race",
+                       (r"panic-race: cpu \d+ panics on purpose",
+                        r"\] panic_here\+0x"))]
+    jobs.append(monitor_job(kernel, 4))
+    jobs.append(cmdline_job(kernel))
+    return jobs
+
+
+def select(jobs, only):
+    """--only: run the jobs whose name or test names contain a SUBSTR (or
+    whose name SUBSTR starts with).  If none does, the SUBSTR must name a
+    test we only learn by running (a ktest, a unit test): run all."""
+    if not only:
+        return jobs
+
+    def hit(job):
+        return any(s in n for s in only for n in [job.name] + job.static_names) \
+            or any(s.startswith(job.name + "/") for s in only)
+
+    chosen = [j for j in jobs if hit(j)]
+    return chosen or jobs
+
+
+class Printer:
+    def __init__(self, verbose):
+        self.verbose = verbose
+        self.passed = self.failed = 0
+
+    def out(self, text=""):
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+
+    def job(self, job, outcome, only):
+        shown = [r for r in outcome.results
+                 if not only or any(s in r.name for s in only)]
+        for r in shown:
+            if r.ok:
+                self.passed += 1
+                self.out("PASS " + r.name)
+            else:
+                self.failed += 1
+                self.out("FAIL %s: %s" % (r.name, r.reason or "failed"))
+        if self.verbose and outcome.argv:
+            self.out("    # %s: %.1f s: %s" % (job.name, outcome.secs,
+                                               " ".join(qemu_mod.shell_quote(a) for a in outcome.argv)))
+        if any(not r.ok for r in shown) and outcome.console:
+            text = outcome.console
+            if not self.verbose:
+                text = qemu_mod.tail_lines(text, TAIL_LINES)
+            else:
+                text = qemu_mod.tail_lines(text, 10 ** 9)
+            where = " (full log: %s)" % os.path.relpath(outcome.log) \
+                if outcome.log else ""
+            self.out("    --- %s: %s output%s ---" % (
+                job.name, "last %d lines of" % TAIL_LINES
+                if not self.verbose else "all", where))
+            for ln in text.split("\n"):
+                self.out("    " + clean(ln))
+            self.out("    ---")
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--kernel", default=None,
+                    help="kernel image (default: build/kernel.elf)")
+    ap.add_argument("--unit", nargs="*", action="extend", default=[],
+                    metavar="BIN", help="host unit-test binaries (cmocka)")
+    ap.add_argument("--only", action="append", default=[], metavar="SUBSTR",
+                    help="only tests whose name contains SUBSTR (repeatable)")
+    ap.add_argument("--jobs", "-j", type=int, default=2,
+                    help="test runs in parallel (default 2)")
+    ap.add_argument("-v", "--verbose", action="store_true",
+                    help="show command lines, times and full console output "
+                         "of failing runs")
+    args = ap.parse_args(argv)
+    if args.kernel is None:
+        args.kernel = str(DEFAULT_KERNEL)
+    args.jobs = max(1, args.jobs)
+
+    qemu_mod.install_signal_handlers()
+    jobs = select(build_jobs(args), args.only)
+    LOG_DIR.mkdir(parents=True, exist_ok=True)
+    if not args.only:                       # a full run: drop stale logs
+        for p in LOG_DIR.glob("*.log"):
+            try:
+                p.unlink()
+            except OSError:
+                pass
+
+    pr = Printer(args.verbose)
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs)
+    try:
+        futures = [pool.submit(j.fn) for j in jobs]
+        for job, fut in zip(jobs, futures):
+            try:
+                outcome = fut.result()
+            except Exception as e:           # a harness bug: still report it
+                names = job.static_names or [job.name]
+                outcome = Outcome(all_failed(
+                    names, clean("harness error: %s: %s"
+                                 % (type(e).__name__, first_line(e)), 300)))
+            pr.job(job, outcome, args.only)
+    except (KeyboardInterrupt, SystemExit) as e:
+        pool.shutdown(wait=False, cancel_futures=True)
+        qemu_mod.kill_all()
+        sys.stdout.write("\ninterrupted\n")
+        sys.stdout.flush()
+        code = e.code if isinstance(e, SystemExit) else 130
+        os._exit(code if isinstance(code, int) else 1)
+    pool.shutdown(wait=True)
+    pr.out("%d passed, %d failed" % (pr.passed, pr.failed))
+    return 0 if pr.failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

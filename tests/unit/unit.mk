@@ -1,0 +1,83 @@
+# Host unit tests of pure kernel code -- a fragment for the top-level
+# Makefile, which includes it with the repository root as the current
+# directory.
+#
+#   make unit-tests   build every test program (UNIT_TESTS)
+#   make unit-run     build and run them, TAP output (CMOCKA_MESSAGE_OUTPUT=TAP)
+#
+# Kernel sources are compiled by the host compiler under AddressSanitizer
+# and UBSan, with tests/unit/host_rename.h force-included so that their
+# memcpy, snprintf, ... become k_memcpy, k_snprintf, ... and do not clash
+# with the host libc. -fno-builtin and -fno-tree-loop-distribute-patterns
+# keep gcc from turning kernel code into calls to the host's libc.
+#
+# To add a test: write tests/unit/test_foo.c (cmocka), add test_foo to
+# UNIT_NAMES and list the sources it needs in UNIT_test_foo_SRCS.
+# Only variables prefixed UNIT_ (and HOSTCC) are defined here.
+
+HOSTCC ?= gcc
+
+UNIT_DIR := build/unit
+UNIT_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all
+UNIT_CFLAGS := -std=gnu11 -O1 -g -fno-omit-frame-pointer $(UNIT_SANITIZE) \
+	-Wall -Wextra -Werror -MMD -MP
+# Kernel code: the kernel's headers, the rename header, no builtins.
+UNIT_KCFLAGS := $(UNIT_CFLAGS) -fno-builtin -fno-tree-loop-distribute-patterns \
+	-include tests/unit/host_rename.h -Ikernel/include
+# Test code: cmocka and the host libc, plus the kernel's headers.
+UNIT_TCFLAGS := $(UNIT_CFLAGS) -Ikernel/include -Itests/unit \
+	-DUNIT_FIXTURES_DIR='"$(CURDIR)/tests/fixtures"'
+UNIT_LDLIBS := -lcmocka
+
+UNIT_NAMES := test_string test_vsnprintf test_list test_rbtree test_fdt \
+	test_dt test_cmdline test_time
+
+# Sources each test links besides tests/unit/<name>.c.
+UNIT_test_string_SRCS := kernel/lib/string.c
+UNIT_test_vsnprintf_SRCS := kernel/lib/vsnprintf.c kernel/lib/string.c \
+	tests/unit/ref_printf.c
+UNIT_test_list_SRCS := tests/unit/unit_util.c
+UNIT_test_rbtree_SRCS := kernel/lib/rbtree.c tests/unit/unit_util.c
+UNIT_test_fdt_SRCS := kernel/lib/fdt.c kernel/lib/string.c \
+	tests/unit/fdt_builder.c tests/unit/unit_util.c
+UNIT_test_dt_SRCS := kernel/lib/dt.c kernel/lib/fdt.c kernel/lib/string.c \
+	tests/unit/fdt_builder.c tests/unit/unit_util.c
+UNIT_test_cmdline_SRCS := kernel/lib/cmdline.c kernel/lib/string.c
+UNIT_test_time_SRCS := kernel/lib/time.c tests/unit/unit_util.c
+
+UNIT_TESTS := $(addprefix $(UNIT_DIR)/,$(UNIT_NAMES))
+
+# build/unit/<path>.o for each source path
+UNIT_OBJS_OF = $(patsubst %.c,$(UNIT_DIR)/%.o,$(1))
+
+define UNIT_LINK_RULE
+$(UNIT_DIR)/$(1): $(call UNIT_OBJS_OF,tests/unit/$(1).c $(UNIT_$(1)_SRCS))
+	@echo "  HOSTLD  $$@"
+	@$(HOSTCC) $(UNIT_SANITIZE) -o $$@ $$^ $(UNIT_LDLIBS)
+endef
+$(foreach t,$(UNIT_NAMES),$(eval $(call UNIT_LINK_RULE,$(t))))
+
+$(UNIT_DIR)/kernel/%.o: kernel/%.c tests/unit/host_rename.h tests/unit/unit.mk
+	@mkdir -p $(@D)
+	@echo "  HOSTCC  $<"
+	@$(HOSTCC) $(UNIT_KCFLAGS) -c $< -o $@
+
+$(UNIT_DIR)/tests/unit/%.o: tests/unit/%.c tests/unit/unit.mk
+	@mkdir -p $(@D)
+	@echo "  HOSTCC  $<"
+	@$(HOSTCC) $(UNIT_TCFLAGS) -c $< -o $@
+
+unit-tests: $(UNIT_TESTS)
+
+# Run every test; the exit status is non-zero if any failed.
+unit-run: $(UNIT_TESTS)
+	@UNIT_FAILED=0; for t in $(UNIT_TESTS); do \
+		CMOCKA_MESSAGE_OUTPUT=TAP ./$$t || UNIT_FAILED=1; \
+	done; exit $$UNIT_FAILED
+
+unit-clean:
+	rm -rf $(UNIT_DIR)
+
+.PHONY: unit-tests unit-run unit-clean
+
+-include $(wildcard $(UNIT_DIR)/kernel/*/*.d $(UNIT_DIR)/tests/unit/*.d)
