@@ -23,9 +23,9 @@ UNIT_CFLAGS := -std=gnu11 -O1 -g -fno-omit-frame-pointer $(UNIT_SANITIZE) \
 	-Wall -Wextra -Werror -MMD -MP
 # Kernel code: the kernel's headers, the rename header, no builtins.
 UNIT_KCFLAGS := $(UNIT_CFLAGS) -fno-builtin -fno-tree-loop-distribute-patterns \
-	-include tests/unit/host_rename.h -Ikernel/include
+	-include tests/unit/host_rename.h -Itests/unit/hostinc -Ikernel/include
 # Test code: cmocka and the host libc, plus the kernel's headers.
-UNIT_TCFLAGS := $(UNIT_CFLAGS) -Ikernel/include -Itests/unit \
+UNIT_TCFLAGS := $(UNIT_CFLAGS) -Itests/unit/hostinc -Ikernel/include -Itests/unit \
 	-DUNIT_FIXTURES_DIR='"$(CURDIR)/tests/fixtures"'
 UNIT_LDLIBS := -lcmocka
 

@@ -54,12 +54,7 @@ _Static_assert(__builtin_offsetof(struct cpu, stack_top) == CPU_STACK_TOP, "cpu 
 extern struct cpu cpus[NR_CPUS];
 extern unsigned int nr_cpus;     /* harts found in the device tree (<= NR_CPUS) */
 
-static inline struct cpu *this_cpu(void)
-{
-	struct cpu *c;
-	__asm__("mv %0, tp" : "=r"(c));
-	return c;
-}
+#include <arch/percpu.h>   /* this_cpu() */
 
 static inline unsigned int smp_processor_id(void) { return this_cpu()->id; }
 
