@@ -111,13 +111,18 @@ test: deps
 	@$(MAKE) --no-print-directory kernel unit-tests
 	@$(PYTHON) tests/run.py --kernel $(B)/kernel.elf --unit $(UNIT_TESTS)
 
+# Boot-time figures (not a test): median of 5 boots at 1 and 4 harts.
+boottime: deps
+	@$(MAKE) --no-print-directory kernel
+	@$(PYTHON) tests/boottime.py --kernel $(B)/kernel.elf
+
 format:
 	clang-format -i $$(find kernel tests/unit -name '*.[ch]')
 
 clean:
 	rm -rf $(B)
 
-.PHONY: deps qemu qemu-gdb gdb test format clean FORCE
+.PHONY: deps qemu qemu-gdb gdb test boottime format clean FORCE
 FORCE:
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
