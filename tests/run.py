@@ -582,7 +582,11 @@ def build_jobs(args):
              panic_job(kernel, 1, "panic", fault[:2]),
              panic_job(kernel, 4, "panic-race",
                        (r"panic-race: cpu \d+ panics on purpose",
-                        r"\] panic_here\+0x"))]
+                        r"\] panic_here\+0x")),
+             panic_job(kernel, 1, "panic-stack",
+                       (r"Kernel panic on cpu 0 \(hart \d+\): kernel stack "
+                        r"overflow: sp 0x[0-9a-f]+ below the stack bottom",
+                        r"\] recurse_deep"))]
     jobs.append(monitor_job(kernel, 4))
     jobs.append(cmdline_job(kernel))
     return jobs

@@ -59,16 +59,44 @@ static void panic_here(void *arg)
 	panic("ktest=panic-race: cpu %u panics on purpose", smp_processor_id());
 }
 
+/* Recurse until the stack runs into its guard page (the limit is never reached). */
+static volatile unsigned long recursion_limit = ~0UL;
+
+static __noinline unsigned long recurse_deep(unsigned long depth)
+{
+	volatile char frame[256];
+
+	frame[0] = (char)depth;
+	if (depth >= recursion_limit)
+		return 0;
+	return recurse_deep(depth + 1) + frame[0];
+}
+
+static void overflow_stack(void *arg)
+{
+	recurse_deep((unsigned long)arg);
+}
+
 /*
  * ktest=panic: the last hart takes a kernel store fault (the trap path's
  * register dump and backtrace). ktest=panic-race: every hart panics at
- * once; exactly one report must come out.
+ * once; exactly one report must come out. ktest=panic-stack: the last
+ * hart overflows its kernel stack into the guard page below it; the trap
+ * is taken on the emergency stack and reported as an overflow.
  */
 void ktest_panic(void)
 {
 	const char *mode = cmdline_get(&kernel_cmdline, "ktest");
 	unsigned int last = nr_cpus - 1;
 
+	if (strcmp(mode, "panic-stack") == 0) {
+		/* The last hart runs on a guarded stack; cpu 0 does too. */
+		if (last == 0)
+			overflow_stack(NULL);
+		smp_call_on_cpu(last, overflow_stack, NULL, false);
+		udelay(5 * 1000 * 1000);
+		panic("ktest=panic-stack: cpu %u did not overflow", last);
+	}
 	if (strcmp(mode, "panic-race") == 0) {
 		for (unsigned int i = 1; i < nr_cpus; i++)
 			smp_call_on_cpu(i, panic_here, NULL, false);

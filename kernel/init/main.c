@@ -36,6 +36,7 @@ u64 boot_time_start;
 u64 boot_time_online;   /* time CSR when every hart was online */
 
 extern char _start_kernel[], _end[];
+extern char boot_stack0_area[];
 
 const struct dt_device *machine_find(const char *compatible, int nth)
 {
@@ -110,6 +111,8 @@ void start_kernel(unsigned long hartid, phys_addr_t dtb_pa)
 	boot_time_start = rdtime();
 	cpus[0].id = 0;
 	cpus[0].hartid = (u32)hartid;
+	cpus[0].stack_bottom = (unsigned long)boot_stack0_area + PAGE_SIZE;
+	cpus[0].stack_top = cpus[0].stack_bottom + BOOT_STACK_SIZE;
 	trap_init_cpu();
 
 	parse_device_tree(dtb_pa);

@@ -89,8 +89,8 @@ _start:
 	jr	t0
 4:
 	/* Boot stack of cpu 0 and its per-CPU pointer (set by start_kernel). */
-	lla	sp, boot_stacks
-	li	t0, BOOT_STACK_SIZE
+	lla	sp, boot_stack0_area
+	li	t0, PAGE_SIZE + BOOT_STACK_SIZE
 	add	sp, sp, t0
 	lla	tp, cpus
 	mv	s0, zero

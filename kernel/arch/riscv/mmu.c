@@ -22,14 +22,33 @@
 #include <kernel/printk.h>
 #include <lib/string.h>
 #include <locking/spinlock.h>
+#include <arch/sbi.h>
+#include <kernel/smp.h>
 #include <mm/bootmem.h>
+#include <uapi/errno.h>
 
 pte_t kernel_pgd[PTRS_PER_PT] __aligned(PAGE_SIZE) __section(".bss.pgtable");
 u64 kernel_satp;
 
+struct tlb_stats tlb_stats;
+
 static struct spinlock kernel_pt_lock = SPINLOCK_INIT("kernel_pt_lock");
+static void *(*table_alloc)(void);   /* [I] set by mmu_page_alloc_ready() */
+
+/* A zeroed page-table page: from bootmem during boot, then the page allocator. */
+static void *pt_alloc_table(void)
+{
+	return table_alloc ? table_alloc() : bootmem_alloc_page();
+}
+
+/* From now on page tables come from alloc_zeroed_page (NULL when out of memory). */
+void mmu_page_alloc_ready(void *(*alloc_zeroed_page)(void))
+{
+	table_alloc = alloc_zeroed_page;
+}
 
 extern char _start_kernel[], _etext[], _erodata[], _end[];
+extern char boot_stack0_area[];   /* its first page is cpu 0's stack guard */
 
 #define MEGA_SIZE (1UL << 21)
 
@@ -41,7 +60,9 @@ static pte_t *pt_walk_alloc(uintptr_t va, int level)
 	for (int l = 2; l > level; l--) {
 		pte_t *pte = &table[pt_index(va, l)];
 		if (!(*pte & PTE_V)) {
-			void *page = bootmem_alloc_page();
+			void *page = pt_alloc_table();
+			if (!page)
+				return NULL;
 			*pte = pa_to_pte(__pa(page), PTE_V);
 		}
 		BUG_ON(pte_is_leaf(*pte));
@@ -87,12 +108,13 @@ static void map_ram(phys_addr_t pa, phys_addr_t end)
 		uintptr_t va = (uintptr_t)__va(pa);
 		bool in_image = va >= kstart && va < kend;
 		if (!in_image && !(pa & (MEGA_SIZE - 1)) && end - pa >= MEGA_SIZE) {
-			*pt_walk_alloc(va, 1) = pa_to_pte(pa, PTE_KERNEL_RW);
+			*pt_walk_alloc(va, 1) = pa_to_pte(pa, PTE_KERNEL_RW);   /* bootmem: never NULL */
 			pa += MEGA_SIZE;
 			continue;
 		}
 		u64 flags = in_image && va < (uintptr_t)_end ? kernel_image_flags(va) : PTE_KERNEL_RW;
-		*pt_walk_alloc(va, 0) = pa_to_pte(pa, flags);
+		if (va != (uintptr_t)boot_stack0_area)   /* the guard page stays unmapped */
+			*pt_walk_alloc(va, 0) = pa_to_pte(pa, flags);
 		pa += PAGE_SIZE;
 	}
 }
@@ -125,6 +147,7 @@ void mmu_init_cpu(void)
 	local_flush_tlb_all();
 	csr_write(satp, kernel_satp);
 	local_flush_tlb_all();
+	__atomic_add_fetch(&tlb_stats.satp_writes, 1, __ATOMIC_RELAXED);
 }
 
 void *ioremap(phys_addr_t pa, size_t size)
@@ -139,8 +162,66 @@ void *ioremap(phys_addr_t pa, size_t size)
 		int level;
 		if (kernel_pte_lookup((uintptr_t)__va(p), &level))
 			continue;   /* RAM or an earlier ioremap already maps it */
-		*pt_walk_alloc((uintptr_t)__va(p), 0) = pa_to_pte(p, PTE_KERNEL_RW);
+		pte_t *pte = pt_walk_alloc((uintptr_t)__va(p), 0);
+		if (!pte) {
+			spin_unlock_irqrestore(&kernel_pt_lock, flags);
+			return NULL;   /* the pages mapped so far stay: harmless */
+		}
+		*pte = pa_to_pte(p, PTE_KERNEL_RW);
 	}
 	spin_unlock_irqrestore(&kernel_pt_lock, flags);
 	return __va(pa);
+}
+
+int kernel_map_page(uintptr_t va, phys_addr_t pa, u64 flags)
+{
+	int err = 0;
+	unsigned long irq = spin_lock_irqsave(&kernel_pt_lock);
+	pte_t *pte = pt_walk_alloc(va, 0);
+
+	if (!pte)
+		err = -ENOMEM;
+	else if (*pte & PTE_V)
+		err = -EEXIST;
+	else
+		*pte = pa_to_pte(pa, flags);   /* a new mapping: nothing cached to flush */
+	spin_unlock_irqrestore(&kernel_pt_lock, irq);
+	return err;
+}
+
+pte_t kernel_unmap_page(uintptr_t va)
+{
+	int level;
+	pte_t old = 0;
+	unsigned long irq = spin_lock_irqsave(&kernel_pt_lock);
+	pte_t *pte = kernel_pte_lookup(va, &level);
+
+	if (pte && level == 0) {
+		old = *pte;
+		*pte = 0;
+	}
+	spin_unlock_irqrestore(&kernel_pt_lock, irq);
+	return old;
+}
+
+/*
+ * Flush [start, end) of the kernel half on every online hart: this hart
+ * with sfence.vma, the others with one SBI RFENCE call. On QEMU 7.2 either
+ * flushes the whole TLB (DESIGN.md §4), so callers batch: one call per
+ * range, not per page.
+ */
+void flush_tlb_kernel_range(uintptr_t start, uintptr_t end)
+{
+	unsigned long mask = 0;
+	unsigned int self = smp_processor_id();
+
+	for (unsigned int i = 0; i < nr_cpus; i++)
+		if (i != self && smp_load_acquire(&cpus[i].online) && cpus[i].hartid < 64)
+			mask |= 1UL << cpus[i].hartid;
+	local_flush_tlb_all();
+	__atomic_add_fetch(&tlb_stats.local_flushes, 1, __ATOMIC_RELAXED);
+	if (mask) {
+		sbi_remote_sfence_vma(mask, 0, start, end - start);
+		__atomic_add_fetch(&tlb_stats.remote_flushes, 1, __ATOMIC_RELAXED);
+	}
 }

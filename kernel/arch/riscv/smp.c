@@ -27,6 +27,12 @@
 
 struct cpu cpus[NR_CPUS];
 unsigned int nr_cpus = 1;
+/*
+ * cpu 0's boot stack follows one guard page that mmu_init() leaves
+ * unmapped, so an overflow faults (and is reported from the emergency
+ * stack) instead of corrupting .bss. The secondaries' boot stacks.
+ */
+char boot_stack0_area[PAGE_SIZE + BOOT_STACK_SIZE] __aligned(PAGE_SIZE);
 char boot_stacks[NR_CPUS][BOOT_STACK_SIZE] __aligned(16);
 
 extern char secondary_entry[];
@@ -82,7 +88,8 @@ void smp_boot_secondaries(void)
 		struct cpu *c = &cpus[id];
 		c->id = id;
 		c->hartid = h->hartid;
-		c->stack_top = (unsigned long)boot_stacks[id] + BOOT_STACK_SIZE;
+		c->stack_bottom = (unsigned long)boot_stacks[id];
+		c->stack_top = c->stack_bottom + BOOT_STACK_SIZE;
 		nr_cpus = id + 1;
 		secondary_slots[id].cpu_pa = __pa(c);
 		/* Release: the slot's cpu_pa and *c before the hartid that names them. */

@@ -23,12 +23,39 @@ trap_entry:
 	csrrw	tp, sscratch, tp
 	bnez	tp, 1f
 
-	/* From the kernel: tp was already ours; sscratch now holds it too. */
+	/*
+	 * From the kernel: tp was already ours; sscratch now holds it too.
+	 * If the frame would not fit above the bottom of the current stack,
+	 * the stack has overflowed (into its guard page, most likely): build
+	 * the frame on this hart's emergency stack instead, and make that the
+	 * stack that nested traps are checked against.
+	 */
 	csrr	tp, sscratch
+	sd	t0, CPU_SCRATCH(tp)
+	sd	t1, CPU_USER_SP(tp)
+	addi	t0, sp, -PT_SIZE
+	ld	t1, CPU_STACK_BOTTOM(tp)
+	bltu	t0, t1, .Lstack_overflow
+	ld	t1, CPU_USER_SP(tp)
+	ld	t0, CPU_SCRATCH(tp)
 	addi	sp, sp, -PT_SIZE
 	sd	t0, PT_T0(sp)
 	addi	t0, sp, PT_SIZE
 	sd	t0, PT_SP(sp)
+	j	2f
+
+.Lstack_overflow:
+	sd	t1, CPU_FAULT_BOTTOM(tp)
+	mv	t1, sp
+	ld	sp, CPU_EMERGENCY_SP(tp)
+	li	t0, EMERGENCY_STACK_SIZE
+	sub	t0, sp, t0
+	sd	t0, CPU_STACK_BOTTOM(tp)
+	addi	sp, sp, -PT_SIZE
+	sd	t1, PT_SP(sp)
+	ld	t1, CPU_USER_SP(tp)
+	ld	t0, CPU_SCRATCH(tp)
+	sd	t0, PT_T0(sp)
 	j	2f
 
 1:	/* From user mode: switch to this hart's kernel stack. */

@@ -19,8 +19,17 @@
 
 extern char trap_entry[], trap_return[];
 
+static char emergency_stacks[NR_CPUS][EMERGENCY_STACK_SIZE] __aligned(16);
+
+/*
+ * Per hart: the trap vector, sscratch = 0 (in kernel), the emergency stack,
+ * and IPIs. c->stack_bottom must already describe the stack it runs on.
+ */
 void trap_init_cpu(void)
 {
+	struct cpu *c = this_cpu();
+
+	c->emergency_sp = (unsigned long)emergency_stacks[c->id] + EMERGENCY_STACK_SIZE;
 	csr_write(sscratch, 0);
 	csr_write(stvec, (unsigned long)trap_entry);
 	csr_set(sie, SIE_SSIE);   /* IPIs; timer and external lines are enabled by their owners */
@@ -79,6 +88,11 @@ static void handle_interrupt(struct pt_regs *regs)
  */
 void trap_handler(struct pt_regs *regs)
 {
+	struct cpu *c = this_cpu();
+
+	if (unlikely((uintptr_t)regs + PT_SIZE == c->emergency_sp))
+		panic_regs(regs, "kernel stack overflow: sp %#lx below the stack bottom %#lx",
+			   regs->sp, c->fault_bottom);
 	if (regs->cause & CAUSE_IRQ_FLAG) {
 		handle_interrupt(regs);
 		return;

@@ -42,4 +42,24 @@ void *ioremap(phys_addr_t pa, size_t size);
 /* The leaf PTE mapping va in the kernel page table, or NULL; *level is 0, 1 or 2. */
 pte_t *kernel_pte_lookup(uintptr_t va, int *level);
 
+/*
+ * 4 KiB mappings in the kernel half after boot (vmalloc). Page tables for
+ * them come from the page allocator once it is up; they are never freed.
+ * kernel_map_page returns 0 or -ENOMEM (-EEXIST if va is mapped);
+ * kernel_unmap_page returns the old PTE (0 if none) and flushes nothing:
+ * the caller flushes the range with flush_tlb_kernel_range().
+ */
+int kernel_map_page(uintptr_t va, phys_addr_t pa, u64 flags);
+pte_t kernel_unmap_page(uintptr_t va);
+void flush_tlb_kernel_range(uintptr_t start, uintptr_t end);
+void mmu_page_alloc_ready(void *(*alloc_zeroed_page)(void));
+
+/* TLB flush counters (/proc/vmstat later): [a] relaxed. */
+struct tlb_stats {
+	unsigned long local_flushes;     /* sfence.vma on this hart */
+	unsigned long remote_flushes;    /* SBI RFENCE calls (each covers many harts) */
+	unsigned long satp_writes;
+};
+extern struct tlb_stats tlb_stats;
+
 #endif /* ARCH_PGTABLE_H */

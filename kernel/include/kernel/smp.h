@@ -10,10 +10,15 @@
 
 #include <arch/memlayout.h>
 
-/* Offsets used by trap entry assembly. */
-#define CPU_KERNEL_SP 0
-#define CPU_USER_SP   8
-#define CPU_STACK_TOP 24
+/* Offsets used by trap entry assembly (trap.S, entry.S). */
+#define CPU_KERNEL_SP    0
+#define CPU_USER_SP      8
+#define CPU_STACK_BOTTOM 16
+#define CPU_EMERGENCY_SP 24
+#define CPU_SCRATCH      32
+#define CPU_STACK_TOP    40
+#define CPU_FAULT_BOTTOM 48
+#define EMERGENCY_STACK_SIZE 8192
 
 #ifndef __ASSEMBLY__
 #include <arch/atomic.h>
@@ -31,9 +36,13 @@ enum ipi_kind {
 struct cpu {
 	unsigned long kernel_sp;     /* [local] trap stack for traps from user mode */
 	unsigned long user_sp;       /* [local] user sp while the trap frame is built */
+	unsigned long stack_bottom;  /* [local] lowest address of the kernel stack in use */
+	unsigned long emergency_sp;  /* [I] top of the stack a stack overflow is handled on */
+	unsigned long scratch;       /* [local] trap entry */
+	unsigned long stack_top;     /* [I] boot stack */
+	unsigned long fault_bottom;  /* [local] stack_bottom when an overflow was caught */
 	unsigned int id;             /* [I] logical id */
 	u32 hartid;                  /* [I] */
-	unsigned long stack_top;     /* [I] boot stack */
 	atomic_long_t ipi_pending;   /* [a] bit per enum ipi_kind */
 	atomic_t ping_from;          /* [a] logical id that sent IPI_PING */
 	atomic_t pongs;              /* [a] IPI_PONG replies received */
@@ -50,6 +59,10 @@ struct cpu {
 _Static_assert(__builtin_offsetof(struct cpu, kernel_sp) == CPU_KERNEL_SP, "cpu kernel_sp");
 _Static_assert(__builtin_offsetof(struct cpu, user_sp) == CPU_USER_SP, "cpu user_sp");
 _Static_assert(__builtin_offsetof(struct cpu, stack_top) == CPU_STACK_TOP, "cpu stack_top");
+_Static_assert(__builtin_offsetof(struct cpu, stack_bottom) == CPU_STACK_BOTTOM, "cpu stack_bottom");
+_Static_assert(__builtin_offsetof(struct cpu, emergency_sp) == CPU_EMERGENCY_SP, "cpu emergency_sp");
+_Static_assert(__builtin_offsetof(struct cpu, scratch) == CPU_SCRATCH, "cpu scratch");
+_Static_assert(__builtin_offsetof(struct cpu, fault_bottom) == CPU_FAULT_BOTTOM, "cpu fault_bottom");
 
 extern struct cpu cpus[NR_CPUS];
 extern unsigned int nr_cpus;     /* harts found in the device tree (<= NR_CPUS) */
