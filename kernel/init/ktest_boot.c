@@ -4,6 +4,7 @@
  * command line and the symbol table. Run with ktest=boot.
  */
 #include <arch/csr.h>
+#include <arch/irqflags.h>
 #include <arch/pgtable.h>
 #include <kernel/clock.h>
 #include <kernel/ksyms.h>
@@ -137,7 +138,10 @@ KTEST(spinlock_contention)
 	for (unsigned int i = 1; i < nr_cpus; i++)
 		if (smp_call_on_cpu(i, hammer_lock, &deadline, false))
 			return ktest_fail("call to cpu%u failed", i);
+	/* The other harts hammer from their IPI handlers: irqs off here too (lockdep). */
+	unsigned long irq = local_irq_save();
 	hammer_lock(&deadline);
+	local_irq_restore(irq);
 	u64 give_up = rdtime() + 60 * timebase_freq;
 	while (atomic_read(&lock_workers_done) < (int)nr_cpus)
 		if (rdtime() > give_up)
@@ -146,8 +150,12 @@ KTEST(spinlock_contention)
 		return ktest_fail("counter %lu, increments %ld", locked_counter,
 				  atomic_long_read(&lock_total));
 	printk("spinlock: %lu acquisitions by %u harts in 200 ms\n", locked_counter, nr_cpus);
-	return spin_trylock(&test_lock) ? (spin_unlock(&test_lock), NULL)
-					: ktest_fail("trylock of a free lock failed");
+	irq = local_irq_save();
+	bool got = spin_trylock(&test_lock);
+	if (got)
+		spin_unlock(&test_lock);
+	local_irq_restore(irq);
+	return got ? NULL : ktest_fail("trylock of a free lock failed");
 }
 
 extern char _start_kernel[], _etext[], _erodata[], _end[];

@@ -7,7 +7,10 @@
  *
  * Debug builds (CONFIG_DEBUG) record the holding cpu, panic on recursive
  * acquisition and on unlocking a lock this hart does not hold, and report a
- * lock that has spun for more than five seconds as a lock-up.
+ * lock that has spun for more than five seconds as a lock-up. They also
+ * tell lockdep (locking/lockdep.h) of every acquire -- before spinning, so
+ * a deadlock is reported rather than hung on -- and every release; the
+ * caller's address goes with each for its reports.
  */
 #include <arch/atomic.h>
 #include <arch/csr.h>
@@ -23,6 +26,7 @@ void spin_lock_init(struct spinlock *lock, const char *name)
 	lock->next = 0;
 	lock->holder = -1;
 	lock->name = name;
+	lockdep_map_init(&lock->dep_map, name);
 }
 
 bool spin_is_held(const struct spinlock *lock)
@@ -38,8 +42,10 @@ static void spin_check_lockup(struct spinlock *lock, u64 start)
 }
 #endif
 
-void spin_lock(struct spinlock *lock)
+/* Take lock; subclass and ip (the caller) are for lockdep. */
+static void spin_lock_at(struct spinlock *lock, unsigned int subclass, unsigned long ip)
 {
+	spin_dep_acquire(lock, subclass, 0, ip);
 #ifdef CONFIG_DEBUG
 	if (spin_is_held(lock))
 		panic("recursive spin_lock of '%s'", lock->name);
@@ -48,7 +54,7 @@ void spin_lock(struct spinlock *lock)
 #endif
 	u32 ticket = __atomic_fetch_add(&lock->next, 1, __ATOMIC_RELAXED);
 
-	/* Acquire: pairs with the release store in spin_unlock(). */
+	/* Acquire: pairs with the release store in spin_unlock_at(). */
 	while (smp_load_acquire(&lock->serving) != ticket) {
 		cpu_relax();
 #ifdef CONFIG_DEBUG
@@ -57,6 +63,16 @@ void spin_lock(struct spinlock *lock)
 #endif
 	}
 	WRITE_ONCE(lock->holder, (int)smp_processor_id());
+}
+
+void spin_lock(struct spinlock *lock)
+{
+	spin_lock_at(lock, 0, LOCKDEP_RET_IP);
+}
+
+void spin_lock_nested(struct spinlock *lock, unsigned int subclass)
+{
+	spin_lock_at(lock, subclass, LOCKDEP_RET_IP);
 }
 
 bool spin_trylock(struct spinlock *lock)
@@ -70,30 +86,37 @@ bool spin_trylock(struct spinlock *lock)
 					 __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
 		return false;
 	WRITE_ONCE(lock->holder, (int)smp_processor_id());
+	spin_dep_acquire(lock, 0, LOCKDEP_TRYLOCK, LOCKDEP_RET_IP);
 	return true;
 }
 
-void spin_unlock(struct spinlock *lock)
+static void spin_unlock_at(struct spinlock *lock, unsigned long ip)
 {
+	spin_dep_release(lock, ip);
 #ifdef CONFIG_DEBUG
 	if (!spin_is_held(lock))
 		panic("spin_unlock of '%s' not held by this cpu (holder %d)",
 		      lock->name, READ_ONCE(lock->holder));
 #endif
 	WRITE_ONCE(lock->holder, -1);
-	/* Release: pairs with the acquire load in spin_lock(). */
+	/* Release: pairs with the acquire load in spin_lock_at(). */
 	smp_store_release(&lock->serving, lock->serving + 1);
+}
+
+void spin_unlock(struct spinlock *lock)
+{
+	spin_unlock_at(lock, LOCKDEP_RET_IP);
 }
 
 unsigned long spin_lock_irqsave(struct spinlock *lock)
 {
 	unsigned long flags = local_irq_save();
-	spin_lock(lock);
+	spin_lock_at(lock, 0, LOCKDEP_RET_IP);
 	return flags;
 }
 
 void spin_unlock_irqrestore(struct spinlock *lock, unsigned long flags)
 {
-	spin_unlock(lock);
+	spin_unlock_at(lock, LOCKDEP_RET_IP);
 	local_irq_restore(flags);
 }

@@ -16,6 +16,7 @@
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/smp.h>
+#include <locking/lockdep.h>
 
 extern char trap_entry[], trap_return[];
 
@@ -94,7 +95,9 @@ void trap_handler(struct pt_regs *regs)
 		panic_regs(regs, "kernel stack overflow: sp %#lx below the stack bottom %#lx",
 			   regs->sp, c->fault_bottom);
 	if (regs->cause & CAUSE_IRQ_FLAG) {
+		lockdep_hardirq_enter();
 		handle_interrupt(regs);
+		lockdep_hardirq_exit();
 		return;
 	}
 	if (regs->status & SSTATUS_SPP)
