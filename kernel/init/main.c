@@ -27,6 +27,8 @@
 #include <kernel/smp.h>
 #include <lib/string.h>
 #include <mm/bootmem.h>
+#include <mm/page_alloc.h>
+#include <mm/slab.h>
 
 struct fdt machine_fdt;
 struct dt_info machine_dt;
@@ -118,6 +120,8 @@ void start_kernel(unsigned long hartid, phys_addr_t dtb_pa)
 	parse_device_tree(dtb_pa);
 	setup_boot_memory(dtb_pa);
 	mmu_init();
+	page_alloc_init();
+	slab_init();
 	pr_info("sbi: spec %#lx, implementation %ld version %#lx\n",
 		sbi_spec_version(), sbi_impl_id(), sbi_impl_version());
 

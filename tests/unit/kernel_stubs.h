@@ -23,7 +23,7 @@ extern int unit_locks_held;           /* spinlocks currently held */
 
 /* Run stmt, expecting it to panic; evaluates to true if it did. */
 #define UNIT_EXPECT_PANIC(stmt) ({ \
-	jmp_buf __jb; bool __panicked = false; \
+	jmp_buf __jb; volatile bool __panicked = false; \
 	unit_panic_jmp = &__jb; \
 	if (setjmp(__jb) == 0) { stmt; } else { __panicked = true; } \
 	unit_panic_jmp = NULL; \

@@ -50,4 +50,12 @@ void page_alloc_init(void);
 /* Give this cpu's per-CPU list back to the buddy (tests, hot-unplug). */
 void page_alloc_drain_cpu(void);
 
+/*
+ * Debug: check every invariant of the free lists and per-CPU lists
+ * (buddy.c, zone_validate()). 0, or -EINVAL after printing the problem.
+ * Walks all of mem_map with the zone lock held; call it only while no
+ * other cpu allocates or frees.
+ */
+int page_alloc_validate(void);
+
 #endif /* MM_PAGE_ALLOC_H */

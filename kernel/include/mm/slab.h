@@ -50,4 +50,63 @@ unsigned long slab_pages_total(void);
 
 void slab_init(void);   /* after page_alloc_init(): creates the kmalloc caches */
 
+/* ---- additions by the slab implementation (kernel/mm/slab.c) ---- */
+
+/* kmalloc(0) returns ZERO_SIZE_PTR: not NULL, never dereferenceable. */
+#define ZERO_SIZE_PTR ((void *)16)
+#define ZERO_OR_NULL_PTR(p) ((uintptr_t)(p) <= (uintptr_t)ZERO_SIZE_PTR)
+
+/* 1 when the debug checks (poison, red zones, double free) are built in. */
+#ifdef CONFIG_DEBUG
+#define SLAB_DEBUG 1
+#else
+#define SLAB_DEBUG 0
+#endif
+
+/*
+ * Give this cpu's per-CPU objects of cache back to its slabs, then free
+ * its empty slabs to the page allocator. slab_drain_all_cpu() does it for
+ * every cache. They touch only the calling cpu's arrays: to drain every
+ * cpu, run them on each (smp_call_on_cpu). Tests use them before counting.
+ */
+void kmem_cache_drain_cpu(struct kmem_cache *cache);
+void slab_drain_all_cpu(void);
+/* Free every empty slab of cache (per-CPU arrays untouched). */
+void kmem_cache_shrink(struct kmem_cache *cache);
+
+/*
+ * Usable size kmalloc(size) would give: the size class (8 .. 8192), the
+ * page-allocator block for larger sizes, 0 for size 0 and for sizes
+ * kmalloc refuses (more than a MAX_ORDER block).
+ */
+size_t kmalloc_size_class(size_t size);
+/* Pages held by kmalloc allocations above KMALLOC_MAX_CACHE_SIZE. */
+unsigned long kmalloc_large_pages(void);
+
+/* One cache's numbers, read under its lock (per-CPU counts racily). */
+struct kmem_cache_stats {
+	size_t object_size;          /* as created */
+	size_t slot_size;            /* object + red zone + link word, aligned */
+	unsigned int order;          /* each slab is 2^order pages */
+	unsigned int objects_per_slab;
+	unsigned long slabs;         /* slabs the cache holds */
+	unsigned long empty_slabs;   /* of which every object is free */
+	unsigned long inuse;         /* objects out of the slabs (users + per-CPU arrays) */
+	unsigned long cpu_cached;    /* objects in per-CPU arrays */
+	unsigned long active;        /* inuse - cpu_cached: held by users */
+	unsigned long slabs_grown;   /* slabs allocated over the cache's life */
+	unsigned long slabs_freed;   /* slabs given back */
+};
+void kmem_cache_get_stats(struct kmem_cache *cache, struct kmem_cache_stats *st);
+
+/*
+ * Check every invariant of cache (lists, counts, freelists, tail pages,
+ * per-CPU arrays; in debug builds the poison and red zones of free
+ * objects). Returns NULL if all hold, else a description of the first
+ * broken one. Takes the cache lock; for tests.
+ */
+const char *kmem_cache_validate(struct kmem_cache *cache);
+/* kmem_cache_validate() of every cache; the first failure is also printed. */
+const char *slab_validate_all(void);
+
 #endif /* MM_SLAB_H */
