@@ -34,11 +34,21 @@ struct tlb_stats tlb_stats;
 
 static struct spinlock kernel_pt_lock = SPINLOCK_INIT("kernel_pt_lock");
 static void *(*table_alloc)(void);   /* [I] set by mmu_page_alloc_ready() */
+unsigned long kernel_pt_pages;       /* [kernel_pt_lock] tables taken from the page allocator */
 
-/* A zeroed page-table page: from bootmem during boot, then the page allocator. */
+/*
+ * A zeroed page-table page: from bootmem during boot, then the page
+ * allocator. Kernel page tables are never freed (vmalloc reuses them), so
+ * leak checks count them through kernel_pt_pages.
+ */
 static void *pt_alloc_table(void)
 {
-	return table_alloc ? table_alloc() : bootmem_alloc_page();
+	if (!table_alloc)
+		return bootmem_alloc_page();
+	void *page = table_alloc();
+	if (page)
+		kernel_pt_pages++;
+	return page;
 }
 
 /* From now on page tables come from alloc_zeroed_page (NULL when out of memory). */

@@ -23,6 +23,7 @@
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/smp.h>
+#include <mm/vmalloc.h>
 #include <uapi/errno.h>
 
 struct cpu cpus[NR_CPUS];
@@ -30,10 +31,10 @@ unsigned int nr_cpus = 1;
 /*
  * cpu 0's boot stack follows one guard page that mmu_init() leaves
  * unmapped, so an overflow faults (and is reported from the emergency
- * stack) instead of corrupting .bss. The secondaries' boot stacks.
+ * stack) instead of corrupting .bss. The other harts get vmalloc'd stacks,
+ * which have a guard page below them too.
  */
 char boot_stack0_area[PAGE_SIZE + BOOT_STACK_SIZE] __aligned(PAGE_SIZE);
-char boot_stacks[NR_CPUS][BOOT_STACK_SIZE] __aligned(16);
 
 extern char secondary_entry[];
 /* entry.S: (hartid + 1, struct cpu physical address) for late_secondary. */
@@ -88,8 +89,13 @@ void smp_boot_secondaries(void)
 		struct cpu *c = &cpus[id];
 		c->id = id;
 		c->hartid = h->hartid;
-		c->stack_bottom = (unsigned long)boot_stacks[id];
-		c->stack_top = c->stack_bottom + BOOT_STACK_SIZE;
+		void *stack = kstack_alloc();
+		if (!stack) {
+			pr_err("smp: no memory for hart %u's stack\n", h->hartid);
+			break;
+		}
+		c->stack_bottom = (unsigned long)stack;
+		c->stack_top = c->stack_bottom + KSTACK_SIZE;
 		nr_cpus = id + 1;
 		secondary_slots[id].cpu_pa = __pa(c);
 		/* Release: the slot's cpu_pa and *c before the hartid that names them. */

@@ -34,6 +34,7 @@ static inline unsigned int pt_index(uintptr_t va, int level) { return (va >> (PA
 
 extern pte_t kernel_pgd[PTRS_PER_PT];
 extern u64 kernel_satp;   /* [I] after mmu_init: Sv39 | PPN(kernel_pgd) */
+extern unsigned long kernel_pt_pages;   /* kernel page-table pages from the page allocator (never freed) */
 
 void mmu_init(void);
 void mmu_init_cpu(void);
