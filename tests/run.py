@@ -403,12 +403,12 @@ def boot_job(kernel, cpus, mem):
 # ---------------------------------------------------------------------------
 # suite 3: panic
 
-def panic_job(kernel, cpus, mode="panic", expect=()):
+def panic_job(kernel, cpus, mode="panic", expect=(), label=None):
     """ktest=panic: one hart takes a kernel fault; ktest=panic-race: every
     hart panics at once. Either way exactly one report, exit status 3, and
     each regex in expect present (the register dump, the symbolized
-    backtrace)."""
-    name = "%s/smp%d" % (mode, cpus)
+    backtrace). label names the job instead of mode (a mode with spaces)."""
+    name = "%s/smp%d" % (label or mode, cpus)
 
     def run():
         t0 = time.monotonic()
@@ -583,10 +583,16 @@ def build_jobs(args):
              panic_job(kernel, 4, "panic-race",
                        (r"panic-race: cpu \d+ panics on purpose",
                         r"\] panic_here\+0x")),
-             panic_job(kernel, 1, "panic-stack",
-                       (r"Kernel panic on cpu 0 \(hart \d+\): kernel stack "
+             panic_job(kernel, 4, "panic-stack",
+                       (r"Kernel panic on cpu 3 \(hart \d+\): kernel stack "
                         r"overflow: sp 0x[0-9a-f]+ below the stack bottom",
-                        r"\] recurse_deep"))]
+                        r"\] recurse_deep")),
+             panic_job(kernel, 4, "boot ktest.only=lockdep_inversion",
+                       (r"Kernel panic on cpu \d+ \(hart \d+\): lockdep: lock-order "
+                        r"inversion: taking 'ktest_lockdep_inv_a' while holding "
+                        r"'ktest_lockdep_inv_b'",
+                        r"\] ktest_lockdep_inversion\+0x"),
+                       label="lockdep-inversion")]
     jobs.append(monitor_job(kernel, 4))
     jobs.append(cmdline_job(kernel))
     return jobs

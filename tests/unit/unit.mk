@@ -30,7 +30,8 @@ UNIT_TCFLAGS := $(UNIT_CFLAGS) -Itests/unit/hostinc -Ikernel/include -Itests/uni
 UNIT_LDLIBS := -lcmocka
 
 UNIT_NAMES := test_string test_vsnprintf test_list test_rbtree test_fdt \
-	test_dt test_cmdline test_time
+	test_dt test_cmdline test_time test_buddy test_slab test_vma test_cfs \
+	test_lockdep
 
 # Sources each test links besides tests/unit/<name>.c.
 UNIT_test_string_SRCS := kernel/lib/string.c
@@ -44,6 +45,15 @@ UNIT_test_dt_SRCS := kernel/lib/dt.c kernel/lib/fdt.c kernel/lib/string.c \
 	tests/unit/fdt_builder.c tests/unit/unit_util.c
 UNIT_test_cmdline_SRCS := kernel/lib/cmdline.c kernel/lib/string.c
 UNIT_test_time_SRCS := kernel/lib/time.c tests/unit/unit_util.c
+UNIT_test_lockdep_SRCS := kernel/locking/lockdep.c kernel/lib/vsnprintf.c kernel/lib/string.c tests/unit/kernel_stubs.c tests/unit/unit_util.c
+UNIT_test_buddy_SRCS := kernel/mm/buddy.c kernel/lib/string.c kernel/lib/vsnprintf.c \
+	tests/unit/kernel_stubs.c tests/unit/unit_util.c
+$(UNIT_DIR)/kernel/mm/buddy.o: UNIT_KCFLAGS += -DCONFIG_DEBUG=1
+UNIT_test_slab_SRCS := kernel/mm/slab.c kernel/lib/string.c tests/unit/fake_page_alloc.c \
+	tests/unit/kernel_stubs.c tests/unit/unit_util.c
+$(UNIT_DIR)/kernel/mm/slab.o: UNIT_KCFLAGS += -DCONFIG_DEBUG=1
+UNIT_test_vma_SRCS := kernel/mm/vma.c kernel/lib/rbtree.c tests/unit/unit_util.c
+UNIT_test_cfs_SRCS := kernel/sched/fair.c kernel/lib/rbtree.c tests/unit/unit_util.c
 
 UNIT_TESTS := $(addprefix $(UNIT_DIR)/,$(UNIT_NAMES))
 
