@@ -25,6 +25,8 @@
 #include <kernel/compiler.h>
 #include <kernel/types.h>
 
+struct mm_struct;
+
 enum ipi_kind {
 	IPI_PING,   /* answer with IPI_PONG to the sender (boot self-test) */
 	IPI_PONG,
@@ -52,6 +54,7 @@ struct cpu {
 	u64 next_tick;               /* [local] time CSR value of the next tick */
 	u64 online_time;             /* [I] time CSR when it came online */
 	bool online;                 /* [a] set once by the cpu itself */
+	struct mm_struct *active_mm; /* [local] address space whose page table is in satp (NULL: kernel_pgd) */
 	void (*call_fn)(void *);     /* [a] posted by smp_call_on_cpu, cleared when done */
 	void *call_arg;              /* [a] */
 };
