@@ -18,7 +18,10 @@
 #include <kernel/printk.h>
 #include <kernel/smp.h>
 #include <lib/string.h>
-#include <mm/bootmem.h>
+#include <arch/pgtable.h>
+#include <mm/page_alloc.h>
+#include <mm/slab.h>
+#include <mm/vmalloc.h>
 
 #define LINE_MAX 128
 
@@ -77,16 +80,31 @@ static void cmd_harts(const char *args)
 static void cmd_mem(const char *args)
 {
 	extern char _start_kernel[], _end[];
-	const struct bootmem_range *r;
-	int n = bootmem_ranges(&r);
+	struct page_stats ps;
+	struct vmalloc_stats vs;
+	struct slab_info si[32];
 
-	console_printf("memory: %llu MiB total, %llu KiB free (boot allocator)\n",
+	page_alloc_stats(&ps);
+	vmalloc_stats(&vs);
+	console_printf("memory: %llu MiB total, kernel image %lu KiB\n",
 		       (unsigned long long)(memory_total >> 20),
-		       (unsigned long long)(bootmem_free_bytes() >> 10));
-	console_printf("kernel image: %lu KiB\n", (unsigned long)(_end - _start_kernel) >> 10);
-	for (int i = 0; i < n; i++)
-		console_printf("  free %#llx-%#llx\n", (unsigned long long)r[i].start,
-			       (unsigned long long)r[i].end);
+		       (unsigned long)(_end - _start_kernel) >> 10);
+	console_printf("pages: %lu managed, %lu free (%lu on per-CPU lists)\n",
+		       ps.total, ps.free, ps.pcp);
+	console_printf("free blocks by order:");
+	for (int o = 0; o <= MAX_ORDER; o++)
+		console_printf(" %lu", ps.free_by_order[o]);
+	console_printf("\nvmalloc: %lu areas, %lu pages; kernel page tables %lu pages\n",
+		       vs.areas, vs.pages, kernel_pt_pages);
+	console_printf("tlb: %lu local flushes, %lu remote, %lu satp writes\n",
+		       tlb_stats.local_flushes, tlb_stats.remote_flushes, tlb_stats.satp_writes);
+	int n = slab_info_all(si, ARRAY_SIZE(si));
+	console_printf("slab: %lu pages in %d caches\n", slab_pages_total(), n);
+	for (int i = 0; i < n && i < (int)ARRAY_SIZE(si); i++)
+		if (si[i].total_objects)
+			console_printf("  %-16s %6zu B  %6lu / %6lu objects  %4lu pages\n", si[i].name,
+				       si[i].object_size, si[i].active_objects, si[i].total_objects,
+				       si[i].pages);
 }
 
 static void cmd_devices(const char *args)
@@ -178,7 +196,7 @@ static const struct monitor_cmd commands[] = {
 	{ "help", "list commands", cmd_help },
 	{ "echo", "print the arguments", cmd_echo },
 	{ "harts", "list harts and their counters", cmd_harts },
-	{ "mem", "memory totals and free ranges", cmd_mem },
+	{ "mem", "page allocator, slab, vmalloc and TLB statistics", cmd_mem },
 	{ "devices", "device-tree devices and interrupt counts", cmd_devices },
 	{ "dmesg", "print the kernel log", cmd_dmesg },
 	{ "uptime", "time since boot", cmd_uptime },
