@@ -27,6 +27,7 @@
 #include <kernel/smp.h>
 #include <lib/string.h>
 #include <mm/bootmem.h>
+#include <mm/mm.h>
 #include <mm/page_alloc.h>
 #include <mm/slab.h>
 
@@ -122,6 +123,7 @@ void start_kernel(unsigned long hartid, phys_addr_t dtb_pa)
 	mmu_init();
 	page_alloc_init();
 	slab_init();
+	mm_init();
 	pr_info("sbi: spec %#lx, implementation %ld version %#lx\n",
 		sbi_spec_version(), sbi_impl_id(), sbi_impl_version());
 

@@ -1,0 +1,77 @@
+/*
+ * Kernel access to user memory (kernel/mm/uaccess.c): the only way the
+ * kernel reads or writes user addresses (DESIGN.md §4).
+ *
+ * Each routine walks the current address space's page table in software,
+ * page by page, with the mm's lock held: a page that is missing or
+ * read-only is resolved by __handle_mm_fault() exactly as the user's own
+ * access would be (demand-zero, stack growth, file pages, copy-on-write
+ * for writes), then the bytes are copied through the linear map. The
+ * hardware never sees the user address: sstatus.SUM stays clear, so a
+ * stray kernel dereference of a user pointer traps.
+ *
+ * "Current address space" is this hart's active mm (mm_switch) until
+ * tasks exist; then it is current->mm. No active mm: -EFAULT.
+ *
+ * Errors: -EFAULT for any address at or above USER_TOP, a range that
+ * wraps or crosses USER_TOP, an address no VMA covers (after stack
+ * growth) or whose VMA forbids the access; -ENOMEM when a page could not
+ * be allocated even after the OOM hook. Never a panic.
+ *
+ * Partial copies: the copy stops at the first page that fails. Bytes
+ * before that page have been transferred; copy_from_user zero-fills the
+ * rest of the kernel buffer (so no stale kernel data leaks into what the
+ * caller may pass on); copy_to_user and clear_user leave the user bytes
+ * from that page on untouched. A range that is bad as a whole (wraps,
+ * reaches USER_TOP) fails before anything is touched, kernel buffer
+ * included. (Linux returns the number of bytes not copied; Kestrel's
+ * callers only need to know that it failed.)
+ *
+ * May sleep: not today (the mm lock is a spinlock); once mmap_lock is a
+ * semaphore, yes. Never call these with a spinlock held.
+ */
+#ifndef MM_UACCESS_H
+#define MM_UACCESS_H
+
+#include <kernel/types.h>
+
+/* Marks a pointer as a user address: never dereference it. */
+#define __user
+
+/* 0, -EFAULT or -ENOMEM (see above). n = 0 always succeeds. */
+int copy_from_user(void *dst, const void __user *src, size_t n);
+int copy_to_user(void __user *dst, const void *src, size_t n);
+int clear_user(void __user *dst, size_t n);
+
+/*
+ * Copy the NUL-terminated string at src into dst, reading at most count
+ * bytes (as Linux's strncpy_from_user):
+ *   - a NUL within the first count bytes: dst holds the string and its
+ *     NUL; returns its length (< count);
+ *   - no NUL in them: dst holds count bytes, not terminated; returns
+ *     count (a caller wanting a path then returns -ENAMETOOLONG);
+ *   - -EFAULT (-ENOMEM) if a byte before the NUL or the limit cannot be
+ *     read; dst then holds what was read.
+ */
+long strncpy_from_user(char *dst, const char __user *src, long count);
+
+/*
+ * get_user(x, ptr): read the scalar *ptr (1, 2, 4 or 8 bytes, any
+ * alignment) from user space into x; put_user(x, ptr) writes it. Both
+ * evaluate to 0, -EFAULT or -ENOMEM; on failure get_user sets x to 0.
+ */
+int uaccess_get(void *val, const void __user *ptr, size_t size);
+
+#define get_user(x, ptr) ({ \
+	_Static_assert(sizeof(*(ptr)) <= 8, "get_user of a scalar"); \
+	u64 __gu_val = 0; \
+	int __gu_err = uaccess_get(&__gu_val, (ptr), sizeof(*(ptr))); \
+	(x) = (__typeof__(*(ptr)))__gu_val; \
+	__gu_err; })
+
+#define put_user(x, ptr) ({ \
+	_Static_assert(sizeof(*(ptr)) <= 8, "put_user of a scalar"); \
+	__typeof__(*(ptr)) __pu_val = (x); \
+	copy_to_user((ptr), &__pu_val, sizeof(__pu_val)); })
+
+#endif /* MM_UACCESS_H */

@@ -1,0 +1,204 @@
+/*
+ * Kernel access to user memory (interface and rules in <mm/uaccess.h>).
+ *
+ * One engine, uaccess_walk(), serves every routine: it checks the range,
+ * then for each page of it takes the mm's lock, finds the page with the
+ * right permission (faulting it in as the user would, through
+ * __handle_mm_fault), runs the routine's step on that page's linear-map
+ * bytes, and drops the lock. Holding the lock across the step keeps the
+ * page where it is (no munmap, no fork write-protecting it halfway: a
+ * copy never lands in a page another mm shares). A step copies at most a
+ * page, so interrupts are off for at most a page copy at a time.
+ *
+ * -ENOMEM from a fault: the lock is dropped, the OOM hook called once and
+ * the page retried once (the same rule as handle_mm_fault).
+ *
+ * Locks: the mm's lock, per page. sstatus.SUM is never touched.
+ */
+#include <arch/uvm.h>
+#include <kernel/err.h>
+#include <kernel/panic.h>
+#include <lib/string.h>
+#include <mm/mm.h>
+#include <mm/uaccess.h>
+#include "mm_internal.h"
+
+/*
+ * One step on the bytes [kaddr, kaddr + n) of a user page, which are the
+ * user bytes at offset done of the whole range. Returns 0 to go on, 1 to
+ * stop early (success), never an error.
+ */
+typedef int (*uaccess_step_fn)(void *ctx, void *kaddr, size_t done, size_t n);
+
+/* Is [addr, addr + n) a user range (n > 0, no wrap, below USER_TOP)? */
+static bool uaccess_range_ok(unsigned long addr, size_t n)
+{
+	return addr < USER_TOP && n <= USER_TOP - addr;
+}
+
+static bool upte_allows(pte_t pte, unsigned int access)
+{
+	if (!(pte & PTE_V))
+		return false;
+	if (access & FAULT_WRITE)
+		return pte & PTE_W;
+	return pte & PTE_R;
+}
+
+/*
+ * The linear-map address of user byte addr, resolved for access, or an
+ * ERR_PTR. Lock held.
+ */
+static void *uaccess_resolve(struct mm_struct *mm, unsigned long addr, unsigned int access)
+{
+	pte_t *pte = uvm_pte_lookup(mm->pgd, addr & PAGE_MASK);
+
+	if (!pte || !upte_allows(*pte, access)) {
+		int err = __handle_mm_fault(mm, addr, access);
+
+		if (err)
+			return ERR_PTR(err);
+		pte = uvm_pte_lookup(mm->pgd, addr & PAGE_MASK);
+		BUG_ON(!pte || !upte_allows(*pte, access));
+	}
+	return (char *)page_address(upte_page(*pte)) + (addr & ~PAGE_MASK);
+}
+
+/* step on one page's part [addr, addr + n) of the range; the OOM rule. */
+static int uaccess_page(struct mm_struct *mm, unsigned long addr, size_t n,
+			unsigned int access, uaccess_step_fn step, void *ctx, size_t done)
+{
+	for (int tries = 0;; tries++) {
+		unsigned long irq = mm_lock(mm);
+		void *kaddr = uaccess_resolve(mm, addr, access);
+		int ret = IS_ERR(kaddr) ? (int)PTR_ERR(kaddr) : step(ctx, kaddr, done, n);
+
+		mm_unlock(mm, irq);
+		if (ret != -ENOMEM || tries || !mm_out_of_memory())
+			return ret;
+	}
+}
+
+/*
+ * Run step over [uaddr, uaddr + n) page by page. Returns 0 (all done),
+ * 1 (step stopped early) or -EFAULT/-ENOMEM; *done says how many bytes
+ * the completed steps covered.
+ */
+static int uaccess_walk(unsigned long uaddr, size_t n, unsigned int access,
+			uaccess_step_fn step, void *ctx, size_t *done)
+{
+	struct mm_struct *mm = mm_active();
+
+	*done = 0;
+	if (!n)
+		return 0;
+	if (!mm || !uaccess_range_ok(uaddr, n))
+		return -EFAULT;
+	while (*done < n) {
+		unsigned long addr = uaddr + *done;
+		size_t chunk = MIN(n - *done, PAGE_SIZE - (addr & ~PAGE_MASK));
+		int ret = uaccess_page(mm, addr, chunk, access, step, ctx, *done);
+
+		if (ret)
+			return ret;
+		*done += chunk;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------ copies */
+
+static int step_from_user(void *ctx, void *kaddr, size_t done, size_t n)
+{
+	memcpy((char *)ctx + done, kaddr, n);
+	return 0;
+}
+
+static int step_to_user(void *ctx, void *kaddr, size_t done, size_t n)
+{
+	memcpy(kaddr, (const char *)ctx + done, n);
+	return 0;
+}
+
+static int step_clear_user(void *ctx, void *kaddr, size_t done, size_t n)
+{
+	memset(kaddr, 0, n);
+	return 0;
+}
+
+int copy_from_user(void *dst, const void __user *src, size_t n)
+{
+	size_t done;
+	int err;
+
+	/* A bad range leaves dst alone: n may be anything a user passed. */
+	if (n && !uaccess_range_ok((unsigned long)src, n))
+		return -EFAULT;
+	err = uaccess_walk((unsigned long)src, n, FAULT_READ, step_from_user, dst, &done);
+	if (err)
+		memset((char *)dst + done, 0, n - done);
+	return err;
+}
+
+int copy_to_user(void __user *dst, const void *src, size_t n)
+{
+	size_t done;
+
+	return uaccess_walk((unsigned long)dst, n, FAULT_WRITE, step_to_user, (void *)src, &done);
+}
+
+int clear_user(void __user *dst, size_t n)
+{
+	size_t done;
+
+	return uaccess_walk((unsigned long)dst, n, FAULT_WRITE, step_clear_user, NULL, &done);
+}
+
+int uaccess_get(void *val, const void __user *ptr, size_t size)
+{
+	return copy_from_user(val, ptr, size);
+}
+
+/* ------------------------------------------------------------ strings */
+
+struct strncpy_ctx {
+	char *dst;
+	size_t len;   /* bytes before the NUL, once found */
+	bool found;
+};
+
+static int step_strncpy(void *ctx, void *kaddr, size_t done, size_t n)
+{
+	struct strncpy_ctx *s = ctx;
+	const char *nul = memchr(kaddr, 0, n);
+	size_t take = nul ? (size_t)(nul - (const char *)kaddr) + 1 : n;
+
+	memcpy(s->dst + done, kaddr, take);
+	if (!nul)
+		return 0;
+	s->len = done + take - 1;
+	s->found = true;
+	return 1;
+}
+
+long strncpy_from_user(char *dst, const char __user *src, long count)
+{
+	unsigned long addr = (unsigned long)src;
+	struct strncpy_ctx s = { .dst = dst };
+	size_t limit, done;
+	int ret;
+
+	if (count <= 0)
+		return 0;
+	if (addr >= USER_TOP)
+		return -EFAULT;
+	/* Read up to USER_TOP at most: a string ending below it is fine. */
+	limit = MIN((size_t)count, USER_TOP - addr);
+	ret = uaccess_walk(addr, limit, FAULT_READ, step_strncpy, &s, &done);
+	if (ret < 0)
+		return ret;
+	if (s.found)
+		return (long)s.len;
+	/* No NUL: the limit, unless USER_TOP cut the read short. */
+	return limit == (size_t)count ? count : -EFAULT;
+}
