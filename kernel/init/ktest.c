@@ -1,6 +1,7 @@
 /*
  * The self-test runner (interface in kernel/ktest.h) and ktest=panic.
  */
+#include <arch/csr.h>
 #include <arch/irqflags.h>
 #include <kernel/clock.h>
 #include <kernel/init.h>
@@ -11,6 +12,7 @@
 #include <kernel/smp.h>
 #include <lib/printf.h>
 #include <lib/string.h>
+#include <uapi/errno.h>
 
 extern const struct ktest __ktest_start[], __ktest_end[];
 
@@ -23,6 +25,16 @@ const char *ktest_fail(const char *fmt, ...)
 	vscnprintf(fail_reason, sizeof(fail_reason), fmt, ap);
 	va_end(ap);
 	return fail_reason;
+}
+
+int ktest_call_on(unsigned int cpu, void (*fn)(void *), void *arg, bool wait)
+{
+	u64 give_up = rdtime() + 10 * timebase_freq;
+	int err;
+
+	while ((err = smp_call_on_cpu(cpu, fn, arg, wait)) == -EBUSY && rdtime() < give_up)
+		cpu_relax();
+	return err;
 }
 
 int ktest_run_all(void)

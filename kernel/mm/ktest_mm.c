@@ -43,29 +43,10 @@ static u8 kbuf2[2 * PAGE_SIZE];
 
 /* --------------------------------------------------------- leak checks */
 
-/* smp_call_on_cpu(), retried while the hart still finishes an earlier call. */
-static int call_on(unsigned int cpu, void (*fn)(void *), void *arg, bool wait)
-{
-	u64 give_up = rdtime() + 10 * timebase_freq;
-	int err;
-
-	while ((err = smp_call_on_cpu(cpu, fn, arg, wait)) == -EBUSY && rdtime() < give_up)
-		cpu_relax();
-	return err;
-}
-
-static void drain_fn(void *arg)
-{
-	slab_drain_all_cpu();
-	page_alloc_drain_cpu();
-}
-
 /* Free pages with every hart's caches drained, plus kernel page tables (kept for reuse). */
 static unsigned long mm_baseline(void)
 {
-	for (unsigned int i = 1; i < nr_cpus; i++)
-		call_on(i, drain_fn, NULL, true);
-	drain_fn(NULL);
+	mm_drain_all_cpus();
 	return nr_free_pages() + READ_ONCE(kernel_pt_pages);
 }
 
@@ -1226,7 +1207,7 @@ static const char *smp_reads(int want, const char *when)
 {
 	for (unsigned int i = 1; i < nr_cpus; i++) {
 		smp_r.result[i] = 99;
-		if (call_on(i, smp_switch_and_read, &smp_r, true))
+		if (ktest_call_on(i, smp_switch_and_read, &smp_r, true))
 			return ktest_fail("call to cpu%u failed", i);
 		if (smp_r.result[i] != want)
 			return ktest_fail("%s: cpu%u read gives %d, want %d", when, i,
@@ -1269,7 +1250,7 @@ static const char *smp_shootdown_body(struct mm_struct *mm)
 	if ((why = smp_reads(-EFAULT, "after munmap")))
 		return why;
 	for (unsigned int i = 1; i < nr_cpus; i++)
-		call_on(i, smp_leave, NULL, true);
+		ktest_call_on(i, smp_leave, NULL, true);
 	return mm->cpumask == 1UL << smp_processor_id() ? NULL :
 		ktest_fail("cpumask %#lx after the others left", mm->cpumask);
 }
@@ -1369,7 +1350,7 @@ static const char *stress_body(struct mm_struct *mm)
 	stress.mm = mm;
 	stress.deadline = rdtime() + timebase_freq * STRESS_MS / 1000;
 	for (unsigned int i = 1; i < nr_cpus; i++)
-		if (call_on(i, stress_reader, NULL, false))
+		if (ktest_call_on(i, stress_reader, NULL, false))
 			return ktest_fail("call to cpu%u failed", i);
 	/*
 	 * At least two generations even past the deadline: with more harts than

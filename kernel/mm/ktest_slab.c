@@ -18,33 +18,14 @@
 #include <kernel/smp.h>
 #include <lib/string.h>
 #include <mm/page_alloc.h>
+#include <mm/mm.h>
 #include <mm/slab.h>
 #include <uapi/errno.h>
-
-/* smp_call_on_cpu(), retried while the hart still finishes an earlier call. */
-static int call_on(unsigned int cpu, void (*fn)(void *), void *arg, bool wait)
-{
-	u64 give_up = rdtime() + 10 * timebase_freq;
-	int err;
-
-	while ((err = smp_call_on_cpu(cpu, fn, arg, wait)) == -EBUSY && rdtime() < give_up)
-		cpu_relax();
-	return err;
-}
-
-static void drain_fn(void *arg)
-{
-	(void)arg;
-	slab_drain_all_cpu();
-}
 
 /* Every hart's per-CPU objects back to their slabs, empty slabs freed. */
 static const char *drain_all_harts(void)
 {
-	for (unsigned int i = 1; i < nr_cpus; i++)
-		if (call_on(i, drain_fn, NULL, true))
-			return ktest_fail("drain call to cpu%u failed", i);
-	slab_drain_all_cpu();
+	mm_drain_all_cpus();
 	return NULL;
 }
 
@@ -333,7 +314,7 @@ KTEST(slab_smp_stress)
 	atomic_long_xchg(&stress_cross, 0);
 	deadline = rdtime() + timebase_freq / 5;   /* 200 ms */
 	for (unsigned int i = 1; i < nr_cpus; i++)
-		if (call_on(i, stress_worker, &deadline, false))
+		if (ktest_call_on(i, stress_worker, &deadline, false))
 			return ktest_fail("call to cpu%u failed", i);
 	stress_worker(&deadline);
 	u64 give_up = rdtime() + 60 * timebase_freq;
@@ -403,7 +384,7 @@ KTEST(slab_kmalloc_speed)
 	atomic_set(&speed_done, 0);
 	atomic_set(&speed_failed, failed);
 	for (unsigned int i = 1; i < nr_cpus; i++)
-		if (call_on(i, speed_worker, NULL, false))
+		if (ktest_call_on(i, speed_worker, NULL, false))
 			return ktest_fail("call to cpu%u failed", i);
 	speed_worker(NULL);
 	u64 give_up = rdtime() + 60 * timebase_freq;

@@ -5,19 +5,19 @@
 #include <kernel/ktest.h>
 #include <kernel/smp.h>
 #include <lib/string.h>
+#include <mm/mm.h>
 #include <mm/page_alloc.h>
 #include <mm/slab.h>
 #include <mm/vmalloc.h>
 
 /*
- * Free pages after draining this cpu's caches, plus the kernel page-table
+ * Free pages after draining every hart's caches, plus the kernel page-table
  * pages vmalloc has taken (kept for reuse, never freed), so that a
  * before/after comparison finds real leaks only.
  */
 static unsigned long free_after_drain(void)
 {
-	slab_drain_all_cpu();
-	page_alloc_drain_cpu();
+	mm_drain_all_cpus();
 	return nr_free_pages() + READ_ONCE(kernel_pt_pages);
 }
 

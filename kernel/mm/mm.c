@@ -17,8 +17,10 @@
  * Under it: the page allocator and the vm_area slab cache (zone_lock,
  * slab_lock) and SBI remote fences. mm_switch takes no lock.
  */
+#include <arch/csr.h>
 #include <arch/irqflags.h>
 #include <arch/uvm.h>
+#include <kernel/clock.h>
 #include <kernel/err.h>
 #include <kernel/panic.h>
 #include <kernel/smp.h>
@@ -27,6 +29,7 @@
 #include <mm/mm.h>
 #include <mm/page_alloc.h>
 #include <mm/slab.h>
+#include <uapi/errno.h>
 #include "mm_internal.h"
 
 static struct kmem_cache *mm_cache;    /* [I] struct mm_struct */
@@ -465,4 +468,26 @@ const char *mm_validate(struct mm_struct *mm)
 	why = validate_locked(mm, &v);
 	mm_unlock(mm, irq);
 	return why;
+}
+
+static void mm_drain_this_cpu(void *unused)
+{
+	slab_drain_all_cpu();
+	page_alloc_drain_cpu();
+}
+
+void mm_drain_all_cpus(void)
+{
+	unsigned int self = smp_processor_id();
+
+	for (unsigned int i = 0; i < nr_cpus; i++) {
+		if (i == self || !smp_load_acquire(&cpus[i].online))
+			continue;
+		/* The call slot is single: wait (bounded) for an earlier call to finish. */
+		u64 give_up = rdtime() + 10 * timebase_freq;
+		while (smp_call_on_cpu(i, mm_drain_this_cpu, NULL, true) == -EBUSY &&
+		       rdtime() < give_up)
+			cpu_relax();
+	}
+	mm_drain_this_cpu(NULL);
 }

@@ -24,6 +24,12 @@ struct ktest {
 		.name = #tname, .run = ktest_fn_##tname }; \
 	static const char *ktest_fn_##tname(void)
 
+/*
+ * smp_call_on_cpu(), retried for up to 10 s while the target hart is still
+ * finishing an earlier call (its call slot is single). 0 or -errno.
+ */
+int ktest_call_on(unsigned int cpu, void (*fn)(void *), void *arg, bool wait);
+
 /* Format a failure reason into a static buffer (tests run one at a time). */
 const char *ktest_fail(const char *fmt, ...) __printf(1, 2);
 

@@ -221,4 +221,13 @@ int do_madvise_dontneed(struct mm_struct *mm, unsigned long addr, unsigned long 
 void mm_brk_init(struct mm_struct *mm, unsigned long start);
 int do_brk(struct mm_struct *mm, unsigned long new_brk);
 
+/*
+ * Return every hart's per-CPU page lists and slab object arrays to the
+ * shared pools (an IPI call to each other online hart, then this one), so
+ * that free-page counts are exact: the leak checks of the self-tests, and
+ * the last step before the OOM killer. Cpu 0 context with interrupts on;
+ * takes no lock itself.
+ */
+void mm_drain_all_cpus(void);
+
 #endif /* MM_MM_H */
