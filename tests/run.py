@@ -592,7 +592,18 @@ def build_jobs(args):
                         r"inversion: taking 'ktest_lockdep_inv_a' while holding "
                         r"'ktest_lockdep_inv_b'",
                         r"\] ktest_lockdep_inversion\+0x"),
-                       label="lockdep-inversion")]
+                       label="lockdep-inversion"),
+             panic_job(kernel, 4, "boot ktest.only=mutex_wrong_owner",
+                       (r"Kernel panic on cpu \d+ \(hart \d+\): mutex_unlock of "
+                        r"'ktest_owner_mutex' by init \(pid \d+\), which does not own "
+                        r"it \(owner owner\)",
+                        r"\] mutex_unlock\+0x"),
+                       label="mutex-wrong-owner"),
+             panic_job(kernel, 4, "boot ktest.only=sleep_in_atomic",
+                       (r"Kernel panic on cpu \d+ \(hart \d+\): lockdep: sleeping "
+                        r"with spinlock 'ktest_atomic_lock' held at mutex_lock",
+                        r"\] might_sleep_at\+0x"),
+                       label="sleep-in-atomic")]
     jobs.append(monitor_job(kernel, 4))
     jobs.append(cmdline_job(kernel))
     return jobs

@@ -5,9 +5,13 @@
  *  2. The device tree is parsed; the command line read (loglevel=...).
  *  3. Boot memory: RAM minus firmware, kernel, DTB and reserved ranges.
  *  4. The kernel page table replaces early_pgd (no identity map).
- *  5. Traps, the PLIC, the UART console, the RTC, the tick on this hart.
- *  6. The other harts, started through SBI HSM.
- *  7. The banner, then self-tests (ktest=) or the kernel monitor.
+ *  5. The page allocator, slab caches, address spaces, then the
+ *     scheduler: the boot context becomes cpu 0's idle task (sched_init).
+ *  6. Traps, the PLIC, the UART console, the RTC, the tick on this hart.
+ *  7. The other harts, started through SBI HSM; each ends in its idle loop.
+ *  8. The banner; then the "init" kernel thread, pinned to cpu 0, runs the
+ *     self-tests (ktest=) or the kernel monitor, while start_kernel()
+ *     goes on as cpu 0's idle loop.
  * docs/boot.md tells the same story with the memory map.
  */
 #include <arch/csr.h>
@@ -19,6 +23,7 @@
 #include <drivers/irq.h>
 #include <generated/version.h>
 #include <kernel/clock.h>
+#include <kernel/err.h>
 #include <kernel/init.h>
 #include <kernel/machine.h>
 #include <kernel/panic.h>
@@ -30,6 +35,7 @@
 #include <mm/mm.h>
 #include <mm/page_alloc.h>
 #include <mm/slab.h>
+#include <sched/sched.h>
 
 struct fdt machine_fdt;
 struct dt_info machine_dt;
@@ -109,6 +115,34 @@ static void print_banner(void)
 	}
 }
 
+/*
+ * The first kernel thread, pinned to cpu 0 (the self-tests and the monitor
+ * expect to run there): self-tests (ktest=boot, ktest=panic*), or the
+ * kernel monitor until there is a user init to exec. Never returns.
+ */
+static int kernel_init(void *arg)
+{
+	const char *ktest = cmdline_get(&kernel_cmdline, "ktest");
+
+	if (ktest && str_has_prefix(ktest, "panic"))
+		ktest_panic();
+	if (ktest && strcmp(ktest, "boot") == 0)
+		machine_power_off(ktest_run_all() == 0 ? EXIT_OK : EXIT_FAILED);
+	printk("no init yet: starting kernel monitor\n");
+	monitor_run();
+	return 0;
+}
+
+static void start_init_thread(void)
+{
+	struct task *init = kthread_create(kernel_init, NULL, "init");
+
+	if (IS_ERR(init) || set_cpus_allowed(init, cpumask_of(0)))
+		panic("cannot start the init thread");
+	wake_up_new_task(init);
+	task_put(init);
+}
+
 void start_kernel(unsigned long hartid, phys_addr_t dtb_pa)
 {
 	boot_time_start = rdtime();
@@ -124,6 +158,7 @@ void start_kernel(unsigned long hartid, phys_addr_t dtb_pa)
 	page_alloc_init();
 	slab_init();
 	mm_init();
+	sched_init();
 	pr_info("sbi: spec %#lx, implementation %ld version %#lx\n",
 		sbi_spec_version(), sbi_impl_id(), sbi_impl_version());
 
@@ -143,12 +178,6 @@ void start_kernel(unsigned long hartid, phys_addr_t dtb_pa)
 	smp_boot_secondaries();
 	boot_time_online = rdtime();
 	print_banner();
-
-	const char *ktest = cmdline_get(&kernel_cmdline, "ktest");
-	if (ktest && str_has_prefix(ktest, "panic"))
-		ktest_panic();
-	if (ktest && strcmp(ktest, "boot") == 0)
-		machine_power_off(ktest_run_all() == 0 ? EXIT_OK : EXIT_FAILED);
-	printk("no init yet: starting kernel monitor\n");
-	monitor_run();
+	start_init_thread();
+	cpu_idle_loop();
 }

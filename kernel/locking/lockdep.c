@@ -31,11 +31,13 @@
  * lockdep_on goes from on to off once (a report, a full class table)
  * and stays off, and from then on nothing is tracked.
  *
- * Per-task seam: the held-lock stack is per cpu (held_current()) because
- * a spinlock is held only by the hart that took it and nobody sleeps.
- * When tasks and sleeping locks exist, struct lockdep_held moves into
- * the task and held_current() returns the running task's; entries taken
- * by interrupt handlers stay marked ->hardirq, as now.
+ * Held locks: held_current() is the running task's stack once the
+ * scheduler runs on this cpu (cpu->lockdep_held, switched with the task
+ * by kernel/sched/core.c), and this cpu's own stack before that. A mutex
+ * stays held while its owner sleeps or migrates, so it belongs to the
+ * task. Entries taken by interrupt handlers are marked ->hardirq and
+ * popped before the handler returns. Entries taken with
+ * LOCKDEP_SLEEPABLE (mutexes) do not count as "cannot sleep".
  */
 #include <arch/atomic.h>
 #include <arch/irqflags.h>
@@ -65,21 +67,8 @@ struct lock_class {
 	unsigned long usage_ip[2];     /* [G] first acquire with each usage bit */
 };
 
-struct held_lock {
-	struct lockdep_map *map;       /* the lock instance */
-	struct lock_class *class;
-	unsigned long ip;              /* where it was taken */
-	bool hardirq;                  /* taken in an interrupt handler */
-	bool trylock;
-};
-
-struct lockdep_held {
-	struct held_lock lock[LOCKDEP_MAX_HELD];   /* [c] oldest first */
-	unsigned int depth;                        /* [c] */
-};
-
 struct lockdep_cpu {
-	struct lockdep_held held;      /* [c] see "Per-task seam" */
+	struct lockdep_held held;      /* [c] until the scheduler runs: see "Held locks" */
 	unsigned int hardirq;          /* [c] interrupt handlers running */
 	u64 acquires;                  /* [c] */
 	u64 slow_paths;                /* [c] */
@@ -147,10 +136,12 @@ static struct lockdep_cpu *lockdep_this_cpu(void)
 	return &lockdep_cpus[smp_processor_id()];
 }
 
-/* The held-lock stack of what runs now: this cpu's (see "Per-task seam"). */
+/* The held-lock stack of what runs now (see "Held locks"). Interrupts off. */
 static struct lockdep_held *held_current(void)
 {
-	return &lockdep_this_cpu()->held;
+	struct lockdep_held *task_held = this_cpu()->lockdep_held;
+
+	return task_held ? task_held : &lockdep_this_cpu()->held;
 }
 
 /*
@@ -467,7 +458,8 @@ static void acquire_irqsoff(struct lockdep_map *map, unsigned int subclass, unsi
 	struct lockdep_cpu *lc = lockdep_this_cpu();
 	struct lockdep_held *hs = held_current();
 	struct held_lock h = { .map = map, .ip = ip, .hardirq = lc->hardirq != 0,
-			       .trylock = (flags & LOCKDEP_TRYLOCK) != 0 };
+			       .trylock = (flags & LOCKDEP_TRYLOCK) != 0,
+			       .sleepable = (flags & LOCKDEP_SLEEPABLE) != 0 };
 	const struct held_lock *same;
 	u8 usage;
 
@@ -548,6 +540,15 @@ void lockdep_hardirq_exit(void)
 		lc->hardirq--;
 }
 
+/* The most recent lock of hs that forbids sleeping (not sleepable), or NULL. */
+static const struct held_lock *held_atomic(const struct lockdep_held *hs)
+{
+	for (unsigned int i = hs->depth; i > 0; i--)
+		if (!hs->lock[i - 1].sleepable)
+			return &hs->lock[i - 1];
+	return NULL;
+}
+
 void lockdep_assert_can_sleep(const char *where)
 {
 	struct lockdep_cpu *lc;
@@ -557,7 +558,7 @@ void lockdep_assert_can_sleep(const char *where)
 		return;
 	irqs_on = lockdep_irq_off();
 	lc = lockdep_this_cpu();
-	if (lc->hardirq || held_current()->depth)
+	if (lc->hardirq || held_atomic(held_current()))
 		report_sleep(held_current(), where, lc->hardirq != 0);
 	lockdep_irq_restore(irqs_on);
 }
@@ -592,10 +593,10 @@ static void held_print(const struct lockdep_held *hs)
 	for (unsigned int i = 0; i < hs->depth; i++) {
 		const struct held_lock *e = &hs->lock[i];
 
-		printk(KERN_EMERG " #%u: %s (%p)%s%s taken at %pS\n", i,
+		printk(KERN_EMERG " #%u: %s (%p)%s%s%s taken at %pS\n", i,
 		       class_name(e->class, name, sizeof(name)), (void *)e->map,
 		       e->hardirq ? " in interrupt" : "", e->trylock ? " by trylock" : "",
-		       (void *)e->ip);
+		       e->sleepable ? " (sleeping lock)" : "", (void *)e->ip);
 	}
 }
 
@@ -726,7 +727,7 @@ static void report_irq_exit_held(const struct lockdep_held *hs, const struct hel
 
 static void report_sleep(const struct lockdep_held *hs, const char *where, bool in_irq)
 {
-	const struct held_lock *top = hs->depth ? &hs->lock[hs->depth - 1] : NULL;
+	const struct held_lock *top = held_atomic(hs);
 
 	if (!report_begin(LOCKDEP_SLEEP, "sleeping in atomic context"))
 		return;

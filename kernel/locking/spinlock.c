@@ -11,6 +11,11 @@
  * tell lockdep (locking/lockdep.h) of every acquire -- before spinning, so
  * a deadlock is reported rather than hung on -- and every release; the
  * caller's address goes with each for its reports.
+ *
+ * Holding a spinlock disables preemption (sched/preempt.h): the count goes
+ * up before the ticket is taken and down after the lock is handed on, and
+ * only then, if the count is 0 and interrupts are on, a reschedule that
+ * became due while the lock was held happens.
  */
 #include <arch/atomic.h>
 #include <arch/csr.h>
@@ -19,6 +24,7 @@
 #include <kernel/panic.h>
 #include <kernel/smp.h>
 #include <locking/spinlock.h>
+#include <sched/preempt.h>
 
 void spin_lock_init(struct spinlock *lock, const char *name)
 {
@@ -45,6 +51,7 @@ static void spin_check_lockup(struct spinlock *lock, u64 start)
 /* Take lock; subclass and ip (the caller) are for lockdep. */
 static void spin_lock_at(struct spinlock *lock, unsigned int subclass, unsigned long ip)
 {
+	preempt_disable();
 	spin_dep_acquire(lock, subclass, 0, ip);
 #ifdef CONFIG_DEBUG
 	if (spin_is_held(lock))
@@ -54,7 +61,7 @@ static void spin_lock_at(struct spinlock *lock, unsigned int subclass, unsigned 
 #endif
 	u32 ticket = __atomic_fetch_add(&lock->next, 1, __ATOMIC_RELAXED);
 
-	/* Acquire: pairs with the release store in spin_unlock_at(). */
+	/* Acquire: pairs with the release store in spin_release_at(). */
 	while (smp_load_acquire(&lock->serving) != ticket) {
 		cpu_relax();
 #ifdef CONFIG_DEBUG
@@ -77,20 +84,24 @@ void spin_lock_nested(struct spinlock *lock, unsigned int subclass)
 
 bool spin_trylock(struct spinlock *lock)
 {
-	u32 serving = smp_load_acquire(&lock->serving);
-	u32 expect = serving;
+	u32 serving, expect;
 
-	if (READ_ONCE(lock->next) != serving)
+	preempt_disable();
+	serving = smp_load_acquire(&lock->serving);
+	expect = serving;
+	if (READ_ONCE(lock->next) != serving ||
+	    !__atomic_compare_exchange_n(&lock->next, &expect, serving + 1, false,
+					 __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+		preempt_enable();
 		return false;
-	if (!__atomic_compare_exchange_n(&lock->next, &expect, serving + 1, false,
-					 __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
-		return false;
+	}
 	WRITE_ONCE(lock->holder, (int)smp_processor_id());
 	spin_dep_acquire(lock, 0, LOCKDEP_TRYLOCK, LOCKDEP_RET_IP);
 	return true;
 }
 
-static void spin_unlock_at(struct spinlock *lock, unsigned long ip)
+/* Hand the lock on; the preempt count stays up for the caller to drop. */
+static void spin_release_at(struct spinlock *lock, unsigned long ip)
 {
 	spin_dep_release(lock, ip);
 #ifdef CONFIG_DEBUG
@@ -105,7 +116,8 @@ static void spin_unlock_at(struct spinlock *lock, unsigned long ip)
 
 void spin_unlock(struct spinlock *lock)
 {
-	spin_unlock_at(lock, LOCKDEP_RET_IP);
+	spin_release_at(lock, LOCKDEP_RET_IP);
+	preempt_enable();
 }
 
 unsigned long spin_lock_irqsave(struct spinlock *lock)
@@ -117,6 +129,7 @@ unsigned long spin_lock_irqsave(struct spinlock *lock)
 
 void spin_unlock_irqrestore(struct spinlock *lock, unsigned long flags)
 {
-	spin_unlock_at(lock, LOCKDEP_RET_IP);
+	spin_release_at(lock, LOCKDEP_RET_IP);
 	local_irq_restore(flags);
+	preempt_enable();
 }

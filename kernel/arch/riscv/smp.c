@@ -24,6 +24,7 @@
 #include <kernel/printk.h>
 #include <kernel/smp.h>
 #include <mm/vmalloc.h>
+#include <sched/sched.h>
 #include <uapi/errno.h>
 
 struct cpu cpus[NR_CPUS];
@@ -64,17 +65,20 @@ void __noreturn cpu_halt(void)
 		wfi();
 }
 
-/* Runs on each secondary hart, on its boot stack, with paging on. */
+/*
+ * Runs on each secondary hart, on its boot stack, with paging on. The
+ * boot context becomes the hart's idle task and ends in the idle loop.
+ */
 void secondary_start(struct cpu *c)
 {
 	trap_init_cpu();
 	plic_init_cpu();
+	sched_init_cpu();
 	clock_init_cpu();
 	c->online_time = rdtime();
 	smp_store_release(&c->online, true);
 	local_irq_enable();
-	for (;;)
-		wfi();
+	cpu_idle_loop();
 }
 
 /* Start every other hart the device tree lists; wait (bounded) for each. */
@@ -194,6 +198,7 @@ void ipi_handle(void)
 		atomic_inc(&c->pongs);
 	if (pending & (1L << IPI_CALL))
 		ipi_call(c);
+	/* IPI_RESCHED: nothing to do here; the interrupt's exit reschedules. */
 }
 
 /*

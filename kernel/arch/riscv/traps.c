@@ -6,6 +6,13 @@
  * exception taken in kernel mode as fatal: it prints the cause, sepc and
  * stval, the registers and a symbolized backtrace, then panics. Interrupts
  * stay disabled for the whole handler (no nesting). No locks owned here.
+ *
+ * Kernel preemption happens here: at the end of an interrupt that came
+ * while the interrupted code was preemptible (interrupts on, preempt count
+ * 0), if need_resched is set, trap_preempt() switches tasks. The frame
+ * stays on the preempted task's stack until it is switched back to --
+ * maybe on another hart, so the tp saved in a kernel-mode frame is then
+ * replaced with the current hart's.
  */
 #include <arch/csr.h>
 #include <arch/memlayout.h>
@@ -17,6 +24,7 @@
 #include <kernel/printk.h>
 #include <kernel/smp.h>
 #include <locking/lockdep.h>
+#include <sched/sched.h>
 
 extern char trap_entry[], trap_return[];
 
@@ -85,6 +93,24 @@ static void handle_interrupt(struct pt_regs *regs)
 }
 
 /*
+ * End of an interrupt: preempt the interrupted task if it was preemptible
+ * and a reschedule is due. Interrupts off, and off again on return.
+ */
+static void trap_preempt(struct pt_regs *regs)
+{
+	bool from_kernel = regs->status & SSTATUS_SPP;
+
+	if (from_kernel && !(regs->status & SSTATUS_SPIE))
+		return;   /* the interrupted code had interrupts off */
+	if (!this_cpu()->curr || preempt_count() != 0 || !need_resched())
+		return;
+	preempt_schedule_irq();
+	/* Back in this task, perhaps on another hart: return with that hart's tp. */
+	if (from_kernel)
+		regs->tp = (unsigned long)this_cpu();
+}
+
+/*
  * Called from trap_entry with interrupts disabled; returns to trap_return.
  */
 void trap_handler(struct pt_regs *regs)
@@ -98,6 +124,7 @@ void trap_handler(struct pt_regs *regs)
 		lockdep_hardirq_enter();
 		handle_interrupt(regs);
 		lockdep_hardirq_exit();
+		trap_preempt(regs);
 		return;
 	}
 	if (regs->status & SSTATUS_SPP)

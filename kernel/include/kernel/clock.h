@@ -3,8 +3,9 @@
  *
  * The monotonic clock counts the time CSR at the device tree's
  * timebase-frequency. Every hart takes a timer interrupt HZ times a second
- * (one-shot SBI timer, reprogrammed each tick). Wall time comes from the
- * goldfish RTC read once at boot plus the monotonic clock since.
+ * (one-shot SBI timer, reprogrammed each tick), and in between for its
+ * kernel timers (kernel/timer.h). Wall time comes from the goldfish RTC
+ * read once at boot plus the monotonic clock since.
  */
 #ifndef KERNEL_CLOCK_H
 #define KERNEL_CLOCK_H
@@ -19,8 +20,11 @@ extern volatile u64 jiffies;     /* [cpu 0] ticks since boot */
 void clock_init(u64 timebase);
 void clock_init_cpu(void);
 void clock_tick(void);
+/* Reprogram this hart's one-shot timer (after a kernel timer was added). Interrupts off. */
+void clock_program_event(void);
 u64 ktime_get_ns(void);           /* monotonic ns since reset */
 u64 cycles_to_ns(u64 cycles);
+u64 ns_to_cycles(u64 ns);         /* rounded up */
 void udelay(u64 us);
 
 /* Wall clock (UTC) in ns since the epoch; 0 if there is no RTC. */

@@ -18,6 +18,8 @@
 #define CPU_SCRATCH      32
 #define CPU_STACK_TOP    40
 #define CPU_FAULT_BOTTOM 48
+#define CPU_CURRENT      56   /* sched/task.h: current */
+#define CPU_PREEMPT_COUNT 64  /* sched/preempt.h */
 #define EMERGENCY_STACK_SIZE 8192
 
 #ifndef __ASSEMBLY__
@@ -26,12 +28,16 @@
 #include <kernel/types.h>
 
 struct mm_struct;
+struct task;
+struct rq;
+struct lockdep_held;
 
 enum ipi_kind {
 	IPI_PING,   /* answer with IPI_PONG to the sender (boot self-test) */
 	IPI_PONG,
 	IPI_STOP,   /* stop this hart for good (panic, power-off) */
 	IPI_CALL,   /* run the function posted in cpu->call */
+	IPI_RESCHED, /* need_resched was set: reschedule at interrupt exit */
 	IPI_KINDS
 };
 
@@ -43,6 +49,18 @@ struct cpu {
 	unsigned long scratch;       /* [local] trap entry */
 	unsigned long stack_top;     /* [I] boot stack */
 	unsigned long fault_bottom;  /* [local] stack_bottom when an overflow was caught */
+	/*
+	 * Scheduler state (kernel/sched/core.c). curr and preempt_count
+	 * are read and written only through tp-relative single instructions
+	 * (sched/task.h, sched/preempt.h), so a task preempted and moved to
+	 * another hart never uses the old hart's copy; switch.S updates
+	 * stack_bottom and kernel_sp with current.
+	 */
+	struct task *curr;           /* [rq] running task (current); NULL before sched_init_cpu() */
+	int preempt_count;           /* [local] spinlocks held + preempt_disable() depth */
+	u32 need_resched;            /* [a] set under this cpu's rq lock (or by its tick), cleared by schedule */
+	struct rq *rq;               /* [I] this cpu's run queue, once the scheduler is up */
+	struct lockdep_held *lockdep_held; /* [local] current's held-lock stack (NULL: lockdep's per-cpu one) */
 	unsigned int id;             /* [I] logical id */
 	u32 hartid;                  /* [I] */
 	atomic_long_t ipi_pending;   /* [a] bit per enum ipi_kind */
@@ -66,12 +84,20 @@ _Static_assert(__builtin_offsetof(struct cpu, stack_bottom) == CPU_STACK_BOTTOM,
 _Static_assert(__builtin_offsetof(struct cpu, emergency_sp) == CPU_EMERGENCY_SP, "cpu emergency_sp");
 _Static_assert(__builtin_offsetof(struct cpu, scratch) == CPU_SCRATCH, "cpu scratch");
 _Static_assert(__builtin_offsetof(struct cpu, fault_bottom) == CPU_FAULT_BOTTOM, "cpu fault_bottom");
+_Static_assert(__builtin_offsetof(struct cpu, curr) == CPU_CURRENT, "cpu curr");
+_Static_assert(__builtin_offsetof(struct cpu, preempt_count) == CPU_PREEMPT_COUNT, "cpu preempt_count");
 
 extern struct cpu cpus[NR_CPUS];
 extern unsigned int nr_cpus;     /* harts found in the device tree (<= NR_CPUS) */
 
 #include <arch/percpu.h>   /* this_cpu() */
 
+/*
+ * this_cpu() and smp_processor_id() name the hart the caller runs on now.
+ * Preemptible code may be moved to another hart at any instruction, so
+ * keep the answer only while preemption (or interrupts) is disabled, or
+ * while running a task pinned to one cpu (sched_setaffinity).
+ */
 static inline unsigned int smp_processor_id(void) { return this_cpu()->id; }
 
 unsigned int num_online_cpus(void);

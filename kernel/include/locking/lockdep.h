@@ -23,7 +23,8 @@
  *  - a class taken in an interrupt handler and also with interrupts on
  *    (needs lockdep_hardirq_enter()/exit() around interrupt dispatch);
  *  - an interrupt handler returning with a lock it took still held;
- *  - lockdep_assert_can_sleep() with a lock held or in an interrupt.
+ *  - lockdep_assert_can_sleep() with a spinlock held or in an interrupt
+ *    (sleeping locks, taken with LOCKDEP_SLEEPABLE, may be held).
  * A report turns lockdep off for good first, so printing (printk takes
  * log_lock and uart_lock) is never checked; so does running out of class
  * slots (one warning on the console, no panic).
@@ -68,7 +69,32 @@ static inline void lockdep_map_init(struct lockdep_map *map, const char *name)
 }
 
 /* lockdep_acquire() flags */
-#define LOCKDEP_TRYLOCK 1u   /* a successful trylock: cannot deadlock, no order check */
+#define LOCKDEP_TRYLOCK   1u   /* a successful trylock: cannot deadlock, no order check */
+#define LOCKDEP_SLEEPABLE 2u   /* a sleeping lock (mutex): may be held where one may sleep */
+
+/* One lock held, as lockdep records it. */
+struct held_lock {
+	struct lockdep_map *map;       /* the lock instance */
+	struct lock_class *class;
+	unsigned long ip;              /* where it was taken */
+	bool hardirq;                  /* taken in an interrupt handler */
+	bool trylock;
+	bool sleepable;                /* LOCKDEP_SLEEPABLE */
+};
+
+/*
+ * The locks one context holds, oldest first. Each cpu has one, used
+ * until the scheduler runs a task on it; from then on each task has its
+ * own (struct task), which cpu->lockdep_held points at while it runs,
+ * since a mutex stays held while its owner sleeps or moves between cpus.
+ * Locks taken by interrupt handlers go on the interrupted task's stack,
+ * marked hardirq. Touched only by the context it belongs to, with
+ * interrupts off.
+ */
+struct lockdep_held {
+	struct held_lock lock[LOCKDEP_MAX_HELD];
+	unsigned int depth;
+};
 
 /*
  * Note that this cpu takes map's lock as class (name, subclass); call it
@@ -89,8 +115,14 @@ void lockdep_release(struct lockdep_map *map, unsigned long ip);
 void lockdep_hardirq_enter(void);
 void lockdep_hardirq_exit(void);
 
-/* Report if this cpu holds a spinlock or is in an interrupt handler. */
+/* Report if this context holds a spinlock or is in an interrupt handler. */
 void lockdep_assert_can_sleep(const char *where);
+
+/* An empty held-lock stack, for a new task. */
+static inline void lockdep_held_init(struct lockdep_held *hs)
+{
+	hs->depth = 0;
+}
 
 /* ---- introspection, for self-tests, the monitor and host tests ---- */
 
@@ -127,7 +159,7 @@ bool lockdep_enabled(void);
 int lockdep_class_find(const char *name, unsigned int subclass);
 /* Was "from held while taking to" recorded? (class ids) */
 bool lockdep_has_edge(int from, int to);
-/* Locks this cpu holds, as lockdep sees them. */
+/* Locks the running context (task, or cpu before the scheduler) holds. */
 unsigned int lockdep_held_depth(void);
 /* Times this cpu went past the fast path (took the graph lock). */
 u64 lockdep_cpu_slow_paths(void);

@@ -7,6 +7,11 @@
  * on recursion and on releasing a lock this hart does not hold. Every lock
  * class has a place in docs/locking.md.
  *
+ * A spinlock held disables preemption (sched/preempt.h): never sleep
+ * holding one. The unlock that drops the preempt count to 0 with
+ * interrupts on runs a reschedule that became due meanwhile, so
+ * spin_unlock() may switch tasks.
+ *
  * Debug builds also run lockdep (locking/lockdep.h) on every lock: the
  * lock's name is its class, shared by every lock of that name. To nest two
  * locks of one class, take the inner one with spin_lock_nested(lock, n),

@@ -1,0 +1,168 @@
+/*
+ * struct task: one thread of execution (kernel threads for now; user
+ * processes add an address space, files, signals, credentials).
+ *
+ * Lifetime. A task is reference counted (task_get/task_put). It is
+ * created with two references: one that its running holds, dropped by
+ * whoever switches away from it after it died (the next task on that
+ * hart: its stack cannot be freed while it runs on it), and one for the
+ * creator, dropped by kthread_stop()/kthread_join() or task_put(). The
+ * last put frees the kernel stack and the struct.
+ *
+ * States. TASK_RUNNING means runnable: running or on a run queue.
+ * A task puts itself to sleep by setting TASK_INTERRUPTIBLE or
+ * TASK_UNINTERRUPTIBLE (set_current_state) and calling schedule(), which
+ * takes it off its run queue -- unless a wake-up set it back to
+ * TASK_RUNNING first. TASK_NEW: created, never woken (wake_up_new_task).
+ * TASK_DEAD: exited; it switches away for the last time.
+ *
+ * Locks ([x] after each field): [I] immutable after creation; [rq] the
+ * lock of the run queue of task->cpu (written by others only under it;
+ * task->cpu itself changes only with both the old and the new cpu's
+ * locks held); [own] only the task itself, or its creator before it first
+ * runs; [a] atomic or READ_ONCE/WRITE_ONCE. docs/sched.md describes the
+ * life of a task; docs/locking.md the order of the locks.
+ */
+#ifndef SCHED_TASK_H
+#define SCHED_TASK_H
+
+#include <arch/memlayout.h>
+#include <arch/switch.h>
+#include <kernel/smp.h>
+#include <kernel/types.h>
+#include <locking/lockdep.h>
+#include <sched/cfs.h>
+#include <sched/wait.h>
+
+/* task->state: a sleeping state is a bit, so a wake-up can take a mask. */
+#define TASK_RUNNING         0x00u
+#define TASK_INTERRUPTIBLE   0x01u
+#define TASK_UNINTERRUPTIBLE 0x02u
+#define TASK_NORMAL          (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+#define TASK_NEW             0x10u
+#define TASK_DEAD            0x20u
+
+/* task->flags */
+#define PF_IDLE    0x1u    /* a cpu's idle task */
+#define PF_KTHREAD 0x2u    /* a kernel thread */
+
+/* task->policy (Linux's numbers; only the fair class exists yet). */
+#define SCHED_NORMAL 0
+
+#define TASK_COMM_LEN 16
+
+/* ---------------------------------------------------------------- cpu masks */
+
+_Static_assert(NR_CPUS <= 64, "struct cpumask is one word");
+
+struct cpumask {
+	unsigned long bits;
+};
+
+#define CPUMASK_ALL ((struct cpumask){ .bits = ~0UL })
+
+static inline struct cpumask cpumask_of(unsigned int cpu)
+{
+	return (struct cpumask){ .bits = 1UL << cpu };
+}
+
+static inline bool cpumask_test(const struct cpumask *m, unsigned int cpu)
+{
+	return (m->bits >> cpu) & 1;
+}
+
+static inline void cpumask_set(struct cpumask *m, unsigned int cpu)
+{
+	m->bits |= 1UL << cpu;
+}
+
+static inline bool cpumask_empty(const struct cpumask *m)
+{
+	return m->bits == 0;
+}
+
+/* ---------------------------------------------------------------- the task */
+
+struct sched_class;
+
+struct task {
+	struct switch_context ctx;     /* [own] registers while switched out */
+	void *stack;                   /* [I] lowest address of the KSTACK_SIZE kernel stack */
+	int pid;                       /* [I] 0 for the idle tasks */
+	unsigned int flags;            /* [I] PF_* */
+	char name[TASK_COMM_LEN];      /* [I] */
+	struct mm_struct *mm;          /* [I] NULL for kernel threads; do not dereference here */
+	atomic_t refs;                 /* [a] see "Lifetime" */
+
+	/* Scheduling. */
+	unsigned int state;            /* [rq] TASK_*; the task itself sets its sleeping state */
+	const struct sched_class *class; /* [rq] */
+	int policy;                    /* [rq] SCHED_NORMAL */
+	int nice;                      /* [rq] -20..19 */
+	struct sched_entity se;        /* [rq] the fair class's view */
+	unsigned int cpu;              /* [rq] run queue it is on or last ran on */
+	struct cpumask cpus_allowed;   /* [rq] affinity */
+	bool on_rq;                    /* [rq] queued: running or waiting to run */
+	bool migrate_pending;          /* [rq] taken off its disallowed cpu at switch-out;
+					*      the next task there queues it elsewhere */
+
+	/* Accounting (nanoseconds), [rq]; se.sum_exec_runtime is the run time. */
+	u64 nr_voluntary_switches;     /* switched out asleep */
+	u64 nr_involuntary_switches;   /* switched out runnable (preempted, yielded) */
+	u64 nr_migrations;             /* moves to another cpu */
+	u64 wait_start;                /* when it last became runnable but not running, or 0 */
+	u64 wait_sum;                  /* total time runnable but waiting for a cpu */
+	u64 wait_max;                  /* longest such wait */
+	u64 start_time;                /* [I] ktime at creation */
+
+	/* Kernel threads. */
+	int (*kthread_fn)(void *arg);  /* [I] */
+	void *kthread_arg;             /* [I] */
+	bool should_stop;              /* [a] kthread_stop() asked */
+	int exit_code;                 /* [own] valid once exited is complete */
+	struct completion exited;      /* completed when the task exits */
+
+	struct lockdep_held lockdep_held;  /* [own] locks held (locking/lockdep.h) */
+};
+
+/* The running task: one load off tp, so it is right even across preemption. */
+static inline struct task *get_current(void)
+{
+	struct task *t;
+
+	__asm__ __volatile__("ld %0, %1(tp)" : "=r"(t) : "i"(CPU_CURRENT));
+	return t;
+}
+#define current get_current()
+
+static inline void task_get(struct task *t)
+{
+	atomic_inc(&t->refs);
+}
+
+/* Drop a reference; the last one frees the task (kernel/sched/kthread.c). */
+void task_put(struct task *t);
+
+/*
+ * Set the running task's state, then a full barrier: the store is visible
+ * before any later load of a wake-up condition. Pairs with the barrier at
+ * the start of a wake-up (try_to_wake_up in kernel/sched/core.c).
+ */
+static inline void set_current_state(unsigned int state)
+{
+	WRITE_ONCE(current->state, state);
+	smp_mb();
+}
+
+/* The same without the barrier, for going back to TASK_RUNNING. */
+static inline void __set_current_state(unsigned int state)
+{
+	WRITE_ONCE(current->state, state);
+}
+
+static inline bool task_is_idle(const struct task *t)
+{
+	return t->flags & PF_IDLE;
+}
+
+#endif /* SCHED_TASK_H */
