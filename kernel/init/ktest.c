@@ -37,6 +37,36 @@ int ktest_call_on(unsigned int cpu, void (*fn)(void *), void *arg, bool wait)
 	return err;
 }
 
+static struct {
+	void (*fn)(void *);
+	void *arg;
+	atomic_t done;
+} everywhere;   /* one ktest_run_everywhere() at a time: tests run serially */
+
+static void everywhere_trampoline(void *unused)
+{
+	everywhere.fn(everywhere.arg);
+	atomic_inc(&everywhere.done);
+}
+
+const char *ktest_run_everywhere(void (*fn)(void *), void *arg)
+{
+	everywhere.fn = fn;
+	everywhere.arg = arg;
+	atomic_set(&everywhere.done, 0);
+	for (unsigned int i = 0; i < nr_cpus; i++)
+		if (i != smp_processor_id() && ktest_call_on(i, everywhere_trampoline, NULL, false))
+			return ktest_fail("call to cpu%u failed", i);
+	unsigned long irq = local_irq_save();
+	everywhere_trampoline(NULL);
+	local_irq_restore(irq);
+	u64 give_up = rdtime() + 60 * timebase_freq;
+	while (atomic_read(&everywhere.done) < (int)nr_cpus)
+		if (rdtime() > give_up)
+			return ktest_fail("%d of %u harts finished", atomic_read(&everywhere.done), nr_cpus);
+	return NULL;
+}
+
 int ktest_run_all(void)
 {
 	int passed = 0, failed = 0;

@@ -108,7 +108,6 @@ KTEST(ipi_round_trip)
 static struct spinlock test_lock = SPINLOCK_INIT("ktest_lock");
 static volatile unsigned long locked_counter;
 static atomic_long_t lock_total;
-static atomic_t lock_workers_done;
 
 static void hammer_lock(void *arg)
 {
@@ -124,7 +123,6 @@ static void hammer_lock(void *arg)
 		mine++;
 	}
 	atomic_long_add(&lock_total, mine);
-	atomic_inc(&lock_workers_done);
 }
 
 KTEST(spinlock_contention)
@@ -133,24 +131,15 @@ KTEST(spinlock_contention)
 
 	locked_counter = 0;
 	atomic_long_xchg(&lock_total, 0);
-	atomic_set(&lock_workers_done, 0);
 	deadline = rdtime() + timebase_freq / 5;
-	for (unsigned int i = 1; i < nr_cpus; i++)
-		if (smp_call_on_cpu(i, hammer_lock, &deadline, false))
-			return ktest_fail("call to cpu%u failed", i);
-	/* The other harts hammer from their IPI handlers: irqs off here too (lockdep). */
-	unsigned long irq = local_irq_save();
-	hammer_lock(&deadline);
-	local_irq_restore(irq);
-	u64 give_up = rdtime() + 60 * timebase_freq;
-	while (atomic_read(&lock_workers_done) < (int)nr_cpus)
-		if (rdtime() > give_up)
-			return ktest_fail("workers did not finish");
+	const char *why = ktest_run_everywhere(hammer_lock, &deadline);
+	if (why)
+		return why;
 	if (locked_counter != (unsigned long)atomic_long_read(&lock_total))
 		return ktest_fail("counter %lu, increments %ld", locked_counter,
 				  atomic_long_read(&lock_total));
 	printk("spinlock: %lu acquisitions by %u harts in 200 ms\n", locked_counter, nr_cpus);
-	irq = local_irq_save();
+	unsigned long irq = local_irq_save();
 	bool got = spin_trylock(&test_lock);
 	if (got)
 		spin_unlock(&test_lock);

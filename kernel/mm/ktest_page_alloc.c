@@ -213,7 +213,6 @@ struct stress_slot {
 };
 
 static struct stress_slot stress_slots[NR_CPUS][STRESS_SLOTS];
-static atomic_t stress_done;
 static atomic_t stress_errors;
 static atomic_long_t stress_ops;
 
@@ -265,7 +264,6 @@ static void stress_worker(void *arg)
 			stress_release(cpu, slot);
 	page_alloc_drain_cpu();
 	atomic_long_add(&stress_ops, ops);
-	atomic_inc(&stress_done);
 }
 
 KTEST(page_alloc_smp_stress)
@@ -273,18 +271,12 @@ KTEST(page_alloc_smp_stress)
 	static u64 deadline;
 	unsigned long start = nr_free_pages();
 
-	atomic_set(&stress_done, 0);
 	atomic_set(&stress_errors, 0);
 	atomic_long_xchg(&stress_ops, 0);
 	deadline = rdtime() + timebase_freq / 10;   /* 100 ms */
-	for (unsigned int i = 1; i < nr_cpus; i++)
-		if (smp_call_on_cpu(i, stress_worker, &deadline, false))
-			return ktest_fail("call to cpu%u failed", i);
-	stress_worker(&deadline);
-	u64 give_up = rdtime() + 60 * timebase_freq;
-	while (atomic_read(&stress_done) < (int)nr_cpus)
-		if (rdtime() > give_up)
-			return ktest_fail("workers did not finish");
+	const char *why = ktest_run_everywhere(stress_worker, &deadline);
+	if (why)
+		return why;
 	printk("page_alloc: %ld allocs/frees by %u harts in 100 ms\n", atomic_long_read(&stress_ops),
 	       nr_cpus);
 	if (atomic_read(&stress_errors))

@@ -229,7 +229,7 @@ struct stress_hdr {
 
 static struct kmem_cache *stress_cache;
 static void *stress_shared[STRESS_SHARED];   /* [a] exchanged between harts */
-static atomic_t stress_done, stress_errors;
+static atomic_t stress_errors;
 static atomic_long_t stress_ops, stress_cross;
 
 static void *stress_alloc(u64 x)
@@ -297,7 +297,6 @@ static void stress_worker(void *arg)
 			stress_free(local[i]);
 	atomic_long_add(&stress_ops, ops);
 	atomic_long_add(&stress_cross, cross);
-	atomic_inc(&stress_done);
 }
 
 KTEST(slab_smp_stress)
@@ -308,19 +307,13 @@ KTEST(slab_smp_stress)
 	stress_cache = kmem_cache_create("ktest-stress", 128, 0, NULL);
 	if (!stress_cache)
 		return ktest_fail("no cache");
-	atomic_set(&stress_done, 0);
 	atomic_set(&stress_errors, 0);
 	atomic_long_xchg(&stress_ops, 0);
 	atomic_long_xchg(&stress_cross, 0);
 	deadline = rdtime() + timebase_freq / 5;   /* 200 ms */
-	for (unsigned int i = 1; i < nr_cpus; i++)
-		if (ktest_call_on(i, stress_worker, &deadline, false))
-			return ktest_fail("call to cpu%u failed", i);
-	stress_worker(&deadline);
-	u64 give_up = rdtime() + 60 * timebase_freq;
-	while (atomic_read(&stress_done) < (int)nr_cpus)
-		if (rdtime() > give_up)
-			return ktest_fail("workers did not finish");
+	const char *why = ktest_run_everywhere(stress_worker, &deadline);
+	if (why)
+		return why;
 	for (unsigned int i = 0; i < STRESS_SHARED; i++)
 		if (stress_shared[i]) {
 			stress_free(stress_shared[i]);
@@ -330,7 +323,7 @@ KTEST(slab_smp_stress)
 	       atomic_long_read(&stress_ops), nr_cpus, atomic_long_read(&stress_cross));
 	if (atomic_read(&stress_errors))
 		return ktest_fail("%d objects overwritten while held", atomic_read(&stress_errors));
-	const char *why = drain_all_harts();
+	why = drain_all_harts();
 	if (why)
 		return why;
 	kmem_cache_destroy(stress_cache);
@@ -359,7 +352,7 @@ static unsigned long kmalloc_pairs_per_second(unsigned int batch, bool *failed)
 }
 
 static unsigned long speed_per_hart[NR_CPUS];
-static atomic_t speed_done, speed_failed;
+static atomic_t speed_failed;
 
 static void speed_worker(void *arg)
 {
@@ -369,7 +362,6 @@ static void speed_worker(void *arg)
 	speed_per_hart[smp_processor_id()] = kmalloc_pairs_per_second(1, &failed);
 	if (failed)
 		atomic_inc(&speed_failed);
-	atomic_inc(&speed_done);
 }
 
 KTEST(slab_kmalloc_speed)
@@ -381,16 +373,10 @@ KTEST(slab_kmalloc_speed)
 
 	printk("slab: kmalloc(64)+kfree: %lu pairs/s on 1 hart (hot), %lu pairs/s in runs of 64%s\n",
 	       alone, batched, SLAB_DEBUG ? " [debug checks on]" : "");
-	atomic_set(&speed_done, 0);
 	atomic_set(&speed_failed, failed);
-	for (unsigned int i = 1; i < nr_cpus; i++)
-		if (ktest_call_on(i, speed_worker, NULL, false))
-			return ktest_fail("call to cpu%u failed", i);
-	speed_worker(NULL);
-	u64 give_up = rdtime() + 60 * timebase_freq;
-	while (atomic_read(&speed_done) < (int)nr_cpus)
-		if (rdtime() > give_up)
-			return ktest_fail("workers did not finish");
+	const char *why = ktest_run_everywhere(speed_worker, NULL);
+	if (why)
+		return why;
 	for (unsigned int i = 0; i < nr_cpus; i++) {
 		sum += speed_per_hart[i];
 		lo = MIN(lo, speed_per_hart[i]);

@@ -24,6 +24,7 @@
 #include <kernel/timer.h>
 #include <lib/string.h>
 #include <locking/mutex.h>
+#include <mm/mm.h>
 #include <mm/page_alloc.h>
 #include <mm/slab.h>
 #include <sched/sched.h>
@@ -77,31 +78,11 @@ static unsigned int tasks_settled(void)
 	return nr_tasks();
 }
 
-/* smp_call_on_cpu(), retried while the hart still finishes an earlier call. */
-static int call_on(unsigned int cpu, void (*fn)(void *), void *arg)
-{
-	u64 give_up = rdtime() + 10 * timebase_freq;
-	int err;
-
-	while ((err = smp_call_on_cpu(cpu, fn, arg, true)) == -EBUSY && rdtime() < give_up)
-		cpu_relax();
-	return err;
-}
-
-static void drain_fn(void *arg)
-{
-	(void)arg;
-	slab_drain_all_cpu();
-	page_alloc_drain_cpu();
-}
-
 /* Free pages with every hart's caches drained (plus kernel page-table pages, never freed). */
 static unsigned long free_pages_drained(void)
 {
 	kthread_stack_cache_drain();
-	for (unsigned int i = 1; i < nr_cpus; i++)
-		call_on(i, drain_fn, NULL);
-	drain_fn(NULL);   /* the runner is pinned to cpu 0 */
+	mm_drain_all_cpus();
 	return nr_free_pages() + READ_ONCE(kernel_pt_pages);
 }
 

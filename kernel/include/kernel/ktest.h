@@ -30,6 +30,15 @@ struct ktest {
  */
 int ktest_call_on(unsigned int cpu, void (*fn)(void *), void *arg, bool wait);
 
+/*
+ * Run fn(arg) on every online hart at once: on the others from their IPI
+ * handlers (interrupts off there), on this one with interrupts off too,
+ * then wait up to 60 s until every hart has returned. NULL on success, or
+ * a failure reason. Bound fn's work by time, not rounds: QEMU runs up to 8
+ * virtual harts on 2 host cores.
+ */
+const char *ktest_run_everywhere(void (*fn)(void *), void *arg);
+
 /* Format a failure reason into a static buffer (tests run one at a time). */
 const char *ktest_fail(const char *fmt, ...) __printf(1, 2);
 
