@@ -40,7 +40,22 @@ endif
 KLDFLAGS := -nostdlib --no-relax -z noexecstack -T kernel.ld
 
 KSRCS := $(shell find kernel -name '*.c' -o -name '*.S' | LC_ALL=C sort)
-KOBJS := $(patsubst %,$(B)/%.o,$(KSRCS))
+KOBJS := $(patsubst %,$(B)/%.o,$(KSRCS)) $(B)/generated/syscall_table.c.o
+
+# The system-call table and docs/abi.md come from kernel/syscalls.list and
+# the Linux UAPI header (scripts/gensyscalls.py).
+$(B)/generated/syscall_table.c: kernel/syscalls.list scripts/gensyscalls.py
+	@mkdir -p $(@D)
+	@echo "  GEN     $@"
+	@$(PYTHON) scripts/gensyscalls.py table kernel/syscalls.list > $@.tmp && mv $@.tmp $@
+
+$(B)/generated/syscall_table.c.o: $(B)/generated/syscall_table.c $(B)/kflags
+	@echo "  CC      $<"
+	@$(CC) $(KCFLAGS) -c $< -o $@
+
+abi-doc: kernel/syscalls.list scripts/gensyscalls.py
+	@$(PYTHON) scripts/gensyscalls.py doc kernel/syscalls.list > docs/abi.md
+	@echo "  GEN     docs/abi.md"
 
 # The version string: rewritten only when it changes, so a rebuild with no
 # change relinks nothing.
@@ -122,7 +137,7 @@ format:
 clean:
 	rm -rf $(B)
 
-.PHONY: deps qemu qemu-gdb gdb test boottime format clean FORCE
+.PHONY: deps qemu qemu-gdb gdb test boottime abi-doc format clean FORCE
 FORCE:
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -568,6 +568,28 @@ def cmdline_job(kernel):
 
 # ---------------------------------------------------------------------------
 
+# ---------------------------------------------------------------------------
+# docs generated from the source must match it
+
+def abi_doc_job():
+    name = "docs/abi.md-current"
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+    def run():
+        proc = subprocess.run(
+            [sys.executable, os.path.join(root, "scripts", "gensyscalls.py"), "doc",
+             os.path.join(root, "kernel", "syscalls.list")],
+            capture_output=True, text=True)
+        if proc.returncode != 0:
+            return Outcome([Result(name, False, "gensyscalls.py failed: " + proc.stderr.strip())])
+        with open(os.path.join(root, "docs", "abi.md")) as f:
+            current = f.read()
+        ok = current == proc.stdout
+        return Outcome([Result(name, ok, "" if ok else "stale: run 'make abi-doc' and commit it")])
+
+    return Job(name, [name], run)
+
+
 def build_jobs(args):
     kernel = args.kernel
     jobs = [unit_job(b) for b in args.unit]
@@ -606,6 +628,7 @@ def build_jobs(args):
                        label="sleep-in-atomic")]
     jobs.append(monitor_job(kernel, 4))
     jobs.append(cmdline_job(kernel))
+    jobs.append(abi_doc_job())
     return jobs
 
 

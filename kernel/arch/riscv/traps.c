@@ -23,6 +23,7 @@
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/smp.h>
+#include <kernel/user.h>
 #include <locking/lockdep.h>
 #include <sched/sched.h>
 
@@ -130,8 +131,7 @@ void trap_handler(struct pt_regs *regs)
 	if (regs->status & SSTATUS_SPP)
 		panic_regs(regs, "%s in kernel mode at %pS, address %#lx",
 			   trap_cause_name(regs->cause), (void *)regs->epc, regs->badaddr);
-	/* There is no user mode yet (docs/boot.md); any user trap is a kernel bug. */
-	panic_regs(regs, "%s from user mode: no user support yet", trap_cause_name(regs->cause));
+	user_trap(regs);
 }
 
 void dump_regs(const struct pt_regs *r)

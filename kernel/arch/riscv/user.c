@@ -1,0 +1,110 @@
+/*
+ * Entering user mode and handling what comes back from it (interface in
+ * kernel/user.h).
+ *
+ * user_enter() builds a struct pt_regs at the top of the current task's
+ * kernel stack, as if the task had trapped from user mode at pc, and
+ * leaves through trap_return, which stores the kernel stack in
+ * cpu->kernel_sp and the hart's struct cpu in sscratch for the next trap.
+ *
+ * user_trap() runs for every exception from user mode with interrupts
+ * enabled (a system call may sleep): ecall → syscall_dispatch; a page
+ * fault → handle_mm_fault, and if that fails, or for any other exception,
+ * the task is killed with a console line naming pid, cause and address.
+ * Before returning to user mode it yields if a reschedule is due.
+ */
+#include <arch/csr.h>
+#include <arch/irqflags.h>
+#include <arch/ptrace.h>
+#include <arch/traps.h>
+#include <kernel/printk.h>
+#include <kernel/smp.h>
+#include <kernel/syscall.h>
+#include <kernel/user.h>
+#include <lib/string.h>
+#include <mm/mm.h>
+#include <sched/preempt.h>
+#include <sched/sched.h>
+#include <sched/task.h>
+
+extern char trap_return[];
+
+void user_enter(unsigned long pc, unsigned long sp)
+{
+	struct pt_regs *regs = (struct pt_regs *)(this_cpu()->kernel_sp - sizeof(struct pt_regs));
+
+	local_irq_disable();
+	memset(regs, 0, sizeof(*regs));
+	regs->epc = pc;
+	regs->sp = sp;
+	/* sret to U-mode (SPP = 0) with interrupts on there (SPIE = 1); FP off. */
+	regs->status = (csr_read(sstatus) & ~(SSTATUS_SPP | SSTATUS_FS | SSTATUS_SUM)) | SSTATUS_SPIE;
+	/* The code was written through the linear map: make this hart fetch it. */
+	__asm__ __volatile__("fence.i" ::: "memory");
+	__asm__ __volatile__("mv sp, %0\n\tj trap_return" : : "r"(regs) : "memory");
+	__builtin_unreachable();
+}
+
+static unsigned int fault_access(unsigned long cause)
+{
+	switch (cause) {
+	case EXC_INST_PAGE_FAULT: return FAULT_EXEC;
+	case EXC_STORE_PAGE_FAULT: return FAULT_WRITE;
+	default: return FAULT_READ;
+	}
+}
+
+/* The signal Linux sends for an exception it cannot fix up. */
+static int exception_signal(unsigned long cause)
+{
+	switch (cause) {
+	case EXC_ILLEGAL_INST: return SIGILL;
+	case EXC_BREAKPOINT: return SIGTRAP;
+	case EXC_INST_MISALIGNED:
+	case EXC_LOAD_MISALIGNED:
+	case EXC_STORE_MISALIGNED: return SIGBUS;
+	default: return SIGSEGV;
+	}
+}
+
+static void __noreturn user_kill(struct pt_regs *regs, int sig)
+{
+	printk(KERN_ERR "pid %d (%s): killed by signal %d: %s at address %#lx, pc %#lx\n",
+	       current->pid, current->name, sig, trap_cause_name(regs->cause), regs->badaddr,
+	       regs->epc);
+	user_task_exit(128 + sig);
+}
+
+void user_trap(struct pt_regs *regs)
+{
+	unsigned long cause = regs->cause;
+
+	local_irq_enable();
+	if (cause == EXC_ECALL_U) {
+		regs->epc += 4;
+		regs->a0 = (unsigned long)syscall_dispatch(regs);
+	} else if (cause == EXC_INST_PAGE_FAULT || cause == EXC_LOAD_PAGE_FAULT ||
+		   cause == EXC_STORE_PAGE_FAULT) {
+		if (!current->mm || handle_mm_fault(current->mm, regs->badaddr, fault_access(cause)))
+			user_kill(regs, SIGSEGV);
+	} else {
+		user_kill(regs, exception_signal(cause));
+	}
+	while (need_resched())
+		schedule();
+	local_irq_disable();
+}
+
+void user_task_exit(int code)
+{
+	struct mm_struct *mm = current->mm;
+
+	if (mm) {
+		unsigned long irq = local_irq_save();
+		current->mm = NULL;
+		mm_switch(NULL);
+		local_irq_restore(irq);
+		mm_put(mm);
+	}
+	kthread_exit(code);
+}
