@@ -17,6 +17,7 @@
 #include <arch/irqflags.h>
 #include <arch/ptrace.h>
 #include <arch/traps.h>
+#include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/smp.h>
 #include <kernel/syscall.h>
@@ -29,11 +30,13 @@
 
 extern char trap_return[];
 
-void user_enter(unsigned long pc, unsigned long sp)
+/*
+ * Second half of user_enter(), on a stack that now starts right below the
+ * frame it fills (the callers' frames above are abandoned).
+ */
+void __noreturn __used user_enter_frame(unsigned long pc, unsigned long sp, struct pt_regs *regs)
 {
-	struct pt_regs *regs = (struct pt_regs *)(this_cpu()->kernel_sp - sizeof(struct pt_regs));
-
-	local_irq_disable();
+	BUG_ON((uintptr_t)__builtin_frame_address(0) > (uintptr_t)regs);
 	memset(regs, 0, sizeof(*regs));
 	regs->epc = pc;
 	regs->sp = sp;
@@ -42,6 +45,20 @@ void user_enter(unsigned long pc, unsigned long sp)
 	/* The code was written through the linear map: make this hart fetch it. */
 	__asm__ __volatile__("fence.i" ::: "memory");
 	__asm__ __volatile__("mv sp, %0\n\tj trap_return" : : "r"(regs) : "memory");
+	__builtin_unreachable();
+}
+
+void user_enter(unsigned long pc, unsigned long sp)
+{
+	struct pt_regs *regs = (struct pt_regs *)(this_cpu()->kernel_sp - sizeof(struct pt_regs));
+	register unsigned long a0 __asm__("a0") = pc;
+	register unsigned long a1 __asm__("a1") = sp;
+	register unsigned long a2 __asm__("a2") = (unsigned long)regs;
+
+	local_irq_disable();
+	/* Restart the stack just below the frame-to-be (s0 = 0 ends backtraces). */
+	__asm__ __volatile__("mv sp, a2\n\tmv s0, zero\n\tj user_enter_frame"
+			     : : "r"(a0), "r"(a1), "r"(a2) : "memory");
 	__builtin_unreachable();
 }
 

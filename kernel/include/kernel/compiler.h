@@ -5,6 +5,7 @@
 #define KERNEL_COMPILER_H
 
 #define __unused        __attribute__((unused))
+#define __used          __attribute__((used))
 #define __noreturn      __attribute__((noreturn))
 #define __packed        __attribute__((packed))
 #define __aligned(x)    __attribute__((aligned(x)))
