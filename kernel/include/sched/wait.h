@@ -81,25 +81,11 @@ static inline unsigned int wake_up_all(struct wait_queue_head *wq) { return wake
 /* Any waiter queued? (Racy unless the caller holds wq->lock.) */
 static inline bool wait_queue_active(struct wait_queue_head *wq) { return !list_empty(&wq->head); }
 
-/* Sleep in TASK_UNINTERRUPTIBLE until cond holds. May sleep. */
-#define wait_event(wq, cond) do { \
-	if (cond) \
-		break; \
-	struct wait_queue_entry __w; \
-	wait_entry_init(&__w); \
-	for (;;) { \
-		prepare_to_wait(&(wq), &__w, TASK_UNINTERRUPTIBLE); \
-		if (cond) \
-			break; \
-		schedule(); \
-	} \
-	finish_wait(&(wq), &__w); \
-} while (0)
-
 /*
- * Like wait_event(), but for at most timeout ticks (HZ per second).
- * Evaluates to 0 if the time ran out with cond still false, else the
- * ticks left (at least 1). May sleep.
+ * Sleep in TASK_UNINTERRUPTIBLE until cond holds, for at most timeout
+ * ticks (HZ per second; MAX_SCHEDULE_TIMEOUT: no limit). Evaluates to 0 if
+ * the time ran out with cond still false, else the ticks left (at least
+ * 1). May sleep.
  */
 #define wait_event_timeout(wq, cond, timeout) ({ \
 	long __left = (timeout); \
@@ -121,6 +107,10 @@ static inline bool wait_queue_active(struct wait_queue_head *wq) { return !list_
 		__left = 1; \
 	} \
 	__left; })
+
+/* Sleep in TASK_UNINTERRUPTIBLE until cond holds. May sleep. */
+#define wait_event(wq, cond) \
+	((void)wait_event_timeout(wq, cond, MAX_SCHEDULE_TIMEOUT))
 
 /* ---------------------------------------------------------------- completions */
 
