@@ -44,17 +44,18 @@ KOBJS := $(patsubst %,$(B)/%.o,$(KSRCS)) $(B)/generated/syscall_table.c.o
 
 # The system-call table and docs/abi.md come from kernel/syscalls.list and
 # the Linux UAPI header (scripts/gensyscalls.py).
-$(B)/generated/syscall_table.c: kernel/syscalls.list scripts/gensyscalls.py
+SYSCALL_LISTS := kernel/syscalls.list $(sort $(wildcard kernel/*/syscalls*.list))
+$(B)/generated/syscall_table.c: $(SYSCALL_LISTS) scripts/gensyscalls.py
 	@mkdir -p $(@D)
 	@echo "  GEN     $@"
-	@$(PYTHON) scripts/gensyscalls.py table kernel/syscalls.list > $@.tmp && mv $@.tmp $@
+	@$(PYTHON) scripts/gensyscalls.py table $(SYSCALL_LISTS) > $@.tmp && mv $@.tmp $@
 
 $(B)/generated/syscall_table.c.o: $(B)/generated/syscall_table.c $(B)/kflags
 	@echo "  CC      $<"
 	@$(CC) $(KCFLAGS) -c $< -o $@
 
-abi-doc: kernel/syscalls.list scripts/gensyscalls.py
-	@$(PYTHON) scripts/gensyscalls.py doc kernel/syscalls.list > docs/abi.md
+abi-doc: $(SYSCALL_LISTS) scripts/gensyscalls.py
+	@$(PYTHON) scripts/gensyscalls.py doc $(SYSCALL_LISTS) > docs/abi.md
 	@echo "  GEN     docs/abi.md"
 
 # The version string: rewritten only when it changes, so a rebuild with no

@@ -11,6 +11,7 @@ go to build/test-logs/.  See tests/README.md.
 
 import argparse
 import concurrent.futures
+import glob
 import os
 import re
 import shutil
@@ -576,9 +577,10 @@ def abi_doc_job():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
     def run():
+        lists = [os.path.join(root, "kernel", "syscalls.list")]
+        lists += sorted(glob.glob(os.path.join(root, "kernel", "*", "syscalls*.list")))
         proc = subprocess.run(
-            [sys.executable, os.path.join(root, "scripts", "gensyscalls.py"), "doc",
-             os.path.join(root, "kernel", "syscalls.list")],
+            [sys.executable, os.path.join(root, "scripts", "gensyscalls.py"), "doc"] + lists,
             capture_output=True, text=True)
         if proc.returncode != 0:
             return Outcome([Result(name, False, "gensyscalls.py failed: " + proc.stderr.strip())])

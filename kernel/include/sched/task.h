@@ -26,6 +26,7 @@
 #ifndef SCHED_TASK_H
 #define SCHED_TASK_H
 
+#include <arch/fpu.h>
 #include <arch/memlayout.h>
 #include <arch/switch.h>
 #include <kernel/smp.h>
@@ -46,8 +47,12 @@
 #define PF_IDLE    0x1u    /* a cpu's idle task */
 #define PF_KTHREAD 0x2u    /* a kernel thread */
 
-/* task->policy (Linux's numbers; only the fair class exists yet). */
+/* task->policy (Linux's numbers). */
 #define SCHED_NORMAL 0
+#define SCHED_FIFO   1
+#define SCHED_RR     2
+#define SCHED_BATCH  3
+#define SCHED_IDLE   5
 
 #define TASK_COMM_LEN 16
 
@@ -84,6 +89,9 @@ static inline bool cpumask_empty(const struct cpumask *m)
 /* ---------------------------------------------------------------- the task */
 
 struct sched_class;
+struct process;
+struct files_struct;
+struct fs_struct;
 
 struct task {
 	struct switch_context ctx;     /* [own] registers while switched out */
@@ -121,6 +129,24 @@ struct task {
 	bool should_stop;              /* [a] kthread_stop() asked */
 	int exit_code;                 /* [own] valid once exited is complete */
 	struct completion exited;      /* completed when the task exits */
+
+	/* Real-time class (kernel/sched/rt.c). */
+	int rt_priority;               /* [rq] 1..99 under SCHED_FIFO/SCHED_RR, else 0 */
+	struct list_head rt_node;      /* [rq] in its priority's run list */
+	int rt_time_slice;             /* [rq] ticks left (SCHED_RR) */
+
+	/* User tasks (kernel/proc/); NULL/0 for kernel threads. */
+	struct process *proc;          /* [I] the process (proc/process.h) */
+	struct list_head thread_node;  /* [process_lock] in proc->threads */
+	struct files_struct *files;    /* [own] file descriptors (fs/file.h), shared by CLONE_FILES */
+	struct fs_struct *fs;          /* [own] root, cwd, umask (fs/), shared by CLONE_FS */
+	unsigned long set_child_tid;   /* [own] user int *: CLONE_CHILD_SETTID */
+	unsigned long clear_child_tid; /* [own] user int *: zeroed and futex-woken at exit */
+	unsigned long robust_list;     /* [own] set_robust_list head (recorded only) */
+	unsigned long robust_list_len; /* [own] */
+	bool syscall_trace;            /* [own] print each system call (proc/trace) */
+	struct fp_state fp;            /* [own] user FP registers while not loaded (arch/fpu.h) */
+	int fp_cpu;                    /* [own] hart whose FP registers hold fp, or -1 */
 
 	struct lockdep_held lockdep_held;  /* [own] locks held (locking/lockdep.h) */
 };
