@@ -123,13 +123,34 @@ struct process {
 /* The process of the running task (NULL for kernel threads). */
 struct process *current_process(void);
 
+/*
+ * Should a sleep of t be cut short? True when t must leave for good (its
+ * process is exiting as a group, or was killed); the signals issue widens
+ * it to any unblocked pending signal. Interruptible sleeps in system calls
+ * check it after each wake-up and return -EINTR (or finish the exit).
+ */
+bool signal_pending(struct task *t);
+/* The subset that makes the task exit: the syscall-return path checks it. */
+bool fatal_signal_pending(struct task *t);
+/* Is the caller root (euid 0; there are no capabilities)? */
+bool capable_root(void);
+
 /* ----------------------------------------------------------- pids (pid.c) */
 
-/* A new pid, or -EAGAIN when all PID_MAX-1 are taken. */
+/* A new pid, or -EAGAIN when all PID_MAX-1 are taken. Any context but interrupts. */
 int pid_alloc(void);
 void pid_free(int pid);
+/* Numbers in use as a process group or session id are not reallocated. */
+void pid_group_get(int nr);
+void pid_group_put(int nr);
+bool pid_group_exists(int nr);
+/* The pid hash: every task but the idle tasks, from creation to task_free(). */
+void pid_hash_add(struct task *t);
+void pid_hash_del(struct task *t);
 /* The task with thread id pid, with a reference (task_put it), or NULL. */
 struct task *task_find_by_pid(int pid);
+/* Pids allocated now (leak checks). */
+unsigned int pid_count(void);
 
 /* ----------------------------------------------------------- lifecycle */
 

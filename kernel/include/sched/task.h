@@ -31,6 +31,7 @@
 #include <arch/switch.h>
 #include <kernel/smp.h>
 #include <kernel/types.h>
+#include <lib/list.h>
 #include <locking/lockdep.h>
 #include <sched/cfs.h>
 #include <sched/wait.h>
@@ -96,7 +97,8 @@ struct fs_struct;
 struct task {
 	struct switch_context ctx;     /* [own] registers while switched out */
 	void *stack;                   /* [I] lowest address of the KSTACK_SIZE kernel stack */
-	int pid;                       /* [I] 0 for the idle tasks */
+	int pid;                       /* [I] 0 for the idle tasks (proc/pid.c) */
+	struct hlist_node pid_node;    /* [pid_lock] in the pid hash */
 	unsigned int flags;            /* [I] PF_* */
 	char name[TASK_COMM_LEN];      /* [I] */
 	struct mm_struct *mm;          /* [I] NULL for kernel threads; do not dereference here */
