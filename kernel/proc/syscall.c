@@ -77,25 +77,9 @@ long sys_write(const struct syscall_args *args)
 	return (long)done;
 }
 
-long sys_exit(const struct syscall_args *args)
-{
-	user_task_exit((int)(args->a[0] & 0xff));
-}
 
-long sys_exit_group(const struct syscall_args *args)
-{
-	user_task_exit((int)(args->a[0] & 0xff));
-}
 
-long sys_getpid(const struct syscall_args *args)
-{
-	return current->pid;
-}
 
-long sys_gettid(const struct syscall_args *args)
-{
-	return current->pid;
-}
 
 long sys_sched_yield(const struct syscall_args *args)
 {

@@ -33,6 +33,7 @@
  * to sleep yet: setting TASK_RUNNING keeps schedule() from dequeuing it)
  * or switched out (queue it on the chosen cpu, both rq locks held).
  */
+#include <arch/fpu.h>
 #include <arch/irqflags.h>
 #include <kernel/clock.h>
 #include <kernel/machine.h>
@@ -248,6 +249,7 @@ static void context_switch(struct rq *rq, struct task *prev, struct task *next)
 	/* Kernel threads (mm NULL) keep whatever address space is loaded (lazy). */
 	if (next->mm)
 		mm_switch(next->mm);
+	fpu_switch(prev, next);
 	spin_dep_release(&rq->lock, (unsigned long)context_switch);
 	c->lockdep_held = &next->lockdep_held;
 	WRITE_ONCE(c->curr, next);
@@ -495,6 +497,11 @@ void scheduler_tick(void)
 
 	if (!rq || !READ_ONCE(rq->online))
 		return;
+	/* Sample the mode the tick found the task in: splits its run time (task_cputime). */
+	if (this_cpu()->irq_from_user)
+		current->utime_ticks++;
+	else if (!task_is_idle(current))
+		current->stime_ticks++;
 	spin_lock(&rq->lock);
 	rq_update(rq);
 	if (rq->curr->class->tick(rq, rq->curr))
@@ -574,6 +581,17 @@ void sched_task_init(struct task *t)
 	cfs_entity_init(&t->se, 0);
 	t->cpu = smp_processor_id();   /* any valid cpu: the first wake-up chooses */
 	t->cpus_allowed = CPUMASK_ALL;
+}
+
+void sched_task_fork(struct task *child, struct task *parent)
+{
+	sched_task_init(child);
+	child->class = parent->class;
+	child->policy = parent->policy;
+	child->nice = parent->nice;
+	child->rt_priority = parent->rt_priority;
+	cfs_entity_init(&child->se, parent->nice);
+	child->cpus_allowed = parent->cpus_allowed;
 }
 
 static unsigned int harts_expected(void)

@@ -99,7 +99,7 @@ void kthread_stack_cache_drain(void)
 }
 
 /* A zeroed task with a stack, a pid, a name and two references; NULL if out of memory. */
-static struct task *task_alloc(const char *name)
+struct task *task_alloc(const char *name)
 {
 	struct task *t = kmem_cache_alloc(task_cache, GFP_KERNEL);
 
@@ -132,6 +132,8 @@ static void task_free(struct task *t)
 {
 	BUG_ON(task_is_idle(t));
 	BUG_ON(t->state != TASK_DEAD && t->state != TASK_NEW);
+	if (t->proc)
+		proc_task_free(t);
 	pid_hash_del(t);
 	pid_free(t->pid);
 	task_stack_free(t->stack);
@@ -190,11 +192,16 @@ struct task *kthread_run(int (*fn)(void *arg), void *arg, const char *name)
 
 void __noreturn kthread_exit(int code)
 {
+	BUG_ON(!(current->flags & PF_KTHREAD) || task_is_idle(current));
+	task_exit_final(code);
+}
+
+void __noreturn task_exit_final(int code)
+{
 	struct task *t = current;
 
-	BUG_ON(!(t->flags & PF_KTHREAD) || task_is_idle(t));
 	if (lockdep_held_depth())
-		panic("kthread %s (pid %d) exits holding %u locks", t->name, t->pid,
+		panic("task %s (pid %d) exits holding %u locks", t->name, t->pid,
 		      lockdep_held_depth());
 	t->exit_code = code;
 	atomic_inc(&dying_tasks);   /* before a joiner can see the exit */

@@ -104,6 +104,7 @@ struct process {
 	int exit_status;                 /* Linux wait status, once a zombie */
 	int exit_signal;                 /* signal to the parent at exit (SIGCHLD, or 0) */
 	bool reaping;                    /* a wait4 has claimed the zombie */
+	bool did_exec;                   /* it called execve (setpgid by the parent: EACCES) */
 
 	/* [P] */
 	struct list_head threads;        /* struct task.thread_node */
@@ -119,6 +120,9 @@ struct process {
 	struct wait_queue_head child_wait;  /* wait4 sleeps here: a child changed state */
 	char comm[16];                   /* [P] the leader's name at exec */
 };
+
+/* Processes that exist now (zombies included), for sysinfo and leak checks. */
+unsigned int nr_processes(void);
 
 /* The process of the running task (NULL for kernel threads). */
 struct process *current_process(void);
@@ -156,6 +160,16 @@ unsigned int pid_count(void);
 
 /* Boot: caches and the tasklist. */
 void proc_init(void);
+/* task_free() of a task with ->proc: drop its reference on the process. No sleeping. */
+void proc_task_free(struct task *t);
+void process_put(struct process *p);
+
+/*
+ * Make the running kernel thread the leader of a new process (child of
+ * init once init exists; before that parentless, reaped when it exits,
+ * its wait status then being its kthread_join() code). 0 or -ENOMEM.
+ */
+int proc_become_user(void);
 
 /*
  * Make the running kernel thread the first user process (pid 1, init):
@@ -195,6 +209,13 @@ struct clone_args_k {
 
 /* fork/clone from a system call: the child returns 0 to user mode. Returns the child's tid or -errno. */
 long do_clone(struct pt_regs *regs, const struct clone_args_k *args);
+
+/* t's CPU time in ns, split into user and system by the tick samples. */
+void task_cputime(struct task *t, u64 *utime, u64 *stime);
+/* The running process's soft limit res (RLIM_INFINITY for kernel threads). */
+unsigned long rlimit_cur(unsigned int res);
+/* Back to user mode (interrupts off): leave if the process is exiting. */
+void user_return_work(struct pt_regs *regs);
 
 /* Leave: the calling thread (exit), or every thread of the process (exit_group, fatal fault). */
 void __noreturn do_exit(int status);

@@ -107,6 +107,17 @@ bool kthread_should_stop(void);
 int kthread_stop(struct task *t);
 /* Wait for t to exit, drop the caller's reference; returns its exit code. May sleep. */
 int kthread_join(struct task *t);
+/*
+ * For kernel/proc: a zeroed task with a kernel stack, a pid, the name and
+ * two references (as kthread_create's), not yet set up for the scheduler;
+ * NULL if out of memory or pids. task_exit_final(): the running task's
+ * last steps (exit code, ->exited, the final switch).
+ */
+struct task *task_alloc(const char *name);
+/* fork: child's scheduling state from parent's (class, policy, nice, affinity); TASK_NEW. */
+void sched_task_fork(struct task *child, struct task *parent);
+void __noreturn task_exit_final(int code);
+
 /* Live tasks (not counting the idle tasks), for leak checks. */
 unsigned int nr_tasks(void);
 /* Tasks that have exited but not yet switched away for the last time. */

@@ -28,6 +28,7 @@
 
 #include <arch/fpu.h>
 #include <arch/memlayout.h>
+#include <arch/ptrace.h>
 #include <arch/switch.h>
 #include <kernel/smp.h>
 #include <kernel/types.h>
@@ -47,6 +48,7 @@
 /* task->flags */
 #define PF_IDLE    0x1u    /* a cpu's idle task */
 #define PF_KTHREAD 0x2u    /* a kernel thread */
+#define PF_USER    0x4u    /* has a user trap frame at the top of its stack (task_pt_regs) */
 
 /* task->policy (Linux's numbers). */
 #define SCHED_NORMAL 0
@@ -99,7 +101,7 @@ struct task {
 	void *stack;                   /* [I] lowest address of the KSTACK_SIZE kernel stack */
 	int pid;                       /* [I] 0 for the idle tasks (proc/pid.c) */
 	struct hlist_node pid_node;    /* [pid_lock] in the pid hash */
-	unsigned int flags;            /* [I] PF_* */
+	unsigned int flags;            /* [own] PF_*: set before the task runs, or by itself with interrupts off */
 	char name[TASK_COMM_LEN];      /* [I] */
 	struct mm_struct *mm;          /* [I] NULL for kernel threads; do not dereference here */
 	atomic_t refs;                 /* [a] see "Lifetime" */
@@ -146,7 +148,9 @@ struct task {
 	unsigned long clear_child_tid; /* [own] user int *: zeroed and futex-woken at exit */
 	unsigned long robust_list;     /* [own] set_robust_list head (recorded only) */
 	unsigned long robust_list_len; /* [own] */
-	bool syscall_trace;            /* [own] print each system call (proc/trace) */
+	struct completion *vfork_done; /* [own] CLONE_VFORK: completed at exec or exit */
+	u64 utime_ticks, stime_ticks;  /* [own] ticks that found it in user / kernel mode */
+	bool syscall_trace;            /* [own] print each system call (syscall.trace=) */
 	struct fp_state fp;            /* [own] user FP registers while not loaded (arch/fpu.h) */
 	int fp_cpu;                    /* [own] hart whose FP registers hold fp, or -1 */
 
@@ -186,6 +190,12 @@ static inline void set_current_state(unsigned int state)
 static inline void __set_current_state(unsigned int state)
 {
 	WRITE_ONCE(current->state, state);
+}
+
+/* The user registers of a PF_USER task: the frame at the top of its kernel stack. */
+static inline struct pt_regs *task_pt_regs(const struct task *t)
+{
+	return (struct pt_regs *)(t->ctx.stack_top - PT_SIZE);
 }
 
 static inline bool task_is_idle(const struct task *t)
