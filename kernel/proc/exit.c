@@ -180,9 +180,8 @@ static void kick_other_threads(struct process *p)
 	}
 }
 
-void do_group_exit(int status)
+void process_kill(struct process *p, int status)
 {
-	struct process *p = current->proc;
 	unsigned long irq = spin_lock_irqsave(&p->lock);
 
 	if (!p->group_exit) {
@@ -191,6 +190,11 @@ void do_group_exit(int status)
 	}
 	kick_other_threads(p);
 	spin_unlock_irqrestore(&p->lock, irq);
+}
+
+void do_group_exit(int status)
+{
+	process_kill(current->proc, status);
 	do_exit(status);
 }
 

@@ -197,6 +197,7 @@ long do_clone(struct pt_regs *regs, const struct clone_args_k *args)
 		clone_abort(child);
 		return err;
 	}
+	child->syscall_trace = current->syscall_trace;
 	if (flags & CLONE_CHILD_SETTID)
 		child->set_child_tid = args->child_tid;
 	if (flags & CLONE_CHILD_CLEARTID)

@@ -8,6 +8,7 @@
  * any "process_lock"), "process_lock" per process. docs/locking.md.
  */
 #include <kernel/panic.h>
+#include <kernel/syscall.h>
 #include <lib/string.h>
 #include <mm/mm.h>
 #include <mm/slab.h>
@@ -50,6 +51,7 @@ void proc_init(void)
 	process_cache = kmem_cache_create("process", sizeof(struct process), 64, NULL);
 	if (!process_cache)
 		panic("proc: no memory for the process cache");
+	mm_oom_hook = oom_kill;
 }
 
 unsigned int nr_processes(void)
@@ -157,5 +159,6 @@ int proc_become_user(void)
 	list_add_tail(&p->all_node, &process_list);
 	spin_unlock_irqrestore(&tasklist_lock, irq);
 	t->flags &= ~PF_KTHREAD;
+	syscall_trace_check(t);
 	return 0;
 }

@@ -109,8 +109,11 @@ void user_trap(struct pt_regs *regs)
 		regs->a0 = (unsigned long)syscall_dispatch(regs);
 	} else if (cause == EXC_INST_PAGE_FAULT || cause == EXC_LOAD_PAGE_FAULT ||
 		   cause == EXC_STORE_PAGE_FAULT) {
-		if (!current->mm || handle_mm_fault(current->mm, regs->badaddr, fault_access(cause)))
-			user_kill(regs, SIGSEGV);
+		if (!current->mm || handle_mm_fault(current->mm, regs->badaddr, fault_access(cause))) {
+			/* Chosen by the OOM killer: leave below, as SIGKILL. */
+			if (!fatal_signal_pending(current))
+				user_kill(regs, SIGSEGV);
+		}
 	} else {
 		user_kill(regs, exception_signal(cause));
 	}

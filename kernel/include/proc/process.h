@@ -217,6 +217,15 @@ unsigned long rlimit_cur(unsigned int res);
 /* Back to user mode (interrupts off): leave if the process is exiting. */
 void user_return_work(struct pt_regs *regs);
 
+/*
+ * End every thread of p as a fatal signal would: p exits with wait status
+ * status (the first such request wins). Threads leave on their way back
+ * to user mode, sleepers when woken. Any task context.
+ */
+void process_kill(struct process *p, int status);
+/* The OOM killer (mm_oom_hook): see kernel/proc/oom.c. */
+int oom_kill(void);
+
 /* Leave: the calling thread (exit), or every thread of the process (exit_group, fatal fault). */
 void __noreturn do_exit(int status);
 void __noreturn do_group_exit(int status);
