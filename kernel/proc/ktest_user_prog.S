@@ -189,6 +189,35 @@ ktest_user_fork:
 	ecall
 	li	t0, -10			/* -ECHILD */
 	bne	a0, t0, ffail_7
+	/* vfork: the child runs in our memory, and we wait until it exits */
+	sd	zero, 16(sp)
+	li	a7, SYS_clone
+	li	a0, 0x4111		/* CLONE_VM | CLONE_VFORK | SIGCHLD */
+	li	a1, 0
+	li	a2, 0
+	li	a3, 0
+	li	a4, 0
+	ecall
+	bltz	a0, ffail_1
+	bnez	a0, 4f
+	li	t0, 77
+	sd	t0, 16(sp)		/* the parent's stack: shared */
+	li	a7, SYS_exit
+	li	a0, 3
+	ecall
+4:	ld	t0, 16(sp)		/* the child has run and exited by now */
+	li	t1, 77
+	bne	t0, t1, ffail_8
+	li	a7, SYS_wait4
+	li	a0, -1
+	addi	a1, sp, 8
+	li	a2, 0
+	li	a3, 0
+	ecall
+	blez	a0, ffail_8
+	lw	t0, 8(sp)
+	li	t1, 3 << 8
+	bne	t0, t1, ffail_8
 	li	a0, 33
 	j	do_exit
 ffail_1: li	a0, 1
@@ -204,6 +233,8 @@ ffail_5: li	a0, 5
 ffail_6: li	a0, 6
 	j	do_exit
 ffail_7: li	a0, 10
+	j	do_exit
+ffail_8: li	a0, 11
 	j	do_exit
 
 /*
