@@ -35,6 +35,7 @@
 #include <mm/mm.h>
 #include <mm/page_alloc.h>
 #include <mm/slab.h>
+#include <proc/futex.h>
 #include <sched/sched.h>
 
 struct fdt machine_fdt;
@@ -159,6 +160,7 @@ void start_kernel(unsigned long hartid, phys_addr_t dtb_pa)
 	slab_init();
 	mm_init();
 	sched_init();
+	futex_init();
 	pr_info("sbi: spec %#lx, implementation %ld version %#lx\n",
 		sbi_spec_version(), sbi_impl_id(), sbi_impl_version());
 
