@@ -647,6 +647,23 @@ void sched_fork(struct task *child, struct task *parent)
 	sched_apply_policy(child, policy, prio);
 }
 
+u64 sched_rr_interval_ns(struct task *t)
+{
+	unsigned long flags;
+	struct rq *rq;
+	u64 ns = 0;
+
+	if (t->policy == SCHED_RR)
+		return RT_RR_TIMESLICE_NS;
+	if (t->policy == SCHED_FIFO)
+		return 0;
+	rq = task_rq_lock(t, &flags);
+	if (rq->cfs.nr_running)   /* Linux: the fair slice, in whole ticks, if it competes */
+		ns = cfs_sched_slice(&rq->cfs, &t->se) / NSEC_PER_TICK * NSEC_PER_TICK;
+	task_rq_unlock(rq, flags);
+	return ns;
+}
+
 /* ---------------------------------------------------------------- setup */
 
 /* Scheduling fields of a new task: TASK_NEW, fair class, nice 0, any cpu. */

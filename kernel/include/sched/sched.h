@@ -144,6 +144,8 @@ int sched_set_policy(struct task *t, int policy, int rt_priority);
  * real-time priority, nice and affinity. Call before wake_up_new_task().
  */
 void sched_fork(struct task *child, struct task *parent);
+/* sched_rr_get_interval: SCHED_RR's slice, 0 for SCHED_FIFO, the fair slice (whole ticks) else. */
+u64 sched_rr_interval_ns(struct task *t);
 
 /* ---------------------------------------------------------------- statistics */
 
