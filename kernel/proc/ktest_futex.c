@@ -163,7 +163,8 @@ static int fx_waiter_fn(void *arg)
 }
 
 static void fx_start_proc(struct fx_waiter *w, struct mm_struct *mm, unsigned long uaddr,
-			  bool private, u32 val, u32 bitset, unsigned int i, struct process *proc)
+			  bool private, u32 val, u32 bitset, unsigned int i, struct process *proc,
+			  int fifo_prio)
 {
 	*w = (struct fx_waiter){ .mm = mm, .uaddr = uaddr, .private = private, .val = val,
 				 .bitset = bitset, .proc = proc, .result = RESULT_NONE };
@@ -171,6 +172,8 @@ static void fx_start_proc(struct fx_waiter *w, struct mm_struct *mm, unsigned lo
 	if (IS_ERR(w->task))
 		panic("ktest_futex: kthread_create");
 	set_cpus_allowed(w->task, cpumask_of(fx_cpu(i)));
+	if (fifo_prio)
+		sched_set_policy(w->task, SCHED_FIFO, fifo_prio);
 	wake_up_new_task(w->task);
 }
 
@@ -178,7 +181,7 @@ static void fx_start_proc(struct fx_waiter *w, struct mm_struct *mm, unsigned lo
 static void fx_start(struct fx_waiter *w, struct mm_struct *mm, unsigned long uaddr,
 		     bool private, u32 val, u32 bitset, unsigned int i)
 {
-	fx_start_proc(w, mm, uaddr, private, val, bitset, i, NULL);
+	fx_start_proc(w, mm, uaddr, private, val, bitset, i, NULL, 0);
 }
 
 /* Wait (up to 5 s) until n waiters are queued; false if they never were. */
@@ -438,6 +441,29 @@ static const char *fx_requeue(struct mm_struct *mm)
 	return why ? why : j;
 }
 
+/* A real-time waiter is woken before a fair one that queued earlier. */
+static const char *fx_rt_first(struct mm_struct *mm)
+{
+	struct fx_waiter w[2];
+	const char *why = NULL;
+
+	uput(FX_BASE, 0);
+	fx_start(&w[0], mm, FX_BASE, true, 0, ANY, 0);
+	if (!fx_wait_queued(1))
+		why = ktest_fail("the fair waiter never queued");
+	fx_start_proc(&w[1], mm, FX_BASE, true, 0, ANY, 1, NULL, 20);
+	if (!why && !fx_wait_queued(2))
+		why = ktest_fail("the FIFO waiter never queued");
+	else if (!why && futex_wake(FX_BASE, true, 1, ANY) != 1)
+		why = ktest_fail("wake 1 did not wake one");
+	else if (!why && (fx_wait_returned(&w[1], 1, 1) != 1 ||
+			  READ_ONCE(w[0].result) != RESULT_NONE))
+		why = ktest_fail("the fair waiter was woken before the FIFO one");
+	futex_wake(FX_BASE, true, 10, ANY);
+	const char *j = fx_join(w, 2, 0);
+	return why ? why : j;
+}
+
 KTEST(futex_wake_bitset_requeue_across_harts)
 {
 	unsigned long free_before = settled_free_pages();
@@ -452,6 +478,8 @@ KTEST(futex_wake_bitset_requeue_across_harts)
 		why = fx_bitsets(mm);
 	if (!why)
 		why = fx_requeue(mm);
+	if (!why)
+		why = fx_rt_first(mm);
 	return fx_finish(mm, why, free_before);
 }
 
@@ -497,7 +525,7 @@ static const char *fx_group_exit(struct mm_struct *mm)
 
 	memset(&proc, 0, sizeof(proc));
 	uput(FX_BASE, 0);
-	fx_start_proc(&w, mm, FX_BASE, true, 0, ANY, 0, &proc);
+	fx_start_proc(&w, mm, FX_BASE, true, 0, ANY, 0, &proc, 0);
 	if (!fx_wait_queued(1)) {
 		why = ktest_fail("the waiter never queued");
 		futex_wake(FX_BASE, true, 1, ANY);
