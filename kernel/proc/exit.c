@@ -66,12 +66,6 @@ static void exit_mm(struct task *t)
 	mm_put(mm);
 }
 
-/* MERGE: replaced by kernel/proc/futex.c (futex branch). */
-__attribute__((weak)) int futex_wake(unsigned long uaddr, bool private, int nr, u32 bitset)
-{
-	return 0;
-}
-
 /* CLONE_CHILD_CLEARTID: store 0 and wake one futex waiter (pthread_join). */
 static void exit_clear_tid(struct task *t)
 {

@@ -187,7 +187,8 @@ long do_clone(struct pt_regs *regs, const struct clone_args_k *args)
 	if (!child)
 		return -EAGAIN;
 	child->flags = PF_USER;
-	sched_task_fork(child, current);
+	sched_task_init(child);
+	sched_fork(child, current);   /* policy, priority, nice, affinity */
 	err = clone_process(child, args);
 	if (!err)
 		err = clone_mm(child, flags);

@@ -109,7 +109,7 @@ struct task {
 	/* Scheduling. */
 	unsigned int state;            /* [rq] TASK_*; the task itself sets its sleeping state */
 	const struct sched_class *class; /* [rq] */
-	int policy;                    /* [rq] SCHED_NORMAL */
+	int policy;                    /* [rq] SCHED_* (sched_set_policy) */
 	int nice;                      /* [rq] -20..19 */
 	struct sched_entity se;        /* [rq] the fair class's view */
 	unsigned int cpu;              /* [rq] run queue it is on or last ran on */
