@@ -30,6 +30,12 @@
 #include "internal.h"
 
 static struct kmem_cache *file_cache, *files_cache;
+static long nr_files;   /* [a] struct files alive */
+
+long nr_open_files(void)
+{
+	return __atomic_load_n(&nr_files, __ATOMIC_RELAXED);
+}
 
 void file_cache_init(void)
 {
@@ -49,6 +55,7 @@ struct file *file_alloc_open(struct inode *inode, int flags)
 	if (!f)
 		return ERR_PTR(-ENOMEM);
 	memset(f, 0, sizeof(*f));
+	__atomic_add_fetch(&nr_files, 1, __ATOMIC_RELAXED);
 	atomic_set(&f->f_count, 1);
 	mutex_init(&f->f_pos_lock, "file_pos_lock");
 	f->f_flags = (unsigned int)flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC);
@@ -67,6 +74,7 @@ struct file *file_alloc_open(struct inode *inode, int flags)
 		err = f->f_op->open(inode, f);
 		if (err) {
 			iput(inode);
+			__atomic_sub_fetch(&nr_files, 1, __ATOMIC_RELAXED);
 			kmem_cache_free(file_cache, f);
 			return ERR_PTR(err);
 		}
@@ -87,6 +95,7 @@ void fput(struct file *f)
 	if (!(f->f_flags & O_PATH) && f->f_op && f->f_op->release)
 		f->f_op->release(f->f_inode, f);
 	iput(f->f_inode);
+	__atomic_sub_fetch(&nr_files, 1, __ATOMIC_RELAXED);
 	kmem_cache_free(file_cache, f);
 }
 

@@ -12,6 +12,9 @@
 struct super_block *ramfs_create(void);
 /* ramfs.c: pages of file data held by every ramfs (for tests and the monitor). */
 unsigned long ramfs_data_pages(void);
+/* ramfs.c: inodes alive in every ramfs; file.c: struct files alive (leak checks). */
+unsigned long ramfs_inode_count(void);
+long nr_open_files(void);
 
 /* super.c: the console's device inode (kdevfs), with a reference for the caller. */
 struct inode *console_inode_get(void);

@@ -484,46 +484,64 @@ int vfs_readlink(struct inode *inode, char *buf, size_t size)
 
 /* ---------------------------------------------------------------- rename */
 
-/* Is a an ancestor of (or equal to) b? rename_mutex held: the shape is stable. */
-static bool is_ancestor(struct inode *a, struct inode *b)
+/*
+ * If a is a proper ancestor of b, the child of a on the way up from b
+ * (with a reference), else NULL. Takes one directory's i_rwsem at a time;
+ * rename_mutex held, so the shape of the tree cannot change meanwhile.
+ */
+static struct inode *find_trap(struct inode *a, struct inode *b)
 {
 	struct inode *x = b, *parent;
-	bool found = false;
 
 	iget(x);
 	for (;;) {
-		if (x == a) {
-			found = true;
-			break;
-		}
 		parent = lookup_one(x, "..", 2);
-		if (IS_ERR(parent) || parent == x) {
-			if (!IS_ERR(parent))
-				iput(parent);
+		if (IS_ERR(parent))
+			break;
+		if (parent == a)
+			break;   /* x is the child of a */
+		if (parent == x) {   /* the top: a is not above b */
+			iput(parent);
 			break;
 		}
 		iput(x);
 		x = parent;
 	}
+	if (!IS_ERR(parent) && parent == a) {
+		iput(parent);
+		return x;
+	}
 	iput(x);
-	return found;
+	return NULL;
 }
 
-/* Lock rename's directories: ancestor first, else by address; the second as subclass 1. */
-static void lock_two_dirs(struct inode *a, struct inode *b)
+/*
+ * Lock rename's directories, ancestor first, else by address; the second
+ * as subclass 1. Returns the "trap" (with a reference) when old_dir is a
+ * proper ancestor of new_dir: its child on the way down to new_dir, which
+ * must not be moved (it would go into itself). rename_mutex held.
+ */
+static struct inode *lock_two_dirs(struct inode *old_dir, struct inode *new_dir)
 {
-	if (a == b) {
-		down_write(&a->i_rwsem);
-		return;
-	}
-	if (is_ancestor(b, a) || (!is_ancestor(a, b) && (uintptr_t)b < (uintptr_t)a)) {
-		struct inode *t = a;
+	struct inode *trap, *other, *first = old_dir, *second = new_dir;
 
-		a = b;
-		b = t;
+	if (old_dir == new_dir) {
+		down_write(&old_dir->i_rwsem);
+		return NULL;
 	}
-	down_write(&a->i_rwsem);
-	down_write_nested(&b->i_rwsem, 1);
+	trap = find_trap(old_dir, new_dir);
+	if (!trap) {
+		other = find_trap(new_dir, old_dir);
+		if (other || (uintptr_t)new_dir < (uintptr_t)old_dir) {
+			first = new_dir;
+			second = old_dir;
+		}
+		if (other)
+			iput(other);
+	}
+	down_write(&first->i_rwsem);
+	down_write_nested(&second->i_rwsem, 1);
+	return trap;
 }
 
 static void unlock_two_dirs(struct inode *a, struct inode *b)
@@ -535,7 +553,7 @@ static void unlock_two_dirs(struct inode *a, struct inode *b)
 
 /* The checks between finding old and victim and calling ->rename. */
 static int rename_check(struct nameidata *o, struct inode *old, struct nameidata *n,
-			struct inode *victim, unsigned int flags)
+			struct inode *victim, struct inode *trap, unsigned int flags)
 {
 	int err;
 
@@ -544,7 +562,7 @@ static int rename_check(struct nameidata *o, struct inode *old, struct nameidata
 	if (S_ISDIR(old->i_mode)) {
 		if (victim && !S_ISDIR(victim->i_mode))
 			return -ENOTDIR;
-		if (is_ancestor(old, n->dir))
+		if (old == trap || old == n->dir)
 			return -EINVAL;   /* a directory into itself */
 	} else {
 		if (victim && S_ISDIR(victim->i_mode))
@@ -565,10 +583,10 @@ static int rename_check(struct nameidata *o, struct inode *old, struct nameidata
 /* Both parents found: lock, look both names up, check, rename. rename_mutex held. */
 static int rename_locked(struct nameidata *o, struct nameidata *n, unsigned int flags)
 {
-	struct inode *old, *victim = NULL;
+	struct inode *old, *victim = NULL, *trap;
 	int err;
 
-	lock_two_dirs(o->dir, n->dir);
+	trap = lock_two_dirs(o->dir, n->dir);
 	old = lookup_locked(o->dir, o->last, o->last_len, &err);
 	if (!old) {
 		err = err ? err : -ENOENT;
@@ -577,7 +595,7 @@ static int rename_locked(struct nameidata *o, struct nameidata *n, unsigned int 
 	victim = lookup_locked(n->dir, n->last, n->last_len, &err);
 	if (err || victim == old)   /* the same file: nothing to do */
 		goto out;
-	err = rename_check(o, old, n, victim, flags);
+	err = rename_check(o, old, n, victim, trap, flags);
 	if (err)
 		goto out;
 	if (victim)
@@ -593,6 +611,8 @@ out:
 		iput(victim);
 	if (old)
 		iput(old);
+	if (trap)
+		iput(trap);
 	return err;
 }
 

@@ -64,6 +64,7 @@ struct ramfs_inode {
 
 static struct kmem_cache *ramfs_inode_cache;
 static unsigned long ramfs_pages;   /* [a] data pages held by all ramfs */
+static unsigned long ramfs_inodes;  /* [a] inodes alive in all ramfs */
 
 static const struct inode_operations ramfs_dir_iops, ramfs_file_iops, ramfs_link_iops,
 	ramfs_special_iops;
@@ -79,6 +80,11 @@ unsigned long ramfs_data_pages(void)
 	return __atomic_load_n(&ramfs_pages, __ATOMIC_RELAXED);
 }
 
+unsigned long ramfs_inode_count(void)
+{
+	return __atomic_load_n(&ramfs_inodes, __ATOMIC_RELAXED);
+}
+
 /* ---------------------------------------------------------------- inodes */
 
 static struct inode *ramfs_new_inode(struct super_block *sb, unsigned int mode)
@@ -88,6 +94,7 @@ static struct inode *ramfs_new_inode(struct super_block *sb, unsigned int mode)
 	if (!ri)
 		return NULL;
 	memset(ri, 0, sizeof(*ri));
+	__atomic_add_fetch(&ramfs_inodes, 1, __ATOMIC_RELAXED);
 	inode_init(&ri->vfs, sb, mode);
 	switch (mode & S_IFMT) {
 	case S_IFDIR:
@@ -146,6 +153,7 @@ static void ramfs_evict_inode(struct inode *inode)
 
 static void ramfs_destroy_inode(struct inode *inode)
 {
+	__atomic_sub_fetch(&ramfs_inodes, 1, __ATOMIC_RELAXED);
 	kmem_cache_free(ramfs_inode_cache, RI(inode));
 }
 
