@@ -27,6 +27,7 @@
 #include <kernel/err.h>
 #include <kernel/ktest.h>
 #include <kernel/machine.h>
+#include <lib/cmdline.h>
 #include <kernel/printk.h>
 #include <lib/printf.h>
 #include <lib/string.h>
@@ -779,4 +780,42 @@ KTEST(fs_fd_table)
 		why = ktest_fail("after files_put the file has %d references", atomic_read(&f->f_count));
 	fput(f);
 	return ktest_fs_end(&t, why);
+}
+
+/* ---------------------------------------------------------------- the console */
+
+/*
+ * Reading the console. Run alone (ktest.only=fs_console_read, the
+ * harness's console-read job types "kestrel" and Enter), a read blocks
+ * until input arrives and CR comes back as NL. In the full run nobody
+ * types: a non-blocking read must say -EAGAIN.
+ */
+KTEST(fs_console_read)
+{
+	const char *only = cmdline_get(&kernel_cmdline, "ktest.only");
+	struct file *f = console_file_open();
+	char buf[64];
+	size_t got = 0;
+	loff_t pos = 0;
+	ssize_t n;
+
+	if (IS_ERR(f))
+		return "console_file_open";
+	if (!only || strcmp(only, "fs_console_read") != 0) {
+		__atomic_or_fetch(&f->f_flags, O_NONBLOCK, __ATOMIC_RELAXED);
+		n = kernel_read(f, buf, sizeof(buf), &pos);
+		fput(f);
+		return n == -EAGAIN ? NULL : ktest_fail("non-blocking read with no input: %ld", n);
+	}
+	pr_info("fs: console read: waiting for a line\n");
+	while (got < sizeof(buf) - 1 && (got == 0 || buf[got - 1] != '\n')) {
+		n = kernel_read(f, buf + got, sizeof(buf) - 1 - got, &pos);
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	fput(f);
+	buf[got] = 0;
+	pr_info("fs: console read %zu bytes\n", got);
+	return strcmp(buf, "kestrel\n") == 0 ? NULL : ktest_fail("read '%s'", buf);
 }

@@ -23,4 +23,42 @@ int getname(unsigned long upath, char **path);
  */
 int lookup_root_at(int dirfd, const char *path, struct lookup_root *lr);
 
+
+/* The handlers (the table in build/generated/ refers to them by name). */
+struct syscall_args;
+long sys_read(const struct syscall_args *args);
+long sys_write(const struct syscall_args *args);
+long sys_readv(const struct syscall_args *args);
+long sys_writev(const struct syscall_args *args);
+long sys_pread64(const struct syscall_args *args);
+long sys_pwrite64(const struct syscall_args *args);
+long sys_preadv(const struct syscall_args *args);
+long sys_pwritev(const struct syscall_args *args);
+long sys_lseek(const struct syscall_args *args);
+long sys_openat(const struct syscall_args *args);
+long sys_close(const struct syscall_args *args);
+long sys_dup(const struct syscall_args *args);
+long sys_dup3(const struct syscall_args *args);
+long sys_fcntl(const struct syscall_args *args);
+long sys_ioctl(const struct syscall_args *args);
+long sys_fstat(const struct syscall_args *args);
+long sys_newfstatat(const struct syscall_args *args);
+long sys_statx(const struct syscall_args *args);
+long sys_getdents64(const struct syscall_args *args);
+long sys_faccessat(const struct syscall_args *args);
+long sys_faccessat2(const struct syscall_args *args);
+long sys_readlinkat(const struct syscall_args *args);
+long sys_mkdirat(const struct syscall_args *args);
+long sys_mknodat(const struct syscall_args *args);
+long sys_symlinkat(const struct syscall_args *args);
+long sys_linkat(const struct syscall_args *args);
+long sys_unlinkat(const struct syscall_args *args);
+long sys_renameat2(const struct syscall_args *args);
+long sys_truncate(const struct syscall_args *args);
+long sys_ftruncate(const struct syscall_args *args);
+long sys_chdir(const struct syscall_args *args);
+long sys_fchdir(const struct syscall_args *args);
+long sys_getcwd(const struct syscall_args *args);
+long sys_umask(const struct syscall_args *args);
+
 #endif /* FS_SYS_FS_H */

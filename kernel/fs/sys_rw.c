@@ -48,12 +48,13 @@ static ssize_t rw_at_fpos(struct file *f, struct iov_iter *it, bool write)
 	return n;
 }
 
-/* One user buffer as an iov_iter (iov is the caller's one-element array). */
-static void iter_one(struct iov_iter *it, struct iovec *iov, unsigned long buf, size_t count)
+/* One user buffer as an iov_iter (iov is the caller's one-element array); 0 or -EFAULT. */
+static int iter_one(struct iov_iter *it, struct iovec *iov, unsigned long buf, size_t count)
 {
 	iov->iov_base = (void *)buf;
 	iov->iov_len = MIN(count, MAX_RW_COUNT);
 	iov_iter_user(it, iov, 1, iov->iov_len);
+	return access_ok(iov->iov_base, iov->iov_len) ? 0 : -EFAULT;
 }
 
 static long do_rw(const struct syscall_args *args, bool write)
@@ -65,8 +66,9 @@ static long do_rw(const struct syscall_args *args, bool write)
 
 	if (!f)
 		return -EBADF;
-	iter_one(&it, &iov, args->a[1], args->a[2]);
-	n = rw_at_fpos(f, &it, write);
+	n = iter_one(&it, &iov, args->a[1], args->a[2]);
+	if (!n)
+		n = rw_at_fpos(f, &it, write);
 	fput(f);
 	return n;
 }
@@ -100,6 +102,8 @@ static ssize_t import_iovec(unsigned long uiov, unsigned long cnt, struct iovec 
 	for (unsigned long i = 0; i < cnt; i++) {
 		if ((ssize_t)(*iov)[i].iov_len < 0)
 			return -EINVAL;
+		if (!access_ok((*iov)[i].iov_base, (*iov)[i].iov_len))
+			return -EFAULT;
 		(*iov)[i].iov_len = MIN((*iov)[i].iov_len, MAX_RW_COUNT - total);
 		total += (*iov)[i].iov_len;
 	}
@@ -158,12 +162,12 @@ static long do_prw(const struct syscall_args *args, bool write)
 
 	if (!f)
 		return -EBADF;
-	iter_one(&it, &iov, args->a[1], args->a[2]);
-	if (pos < 0)
+	n = iter_one(&it, &iov, args->a[1], args->a[2]);
+	if (!n && pos < 0)
 		n = -EINVAL;
-	else if (!(f->f_mode & FMODE_LSEEK))
+	if (!n && !(f->f_mode & FMODE_LSEEK))
 		n = -ESPIPE;
-	else
+	if (!n)
 		n = write ? vfs_write(f, &it, &pos) : vfs_read(f, &it, &pos);
 	fput(f);
 	return n;
