@@ -129,12 +129,12 @@ const char *ktest_fs_end(struct ktest_fs *t, const char *why)
 {
 	int err = ktest_fs_rm_rf(&t->lr, "/");
 
+	if (err)   /* a directory with entries must not be evicted: leak the test's ramfs */
+		return why ? why : ktest_fail("cleanup failed: %d", err);
 	iput(t->sb->s_root);
 	kfree(t->sb);
 	if (why)
 		return why;
-	if (err)
-		return ktest_fail("cleanup failed: %d", err);
 	if (ramfs_inode_count() != t->inodes || ramfs_data_pages() != t->pages ||
 	    nr_open_files() != t->files)
 		return ktest_fail("leak: ramfs inodes %lu -> %lu, pages %lu -> %lu, files %ld -> %ld",

@@ -245,6 +245,20 @@ static const char *path_calls(void)
 	EXPECT(st.st_size * 10 + st.st_nlink, 32);
 	EXPECT(SYS(unlinkat, AT_FDCWD, upath(UPATH, "d/h"), 0), 0);
 	EXPECT(SYS(unlinkat, AT_FDCWD, upath(UPATH, "d"), AT_REMOVEDIR), 0);
+	/* mknod: a regular file opens; a console node is the console; a fifo cannot open yet */
+	EXPECT(SYS(mknodat, AT_FDCWD, upath(UPATH, "n"), S_IFREG | 0600, 0), 0);
+	EXPECT(SYS(mknodat, AT_FDCWD, upath(UPATH, "c"), S_IFCHR | 0600, MKDEV(5, 1)), 0);
+	EXPECT(SYS(mknodat, AT_FDCWD, upath(UPATH, "p"), S_IFIFO | 0600, 0), 0);
+	EXPECT(SYS(mknodat, AT_FDCWD, upath(UPATH, "x"), S_IFDIR | 0600, 0), -EINVAL);
+	long nfd = SYS(openat, AT_FDCWD, upath(UPATH, "n"), O_RDWR);
+	long cfd = SYS(openat, AT_FDCWD, upath(UPATH, "c"), O_RDWR);
+	EXPECT(nfd >= 0 && cfd >= 0, 1);
+	EXPECT(SYS(ioctl, cfd, TIOCGWINSZ, UBUF), 0);
+	EXPECT(SYS(ioctl, nfd, TIOCGWINSZ, UBUF), -ENOTTY);
+	EXPECT(SYS(openat, AT_FDCWD, upath(UPATH, "p"), O_RDWR), -ENXIO);
+	EXPECT(SYS(close, nfd) + SYS(close, cfd), 0);
+	EXPECT(SYS(unlinkat, AT_FDCWD, upath(UPATH, "n"), 0) + SYS(unlinkat, AT_FDCWD, upath(UPATH, "c"), 0) +
+	       SYS(unlinkat, AT_FDCWD, upath(UPATH, "p"), 0), 0);
 	return NULL;
 }
 

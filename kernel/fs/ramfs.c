@@ -310,7 +310,8 @@ static int ramfs_mknod(struct inode *dir, const char *name, size_t len, unsigned
 
 	if (err)
 		return err;
-	init_special_inode(inode, inode->i_mode, rdev);
+	if (!S_ISREG(mode))   /* mknod of S_IFREG makes an ordinary empty file */
+		init_special_inode(inode, inode->i_mode, rdev);
 	iput(inode);
 	return 0;
 }
@@ -610,7 +611,7 @@ static const struct file_operations ramfs_file_fops = {
 
 struct super_block *ramfs_create(void)
 {
-	static u32 next_dev = 1;
+	static u32 next_dev = 16;   /* 0:16, 0:17, ... (kdevfs is 0:1) */
 	struct super_block *sb;
 	struct inode *root;
 

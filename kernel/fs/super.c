@@ -38,7 +38,7 @@ static const struct super_operations kdevfs_sops = {
 
 static struct super_block kdevfs_sb = {
 	.s_type = "kdevfs",
-	.s_dev = MKDEV(0, 6),
+	.s_dev = MKDEV(0, 1),
 	.s_op = &kdevfs_sops,
 	.s_next_ino = 1,
 };

@@ -112,7 +112,7 @@ struct file_operations {
 
 struct file {
 	atomic_t f_count;                     /* [a] references */
-	const struct file_operations *f_op;   /* [I] */
+	const struct file_operations *f_op;   /* [I] once open (a device's ->open may swap it) */
 	struct inode *f_inode;                /* [I] with a reference */
 	unsigned int f_mode;                  /* [I] FMODE_* */
 	unsigned int f_flags;                 /* [a] open flags (O_APPEND, O_NONBLOCK change by F_SETFL) */
