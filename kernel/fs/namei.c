@@ -127,7 +127,7 @@ static int nd_follow(struct nameidata *nd, struct inode *link, const char *rest)
 	if (!tmp)
 		return -ENOMEM;
 	len = link->i_op->get_link(link, tmp, PATH_MAX);
-	if (len >= 0 && len == 0)
+	if (len == 0)
 		len = -ENOENT;
 	if (len >= 0 && rlen && (size_t)len + 1 + rlen >= PATH_MAX)
 		len = -ENAMETOOLONG;

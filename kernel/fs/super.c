@@ -66,6 +66,18 @@ static void make_console_inode(void)
 	console_inode = inode;
 }
 
+/* Is [start, end) inside one RAM range of the device tree? */
+static bool initrd_in_ram(phys_addr_t start, phys_addr_t end)
+{
+	for (int i = 0; i < machine_dt.nmem; i++) {
+		const struct dt_range *m = &machine_dt.mem[i];
+
+		if (start >= m->base && end <= m->base + m->size && end <= LINEAR_SIZE)
+			return true;
+	}
+	return false;
+}
+
 static void unpack_boot_initramfs(void)
 {
 	phys_addr_t start = machine_dt.initrd_start, end = machine_dt.initrd_end;
@@ -75,6 +87,11 @@ static void unpack_boot_initramfs(void)
 
 	if (end <= start) {
 		pr_info("initramfs: none (boot with -initrd FILE.cpio to have one)\n");
+		return;
+	}
+	if (!initrd_in_ram(start, end)) {
+		pr_err("initramfs: %#llx-%#llx is not in RAM; ignored\n", (unsigned long long)start,
+		       (unsigned long long)end);
 		return;
 	}
 	t0 = ktime_get_ns();
