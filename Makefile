@@ -3,7 +3,8 @@
 #   make qemu        build everything and boot to the console (Ctrl-A X quits)
 #   make test        everything CI checks; ends with "N passed, M failed"
 #
-# Variables: CPUS (4), MEM (512M), BOOTARGS, HZ (100), DEBUG (1), GDBPORT.
+# Variables: CPUS (4), MEM (512M), BOOTARGS, HZ (100), DEBUG (1), GDBPORT,
+# INITRD (a newc cpio archive to boot with: -initrd, unpacked into the root).
 # See README.md for every target.
 
 CPUS     ?= 4
@@ -12,6 +13,7 @@ BOOTARGS ?=
 HZ       ?= 100
 DEBUG    ?= 1
 GDBPORT  ?= 1234
+INITRD   ?=
 
 CROSS    ?= riscv64-unknown-elf-
 CC       := $(CROSS)gcc
@@ -105,7 +107,8 @@ include tests/unit/unit.mk
 
 # ---------------------------------------------------------------- running
 QEMU_OPTS := -machine virt -cpu rv64 -smp $(CPUS) -m $(MEM) \
-	-bios $(OPENSBI) -kernel $(B)/kernel.elf -append "$(BOOTARGS)"
+	-bios $(OPENSBI) -kernel $(B)/kernel.elf -append "$(BOOTARGS)" \
+	$(if $(INITRD),-initrd $(INITRD))
 
 deps:
 	@sh scripts/deps.sh

@@ -9,7 +9,8 @@
  *     scheduler: the boot context becomes cpu 0's idle task (sched_init).
  *  6. Traps, the PLIC, the UART console, the RTC, the tick on this hart.
  *  7. The other harts, started through SBI HSM; each ends in its idle loop.
- *  8. The banner; then the "init" kernel thread, pinned to cpu 0, runs the
+ *  8. The banner; then the "init" kernel thread, pinned to cpu 0, sets up
+ *     the file layer (fs_init: ramfs root, initramfs), then runs the
  *     self-tests (ktest=) or the kernel monitor, while start_kernel()
  *     goes on as cpu 0's idle loop.
  * docs/boot.md tells the same story with the memory map.
@@ -21,6 +22,7 @@
 #include <arch/sbi.h>
 #include <arch/traps.h>
 #include <drivers/irq.h>
+#include <fs/fs.h>
 #include <generated/version.h>
 #include <kernel/clock.h>
 #include <kernel/err.h>
@@ -126,6 +128,7 @@ static int kernel_init(void *arg)
 {
 	const char *ktest = cmdline_get(&kernel_cmdline, "ktest");
 
+	fs_init();   /* the root file system and the initramfs, before anything opens a file */
 	if (ktest && str_has_prefix(ktest, "panic"))
 		ktest_panic();
 	if (ktest && strcmp(ktest, "boot") == 0)

@@ -18,6 +18,8 @@
 #include <arch/irqflags.h>
 #include <arch/ptrace.h>
 #include <arch/traps.h>
+#include <fs/file.h>
+#include <fs/fs.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/smp.h>
@@ -129,6 +131,14 @@ void user_task_exit(int code)
 
 	if (current->proc)
 		do_exit(wait_status_exited(code));
+	if (current->files) {
+		files_put(current->files);
+		current->files = NULL;
+	}
+	if (current->fs) {
+		fs_put(current->fs);
+		current->fs = NULL;
+	}
 	if (mm) {
 		unsigned long irq = local_irq_save();
 		current->mm = NULL;

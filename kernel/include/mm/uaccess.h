@@ -33,10 +33,22 @@
 #ifndef MM_UACCESS_H
 #define MM_UACCESS_H
 
+#include <arch/memlayout.h>
 #include <kernel/types.h>
 
 /* Marks a pointer as a user address: never dereference it. */
 #define __user
+
+/*
+ * Could [addr, addr + n) be user memory at all (below USER_TOP, no wrap)?
+ * As Linux's access_ok(): a cheap range check, not a VMA lookup. The
+ * system calls that take a buffer check it first, so a kernel address is
+ * -EFAULT even when nothing would be copied (read at end of file).
+ */
+static inline bool access_ok(const void __user *addr, size_t n)
+{
+	return n == 0 || ((unsigned long)addr < USER_TOP && n <= USER_TOP - (unsigned long)addr);
+}
 
 /* 0, -EFAULT or -ENOMEM (see above). n = 0 always succeeds. */
 int copy_from_user(void *dst, const void __user *src, size_t n);
