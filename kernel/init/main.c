@@ -7,7 +7,8 @@
  *  4. The kernel page table replaces early_pgd (no identity map).
  *  5. The page allocator, slab caches, address spaces, then the
  *     scheduler: the boot context becomes cpu 0's idle task (sched_init).
- *  6. Traps, the PLIC, the UART console, the RTC, the tick on this hart.
+ *  6. Traps, the PLIC, the UART console, the RTC, the tick on this hart,
+ *     the random generator (seeded from the RTC, the DTB, timer jitter).
  *  7. The other harts, started through SBI HSM; each ends in its idle loop.
  *  8. The banner; then the "init" kernel thread, pinned to cpu 0, runs the
  *     self-tests (ktest=) or the kernel monitor, while start_kernel()
@@ -28,6 +29,7 @@
 #include <kernel/machine.h>
 #include <kernel/panic.h>
 #include <kernel/power.h>
+#include <kernel/random.h>
 #include <kernel/printk.h>
 #include <kernel/smp.h>
 #include <lib/string.h>
@@ -171,6 +173,7 @@ void start_kernel(unsigned long hartid, phys_addr_t dtb_pa)
 	if (goldfish_rtc_init() < 0)
 		pr_warn("rtc: none found; wall clock unknown\n");
 	clock_init_cpu();
+	random_init();
 	cpus[0].online_time = rdtime();
 	smp_store_release(&cpus[0].online, true);
 	local_irq_enable();

@@ -31,7 +31,7 @@ UNIT_LDLIBS := -lcmocka
 
 UNIT_NAMES := test_string test_vsnprintf test_list test_rbtree test_fdt \
 	test_dt test_cmdline test_time test_buddy test_slab test_vma test_cfs \
-	test_lockdep
+	test_lockdep test_chacha20 test_exec
 
 # Sources each test links besides tests/unit/<name>.c.
 UNIT_test_string_SRCS := kernel/lib/string.c
@@ -54,6 +54,9 @@ UNIT_test_slab_SRCS := kernel/mm/slab.c kernel/lib/string.c tests/unit/fake_page
 $(UNIT_DIR)/kernel/mm/slab.o: UNIT_KCFLAGS += -DCONFIG_DEBUG=1
 UNIT_test_vma_SRCS := kernel/mm/vma.c kernel/lib/rbtree.c tests/unit/unit_util.c
 UNIT_test_cfs_SRCS := kernel/sched/fair.c kernel/lib/rbtree.c tests/unit/unit_util.c
+UNIT_test_chacha20_SRCS := kernel/lib/chacha20.c kernel/lib/string.c
+UNIT_test_exec_SRCS := kernel/proc/elf.c kernel/proc/exec_stack.c kernel/proc/binfmt_script.c \
+	kernel/lib/string.c tests/unit/unit_util.c
 
 UNIT_TESTS := $(addprefix $(UNIT_DIR)/,$(UNIT_NAMES))
 
