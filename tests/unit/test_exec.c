@@ -5,7 +5,8 @@
  * lands in a mapped page; the initial-stack table
  * (kernel/proc/exec_stack.c) read back the way a C runtime reads it; and
  * the "#!" parser (kernel/proc/binfmt_script.c) on the cases checked
- * against a Linux 6.x host.
+ * against a Linux 6.x host; AT_HWCAP from riscv,isa strings
+ * (kernel/arch/riscv/hwcap.c).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,6 +18,8 @@
 #include "host_rename.h"
 #include "unit_util.h"
 #include <kernel/compiler.h>
+#include <arch/hwcap.h>
+#include <kernel/machine.h>
 #include <lib/string.h>
 #include <proc/binfmt.h>
 #include <proc/elf.h>
@@ -685,6 +688,33 @@ static void test_script_lines(void **state)
 	assert_null(arg);
 }
 
+/* ------------------------------------------------------------ AT_HWCAP */
+
+struct dt_info machine_dt;   /* what elf_hwcap() reads */
+
+static void test_hwcap(void **state)
+{
+	const unsigned long imafdc = HWCAP_ISA('i') | HWCAP_ISA('m') | HWCAP_ISA('a') |
+				     HWCAP_ISA('f') | HWCAP_ISA('d') | HWCAP_ISA('c');
+	(void)state;
+
+	assert_int_equal(imafdc, 0x112d);   /* Linux's value for rv64imafdc */
+	assert_int_equal(riscv_isa_hwcap("rv64imafdch_zicsr_zifencei_zba_sstc"), imafdc);
+	assert_int_equal(riscv_isa_hwcap("rv64gc"), imafdc);
+	assert_int_equal(riscv_isa_hwcap("RV64IMAC"), imafdc & ~(HWCAP_ISA('f') | HWCAP_ISA('d')));
+	assert_int_equal(riscv_isa_hwcap("rv64i2p1m2p0a2p1c2p0_zicsr2p0"),
+			 HWCAP_ISA('i') | HWCAP_ISA('m') | HWCAP_ISA('a') | HWCAP_ISA('c'));
+	assert_int_equal(riscv_isa_hwcap("rv64imafdcv"), imafdc);   /* no V: no vector state */
+	assert_int_equal(riscv_isa_hwcap("x86"), 0);
+	assert_int_equal(riscv_isa_hwcap(""), 0);
+	/* the AND over enabled harts; the default without any */
+	machine_dt.nharts = 3;
+	machine_dt.harts[0] = (struct dt_hart){ .enabled = true, .isa = "rv64imafdc" };
+	machine_dt.harts[1] = (struct dt_hart){ .enabled = true, .isa = "rv64imac" };
+	machine_dt.harts[2] = (struct dt_hart){ .enabled = false, .isa = "rv64i" };
+	assert_int_equal(elf_hwcap(), imafdc & ~(HWCAP_ISA('f') | HWCAP_ISA('d')));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -697,6 +727,7 @@ int main(void)
 		cmocka_unit_test(test_stack_layout),
 		cmocka_unit_test(test_stack_limits),
 		cmocka_unit_test(test_script_lines),
+		cmocka_unit_test(test_hwcap),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

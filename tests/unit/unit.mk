@@ -56,7 +56,7 @@ UNIT_test_vma_SRCS := kernel/mm/vma.c kernel/lib/rbtree.c tests/unit/unit_util.c
 UNIT_test_cfs_SRCS := kernel/sched/fair.c kernel/lib/rbtree.c tests/unit/unit_util.c
 UNIT_test_chacha20_SRCS := kernel/lib/chacha20.c kernel/lib/string.c
 UNIT_test_exec_SRCS := kernel/proc/elf.c kernel/proc/exec_stack.c kernel/proc/binfmt_script.c \
-	kernel/lib/string.c tests/unit/unit_util.c
+	kernel/arch/riscv/hwcap.c kernel/lib/string.c tests/unit/unit_util.c
 
 UNIT_TESTS := $(addprefix $(UNIT_DIR)/,$(UNIT_NAMES))
 
@@ -93,4 +93,4 @@ unit-clean:
 
 .PHONY: unit-tests unit-run unit-clean
 
--include $(wildcard $(UNIT_DIR)/kernel/*/*.d $(UNIT_DIR)/tests/unit/*.d)
+-include $(wildcard $(UNIT_DIR)/kernel/*/*.d $(UNIT_DIR)/kernel/*/*/*.d $(UNIT_DIR)/tests/unit/*.d)
