@@ -612,6 +612,13 @@ static const struct exec_opener exec_file_opener = {
 	.close = exec_file_close_op,
 };
 
+/*
+ * Self-tests only (kernel/proc/ktest_exec.c): while set, sys_execve opens
+ * files through this opener instead of the file layer, so the system-call
+ * path can be tested on in-memory programs. NULL otherwise.
+ */
+const struct exec_opener *exec_test_opener;
+
 int do_execve(const char *filename, char *const argv[], char *const envp[],
 	      struct exec_entry *entry)
 {
@@ -642,7 +649,7 @@ long sys_execve(const struct syscall_args *args)
 	else if (n == 0)
 		err = -ENOENT;
 	else
-		err = exec_run(&exec_file_opener, path,
+		err = exec_run(READ_ONCE(exec_test_opener) ?: &exec_file_opener, path,
 			       (struct exec_strings){ .vec = (const void *)args->a[1], .user = true },
 			       (struct exec_strings){ .vec = (const void *)args->a[2], .user = true },
 			       regs, &entry);

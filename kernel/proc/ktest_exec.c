@@ -342,6 +342,30 @@ KTEST(exec_scripts_and_empty_argv)
 	return leak_checked(scripts_body);
 }
 
+/*
+ * The system-call path: check (mode reexec) calls execve from user mode
+ * with bad arguments, which must fail and return, then execs check in
+ * mode kestrel, which must start with every register but sp zero.
+ */
+static const char *syscall_body(void)
+{
+	static const struct exec_opener op = { .open = mem_open, .close = mem_close,
+						.ctx = (void *)&base_fs };
+	static const char *const argv[] = { "check", "reexec", NULL };
+	struct exec_case c = { .fs = &base_fs, .path = "/bin/check", .argv = argv };
+	int code;
+
+	WRITE_ONCE(exec_test_opener, &op);
+	code = run_case(&c);
+	WRITE_ONCE(exec_test_opener, NULL);
+	return code ? ktest_fail("execve from user mode: exit code %d (exec %d)", code, c.err) : NULL;
+}
+
+KTEST(exec_system_call)
+{
+	return leak_checked(syscall_body);
+}
+
 /* ------------------------------------------------------------ failures */
 
 struct fail_case {

@@ -20,6 +20,9 @@
  *                    of more scripts) as
  *                    execve(<script>, { any, "x" }, { "EXECFN=<script>" })
  *   (argc 1, argv[0] "")  execve with an empty argv: Linux gives { "" }
+ *   reexec           first try execve from user mode with bad arguments
+ *                    (each must fail and return), then execve /bin/check
+ *                    in mode kestrel (the system-call path of exec)
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -44,6 +47,7 @@
 #define AT_MAX 64
 
 #define SYS_write 64
+#define SYS_execve 221
 #define SYS_munmap 215
 #define SYS_brk 214
 #define SYS_mmap 222
@@ -290,13 +294,48 @@ static void check_getrandom(void)
 	CHECK(86, sys3(SYS_getrandom, buf, 0, 0) == 0);
 }
 
-long check_main(uint64_t *sp)
+/* execve from user mode: bad calls return their errno, a good one does not return. */
+static void reexec(void)
+{
+	char *argv[6], *envp[4], *bad[3];
+
+	argv[0] = "check";
+	argv[1] = "kestrel";
+	argv[2] = "alpha";
+	argv[3] = "";
+	argv[4] = "gamma delta";
+	argv[5] = NULL;
+	envp[0] = "K1=v1";
+	envp[1] = "EMPTY=";
+	envp[2] = "EXECFN=/bin/check";
+	envp[3] = NULL;
+	bad[0] = "check";
+	bad[1] = (char *)16;
+	bad[2] = NULL;
+	CHECK(90, sys3(SYS_execve, 16, argv, envp) == -14);             /* path unmapped */
+	CHECK(91, sys3(SYS_execve, "/bin/none", argv, envp) == -2);     /* ENOENT */
+	CHECK(92, sys3(SYS_execve, "/bin/check", 16, envp) == -14);     /* argv unmapped */
+	CHECK(93, sys3(SYS_execve, "/bin/check", bad, envp) == -14);    /* argv[1] unmapped */
+	CHECK(94, sys3(SYS_execve, "/t/text", argv, envp) == -8);       /* ENOEXEC */
+	CHECK(95, sys3(SYS_execve, "", argv, envp) == -2);              /* empty path */
+	if (!failed_at)
+		sys3(SYS_execve, "/bin/check", argv, envp);
+	CHECK(96, 0);   /* the good execve returned */
+}
+
+long check_main(uint64_t *sp, uint64_t regs_or)
 {
 	struct start s = { 0 };
 	const char *mode;
 
 	parse_stack(&s, sp);
 	mode = s.argc >= 2 ? s.argv[1] : (s.argc == 1 && s.argv[0][0] == '\0' ? "noargs" : "?");
+	if (seq(mode, "reexec")) {
+		reexec();
+		return failed_at;
+	}
+	if (seq(mode, "kestrel"))
+		CHECK(18, regs_or == 0);   /* every register but sp zero at entry */
 	check_args(&s, mode);
 	check_layout(&s, seq(mode, "kestrel"));
 	check_auxv(&s);

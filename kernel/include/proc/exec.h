@@ -69,6 +69,9 @@ int do_execve(const char *filename, char *const argv[], char *const envp[],
 /* execve(path, argv, envp) from user space. */
 long sys_execve(const struct syscall_args *args);
 
+/* Self-tests only: when set, sys_execve opens files through it (exec.c). */
+extern const struct exec_opener *exec_test_opener;
+
 /* ------------------------------------------------------------ hooks */
 
 /*
