@@ -126,8 +126,12 @@ static int exec_vec_get(const struct exec_strings *v, u64 i, const char **p)
 	return get_user(*p, (const char *const __user *)v->vec + i);
 }
 
-/* The number of strings in v: >= 0, -EFAULT or -E2BIG. */
-static long exec_count(const struct exec_strings *v)
+/*
+ * The number of strings in v: >= 0, -EFAULT or -E2BIG. More than max
+ * cannot fit (their pointers alone exceed the limit): -E2BIG at once,
+ * as Linux would after counting them all.
+ */
+static long exec_count(const struct exec_strings *v, u64 max)
 {
 	for (u64 i = 0;; i++) {
 		const char *p;
@@ -137,7 +141,7 @@ static long exec_count(const struct exec_strings *v)
 			return err;
 		if (!p)
 			return (long)i;
-		if (i >= MAX_ARG_STRINGS)
+		if (i >= MIN(max, (u64)MAX_ARG_STRINGS))
 			return -E2BIG;
 		if (!(i & 1023))
 			cond_resched();
@@ -160,18 +164,19 @@ static unsigned long exec_stack_rlimit(void)
 /* Count both vectors and set the string budget (Linux's bprm_stack_limits). */
 static int exec_count_args(struct exec_bprm *b)
 {
-	long argc = exec_count(&b->argv), envc;
 	u64 ptrs, limit;
+	long argc, envc;
 
+	b->stack_rlimit = exec_stack_rlimit();
+	limit = exec_arg_limit(b->stack_rlimit);
+	argc = exec_count(&b->argv, limit / sizeof(void *));
 	if (argc < 0)
 		return (int)argc;
-	envc = exec_count(&b->envp);
+	envc = exec_count(&b->envp, limit / sizeof(void *));
 	if (envc < 0)
 		return (int)envc;
 	b->argc = (u64)argc;
 	b->envc = (u64)envc;
-	b->stack_rlimit = exec_stack_rlimit();
-	limit = exec_arg_limit(b->stack_rlimit);
 	ptrs = (MAX(b->argc, 1) + b->envc) * sizeof(void *);
 	if (limit <= ptrs)
 		return -E2BIG;

@@ -98,7 +98,7 @@ struct task {
 	void *stack;                   /* [I] lowest address of the KSTACK_SIZE kernel stack */
 	int pid;                       /* [I] 0 for the idle tasks */
 	unsigned int flags;            /* [I] PF_* */
-	char name[TASK_COMM_LEN];      /* [I] */
+	char name[TASK_COMM_LEN];      /* [own] set at creation and by exec (its basename) */
 	struct mm_struct *mm;          /* [I] NULL for kernel threads; do not dereference here */
 	atomic_t refs;                 /* [a] see "Lifetime" */
 
