@@ -7,7 +7,8 @@
  *  4. The kernel page table replaces early_pgd (no identity map).
  *  5. The page allocator, slab caches, address spaces, then the
  *     scheduler: the boot context becomes cpu 0's idle task (sched_init).
- *  6. Traps, the PLIC, the UART console, the RTC, the tick on this hart.
+ *  6. Traps, the PLIC, the UART console, the RTC, the tick on this hart,
+ *     the random generator (seeded from the RTC, the DTB, timer jitter).
  *  7. The other harts, started through SBI HSM; each ends in its idle loop.
  *  8. The banner; then the "init" kernel thread, pinned to cpu 0, sets up
  *     the file layer (fs_init: ramfs root, initramfs), then runs the
@@ -30,6 +31,7 @@
 #include <kernel/machine.h>
 #include <kernel/panic.h>
 #include <kernel/power.h>
+#include <kernel/random.h>
 #include <kernel/printk.h>
 #include <kernel/smp.h>
 #include <lib/string.h>
@@ -119,6 +121,44 @@ static void print_banner(void)
 	}
 }
 
+#define INIT_MAX_ARGS 32
+
+/*
+ * Run the first user program as pid 1: init=PATH from the command line,
+ * else /init, /sbin/init, /bin/init from the initramfs. Its arguments
+ * after argv[0] come from init.args="a b c" (split at spaces). Returns
+ * only if none could be started; the kernel monitor runs then.
+ */
+static void start_user_init(void)
+{
+	static char args[256];
+	static char *argv[INIT_MAX_ARGS + 2];
+	static char *const envp[] = { "HOME=/", "TERM=linux", "PATH=/bin:/sbin", NULL };
+	const char *chosen = cmdline_get(&kernel_cmdline, "init");
+	const char *defaults[] = { "/init", "/sbin/init", "/bin/init", NULL };
+	const char *one[] = { chosen, NULL };
+	const char *extra = cmdline_get(&kernel_cmdline, "init.args");
+	const char *const *paths = chosen ? one : defaults;
+	int argc = 1, err;
+
+	argv[0] = (char *)paths[0];
+	if (extra) {
+		strlcpy(args, extra, sizeof(args));
+		for (char *p = args; *p && argc < INIT_MAX_ARGS;) {
+			while (*p == ' ')
+				*p++ = '\0';
+			if (!*p)
+				break;
+			argv[argc++] = p;
+			while (*p && *p != ' ')
+				p++;
+		}
+	}
+	argv[argc] = NULL;
+	err = proc_start_init(paths, argv, envp);
+	printk("init: no user init started (%d): starting kernel monitor\n", err);
+}
+
 /*
  * The first kernel thread, pinned to cpu 0 (the self-tests and the monitor
  * expect to run there): self-tests (ktest=boot, ktest=panic*), or the
@@ -133,7 +173,7 @@ static int kernel_init(void *arg)
 		ktest_panic();
 	if (ktest && strcmp(ktest, "boot") == 0)
 		machine_power_off(ktest_run_all() == 0 ? EXIT_OK : EXIT_FAILED);
-	printk("no init yet: starting kernel monitor\n");
+	start_user_init();
 	monitor_run();
 	return 0;
 }
@@ -178,6 +218,7 @@ void start_kernel(unsigned long hartid, phys_addr_t dtb_pa)
 	if (goldfish_rtc_init() < 0)
 		pr_warn("rtc: none found; wall clock unknown\n");
 	clock_init_cpu();
+	random_init();
 	cpus[0].online_time = rdtime();
 	smp_store_release(&cpus[0].online, true);
 	local_irq_enable();

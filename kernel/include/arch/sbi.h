@@ -46,6 +46,7 @@ int sbi_hart_start(unsigned long hartid, unsigned long start_pa, unsigned long o
 long sbi_hart_status(unsigned long hartid);
 int sbi_remote_sfence_vma(unsigned long hart_mask, unsigned long hart_mask_base,
 			  unsigned long start, unsigned long size);
+int sbi_remote_fence_i(unsigned long hart_mask, unsigned long hart_mask_base);
 int sbi_system_reset(u32 type, u32 reason);
 int sbi_to_errno(long sbi_error);
 

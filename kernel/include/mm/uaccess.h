@@ -56,6 +56,17 @@ int copy_to_user(void __user *dst, const void *src, size_t n);
 int clear_user(void __user *dst, size_t n);
 
 /*
+ * The same three on a given address space, which need not be loaded on
+ * any hart: exec fills the new image and stack of an mm that becomes
+ * current only after its point of no return. mm must be kept alive by
+ * the caller (a user reference). Same errors and partial-copy rules.
+ */
+struct mm_struct;
+int copy_from_mm(struct mm_struct *mm, void *dst, const void __user *src, size_t n);
+int copy_to_mm(struct mm_struct *mm, void __user *dst, const void *src, size_t n);
+int clear_mm(struct mm_struct *mm, void __user *dst, size_t n);
+
+/*
  * Copy the NUL-terminated string at src into dst, reading at most count
  * bytes (as Linux's strncpy_from_user):
  *   - a NUL within the first count bytes: dst holds the string and its
