@@ -3,7 +3,8 @@
 #   make qemu        build everything and boot to the console (Ctrl-A X quits)
 #   make test        everything CI checks; ends with "N passed, M failed"
 #
-# Variables: CPUS (4), MEM (512M), BOOTARGS, HZ (100), DEBUG (1), GDBPORT.
+# Variables: CPUS (4), MEM (512M), BOOTARGS, HZ (100), DEBUG (1), GDBPORT,
+# INITRD (build/initramfs.cpio).
 # See README.md for every target.
 
 CPUS     ?= 4
@@ -103,19 +104,24 @@ kernel: $(B)/kernel.elf
 # ---------------------------------------------------------------- host unit tests
 include tests/unit/unit.mk
 
+# ---------------------------------------------------------------- user space
+include user/user.mk
+
 # ---------------------------------------------------------------- running
+INITRD   ?= $(B)/initramfs.cpio
 QEMU_OPTS := -machine virt -cpu rv64 -smp $(CPUS) -m $(MEM) \
-	-bios $(OPENSBI) -kernel $(B)/kernel.elf -append "$(BOOTARGS)"
+	-bios $(OPENSBI) -kernel $(B)/kernel.elf -append "$(BOOTARGS)" \
+	-initrd $(INITRD)
 
 deps:
 	@sh scripts/deps.sh
 
 qemu: deps
-	@$(MAKE) --no-print-directory kernel
+	@$(MAKE) --no-print-directory kernel initramfs
 	$(QEMU) $(QEMU_OPTS) -nographic
 
 qemu-gdb: deps
-	@$(MAKE) --no-print-directory kernel
+	@$(MAKE) --no-print-directory kernel initramfs
 	@echo "*** QEMU waits for GDB: in another terminal run 'make gdb' (port $(GDBPORT))"
 	$(QEMU) $(QEMU_OPTS) -nographic -S -gdb tcp::$(GDBPORT)
 
@@ -124,7 +130,7 @@ gdb: deps
 
 # ---------------------------------------------------------------- tests
 test: deps
-	@$(MAKE) --no-print-directory kernel unit-tests
+	@$(MAKE) --no-print-directory kernel unit-tests user initramfs
 	@$(PYTHON) tests/run.py --kernel $(B)/kernel.elf --unit $(UNIT_TESTS)
 
 # Boot-time figures (not a test): median of 5 boots at 1 and 4 harts.
