@@ -122,6 +122,8 @@ void ut_wait_ok(pid_t pid);              /* FAIL unless it exited 0 */
 void ut_describe_status(int status, char *buf, size_t size);
 /* Run fn(arg) in a child, _exit(0) if it returns; the child's wait status. */
 int ut_run_child(void (*fn)(void *), void *arg);
+/* The same, but FAIL (with the child's message) unless it exited 0. */
+void ut_run_ok(void (*fn)(void *), void *arg);
 /* FAIL unless status says "killed by signal sig". */
 void ut_check_signaled(int status, int sig, const char *what);
 /* fork+execve(path, argv, envp); stdout to out_path if not NULL; the status

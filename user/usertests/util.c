@@ -28,6 +28,14 @@ static const char *base_name(const char *file)
 	return slash ? slash + 1 : file;
 }
 
+/* A result is one line: control characters become '|'. */
+static void one_line(char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20)
+			*s = '|';
+}
+
 void ut_fail(const char *file, int line, const char *fmt, ...)
 {
 	char msg[700];
@@ -38,6 +46,7 @@ void ut_fail(const char *file, int line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg + n, sizeof(msg) - (size_t)n, fmt, ap);
 	va_end(ap);
+	one_line(msg);
 	if (getpid() == ut.pid) {
 		ulib_print(1, "usertests: FAIL %s: %s\n", ut.name, msg);
 		_exit(UT_EXIT_FAIL);
@@ -146,6 +155,17 @@ int ut_run_child(void (*fn)(void *), void *arg)
 		_exit(0);
 	}
 	return ut_wait(pid);
+}
+
+void ut_run_ok(void (*fn)(void *), void *arg)
+{
+	pid_t pid = ut_fork();
+
+	if (pid == 0) {
+		fn(arg);
+		_exit(0);
+	}
+	ut_wait_ok(pid);
 }
 
 void ut_check_signaled(int status, int sig, const char *what)
