@@ -4,6 +4,7 @@
     mkcpio.py -o OUT.cpio [-D NAME=VALUE ...] LIST
     mkcpio.py -o OUT.cpio --dir TREE
     mkcpio.py --stage DIR [--shebang-prefix PREFIX] [-D ...] LIST
+    mkcpio.py --check ARCHIVE [-D ...] LIST
 
 LIST has one entry per line (blank lines and '#' comments are ignored);
 ${NAME} in a line is replaced by the value given with -D NAME=VALUE:
@@ -24,6 +25,9 @@ fixed (--mtime, default 0), so the same inputs give the same bytes.
 programs on the host (tests/run.py's usertests/host job); with
 --shebang-prefix, a file starting with "#!/" gets PREFIX in front of its
 interpreter path, so "#!/bin/echoargs" runs PREFIX/bin/echoargs.
+
+--check reads ARCHIVE back and compares it with the list: the same paths,
+kinds and modes, file bytes equal to their sources, symlink targets.
 
 Python standard library only.
 """
@@ -164,6 +168,50 @@ def cpio_bytes(entries, mtime):
     return bytes(out)
 
 
+def read_cpio(path):
+    """The entries of a newc archive: {path: (mode, bytes)}, trailer excluded."""
+    with open(path, "rb") as f:
+        data = f.read()
+    out, pos = {}, 0
+    while True:
+        if data[pos:pos + 6] != b"070701":
+            fail("%s: bad header magic at offset %d" % (path, pos))
+        fields = [int(data[pos + 6 + 8 * i:pos + 14 + 8 * i], 16) for i in range(13)]
+        mode, size, namesize = fields[1], fields[6], fields[11]
+        name_at = pos + 110
+        name = data[name_at:name_at + namesize - 1].decode()
+        body_at = name_at + namesize + (-(110 + namesize) % 4)
+        body = data[body_at:body_at + size]
+        pos = body_at + size + (-size % 4)
+        if name == TRAILER:
+            return out
+        out["/" + name] = (mode, body)
+
+
+def check(entries, archive):
+    """Errors: how the archive differs from the entries (empty: none)."""
+    got = read_cpio(archive)
+    errors = []
+    for e in entries:
+        if e.path not in got:
+            errors.append("%s missing" % e.path)
+            continue
+        mode, body = got.pop(e.path)
+        kind = {stat.S_IFDIR: "dir", stat.S_IFREG: "file", stat.S_IFLNK: "slink"}.get(
+            stat.S_IFMT(mode), "other")
+        if kind != e.kind or stat.S_IMODE(mode) != e.mode:
+            errors.append("%s is %s %o, expected %s %o" % (e.path, kind, stat.S_IMODE(mode),
+                                                          e.kind, e.mode))
+        elif kind == "file":
+            with open(e.source, "rb") as f:
+                if f.read() != body:
+                    errors.append("%s differs from %s" % (e.path, e.source))
+        elif kind == "slink" and body.decode() != e.target:
+            errors.append("%s points at %r, expected %r" % (e.path, body.decode(), e.target))
+    errors += ["%s is not in the list" % p for p in sorted(got)]
+    return errors
+
+
 def stage(entries, top, prefix, mtime):
     """Materialize the entries under top (which is emptied first)."""
     if os.path.isdir(top):
@@ -198,6 +246,8 @@ def main(argv=None):
     ap.add_argument("--stage", metavar="DIR", help="write the entries into DIR instead")
     ap.add_argument("--shebang-prefix", default="", metavar="PREFIX",
                     help="with --stage: put PREFIX before '#!/' interpreter paths")
+    ap.add_argument("--check", metavar="ARCHIVE",
+                    help="compare ARCHIVE with the list instead (exit 1 if it differs)")
     ap.add_argument("-D", dest="defs", action="append", default=[], metavar="NAME=VALUE")
     ap.add_argument("--mtime", type=int, default=0, help="mtime of every entry (default 0)")
     args = ap.parse_args(argv)
@@ -210,9 +260,14 @@ def main(argv=None):
         defs[name] = value
     if bool(args.list) == bool(args.dir):
         fail("give either a list file or --dir")
-    if bool(args.output) == bool(args.stage):
-        fail("give either -o OUT or --stage DIR")
+    if (args.output, args.stage, args.check).count(None) != 2:
+        fail("give one of -o OUT, --stage DIR, --check ARCHIVE")
     entries = complete(parse_list(args.list, defs) if args.list else scan_tree(args.dir))
+    if args.check:
+        errors = check(entries, args.check)
+        for err in errors:
+            sys.stderr.write("mkcpio: %s: %s\n" % (args.check, err))
+        return 1 if errors else 0
     if args.stage:
         stage(entries, args.stage, args.shebang_prefix, args.mtime)
         return 0
