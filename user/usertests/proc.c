@@ -70,17 +70,22 @@ UTEST(proc_exit_status, 0, NULL)
 
 UTEST(proc_wait_nohang, 0, NULL)
 {
+	volatile int *go = ut_map_shared(4096);
 	int status = -1;
 	pid_t pid = ut_fork();
 
-	if (pid == 0) {
-		ulib_sleep_ns(200 * 1000000ULL);
+	if (pid == 0) { /* lives until the parent has looked */
+		uint64_t end = ulib_now_ns() + 10 * ULIB_NSEC_PER_SEC;
+
+		while (!__atomic_load_n(go, __ATOMIC_ACQUIRE) && ulib_now_ns() < end)
+			ulib_sleep_ns(1000000);
 		_exit(3);
 	}
 	CHECK_EQ(wait4(pid, &status, WNOHANG, NULL), 0);
 	CHECK_EQ(wait4(-1, &status, WNOHANG, NULL), 0);
 	CHECK_EQ(status, -1); /* untouched when nothing was reaped */
 	CHECK_ERR(wait4(-1, &status, 0x100, NULL), EINVAL);
+	__atomic_store_n(go, 1, __ATOMIC_RELEASE);
 	CHECK_EQ(wait4(pid, &status, 0, NULL), pid);
 	expect_exit(status, 3, "sleeping child");
 	CHECK_ERR(wait4(-1, &status, WNOHANG, NULL), ECHILD);

@@ -48,7 +48,7 @@ UTEST(time_monotonic, 0, NULL)
 	/* The system call agrees with the library (the vDSO, where there is one). */
 	CHECK_SYS(clock_gettime(CLOCK_MONOTONIC, &a));
 	CHECK_SYS(syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &b));
-	CHECK(ts_ns(&b) >= ts_ns(&a) && ts_ns(&b) - ts_ns(&a) < 100 * MS);
+	CHECK(ts_ns(&b) >= ts_ns(&a) && ts_ns(&b) - ts_ns(&a) < 1000 * MS);
 }
 
 UTEST(time_realtime, 0, NULL)
@@ -63,7 +63,7 @@ UTEST(time_realtime, 0, NULL)
 	t = time(NULL);
 	diff = ((int64_t)tv.tv_sec * 1000000 + tv.tv_usec) -
 	       ((int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000);
-	if (diff < 0 || diff > 100000)
+	if (diff < 0 || diff > 1000000)
 		FAIL("gettimeofday is %lld us after CLOCK_REALTIME", (long long)diff);
 	CHECK(tv.tv_usec >= 0 && tv.tv_usec < 1000000);
 	CHECK(t >= ts.tv_sec && t <= ts.tv_sec + 1);
@@ -96,7 +96,7 @@ UTEST(time_nanosleep, 0, NULL)
 	abs.tv_sec -= 10;
 	t0 = ulib_now_ns();
 	CHECK_EQ(clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &abs, NULL), 0);
-	CHECK(ulib_now_ns() - t0 < 20 * MS);
+	CHECK(ulib_now_ns() - t0 < 1000 * MS); /* not 10 s */
 	CHECK_EQ(clock_nanosleep(CLOCK_REALTIME, 0, &req, NULL), 0);
 
 	req = (struct timespec){ 0, 1000000000 };
@@ -132,18 +132,24 @@ UTEST(time_getres, 0, NULL)
 
 UTEST(time_cputime, 0, NULL)
 {
+	uint64_t w0 = ulib_now_ns();
 	uint64_t p0 = ulib_clock_ns(CLOCK_PROCESS_CPUTIME_ID);
 	uint64_t t0 = ulib_clock_ns(CLOCK_THREAD_CPUTIME_ID);
-	uint64_t p1, t1, p2;
+	uint64_t p1, t1, w1, p2;
 
 	CHECK(p0 > 0 && t0 > 0);
-	ut_spin_ns(100 * MS);
+	/* Spin until the thread has used 50 ms of CPU (however busy the machine). */
+	do {
+		t1 = ulib_clock_ns(CLOCK_THREAD_CPUTIME_ID);
+		if (ulib_now_ns() - w0 > 20 * ULIB_NSEC_PER_SEC)
+			FAIL("the thread CPU clock moved %.1f ms in 20 s of spinning", (t1 - t0) / 1e6);
+	} while (t1 - t0 < 50 * MS);
 	p1 = ulib_clock_ns(CLOCK_PROCESS_CPUTIME_ID);
-	t1 = ulib_clock_ns(CLOCK_THREAD_CPUTIME_ID);
-	/* Most of a 100 ms spin is ours even on a busy machine. */
-	if (t1 - t0 < 20 * MS)
-		FAIL("a 100 ms spin counted %.1f ms of thread CPU time", (t1 - t0) / 1e6);
-	CHECK(p1 - p0 >= t1 - t0 - 1 * MS);
+	w1 = ulib_now_ns();
+	CHECK(p1 - p0 >= t1 - t0);    /* the process includes its only thread */
+	if (w1 - w0 + 1 * MS < t1 - t0) /* one thread cannot use more CPU than time */
+		FAIL("%.1f ms of thread CPU time in %.1f ms of wall time", (t1 - t0) / 1e6,
+		     (w1 - w0) / 1e6);
 	ulib_sleep_ns(100 * MS);
 	p2 = ulib_clock_ns(CLOCK_PROCESS_CPUTIME_ID);
 	if (p2 - p1 > 20 * MS)
