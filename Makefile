@@ -4,7 +4,8 @@
 #   make test        everything CI checks; ends with "N passed, M failed"
 #
 # Variables: CPUS (4), MEM (512M), BOOTARGS, HZ (100), DEBUG (1), GDBPORT,
-# INITRD (a newc cpio archive to boot with: -initrd, unpacked into the root).
+# INITRD (build/initramfs.cpio: a newc cpio archive, unpacked into the root at boot;
+# INITRD= boots without one).
 # See README.md for every target.
 
 CPUS     ?= 4
@@ -13,7 +14,6 @@ BOOTARGS ?=
 HZ       ?= 100
 DEBUG    ?= 1
 GDBPORT  ?= 1234
-INITRD   ?=
 
 CROSS    ?= riscv64-unknown-elf-
 CC       := $(CROSS)gcc
@@ -138,7 +138,11 @@ $(B)/kernel/proc/ktest_exec_images.S.o: KCFLAGS += -Wa,-I$(ET)
 # ---------------------------------------------------------------- host unit tests
 include tests/unit/unit.mk
 
+# ---------------------------------------------------------------- user space
+include user/user.mk
+
 # ---------------------------------------------------------------- running
+INITRD   ?= $(B)/initramfs.cpio
 QEMU_OPTS := -machine virt -cpu rv64 -smp $(CPUS) -m $(MEM) \
 	-bios $(OPENSBI) -kernel $(B)/kernel.elf -append "$(BOOTARGS)" \
 	$(if $(INITRD),-initrd $(INITRD))
@@ -147,11 +151,11 @@ deps:
 	@sh scripts/deps.sh
 
 qemu: deps
-	@$(MAKE) --no-print-directory kernel
+	@$(MAKE) --no-print-directory kernel initramfs
 	$(QEMU) $(QEMU_OPTS) -nographic
 
 qemu-gdb: deps
-	@$(MAKE) --no-print-directory kernel
+	@$(MAKE) --no-print-directory kernel initramfs
 	@echo "*** QEMU waits for GDB: in another terminal run 'make gdb' (port $(GDBPORT))"
 	$(QEMU) $(QEMU_OPTS) -nographic -S -gdb tcp::$(GDBPORT)
 
@@ -160,7 +164,7 @@ gdb: deps
 
 # ---------------------------------------------------------------- tests
 test: deps
-	@$(MAKE) --no-print-directory kernel unit-tests
+	@$(MAKE) --no-print-directory kernel unit-tests user initramfs
 	@$(PYTHON) tests/run.py --kernel $(B)/kernel.elf --unit $(UNIT_TESTS)
 
 # Boot-time figures (not a test): median of 5 boots at 1 and 4 harts.

@@ -2,7 +2,7 @@
 """Kestrel test runner: host unit tests and the QEMU suites.
 
     python3 tests/run.py [--kernel build/kernel.elf] [--unit BIN ...]
-                         [--only SUBSTR] [--jobs N] [-v]
+                         [--only SUBSTR] [--jobs N] [--guest-usertests] [-v]
 
 Prints `PASS name` or `FAIL name: reason` per test, in suite order, and ends
 with the line `N passed, M failed`; exits 0 iff nothing failed.  Console logs
@@ -18,6 +18,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -54,12 +55,15 @@ class Result:
 class Outcome:
     """What a job hands back: results, and console text for failures."""
 
-    def __init__(self, results, console="", log=None, argv=None, secs=0.0):
+    def __init__(self, results, console="", log=None, argv=None, secs=0.0,
+                 notes=(), verbose_notes=()):
         self.results = results
         self.console = console
         self.log = log
         self.argv = argv
         self.secs = secs
+        self.notes = list(notes)                  # always printed
+        self.verbose_notes = list(verbose_notes)  # printed with -v
 
 
 class Job:
@@ -693,6 +697,364 @@ def corrupt_archive():
 # ---------------------------------------------------------------------------
 
 # ---------------------------------------------------------------------------
+# suite 7: user space (user/, docs/usertests.md)
+#
+# usertests/host runs build/user/usertests under qemu-riscv64 on this host
+# in a staging copy of the initramfs (build/usertests-root), so every test
+# is checked against Linux itself.  Tests that exec other riscv64 programs
+# need qemu-riscv64 registered with binfmt_misc: the harness registers it
+# (as root) unless KESTREL_NO_BINFMT=1; without it usertests skips them and
+# says so.  usertests/smp4 boots Kestrel with the initramfs and runs the
+# quick group in the guest; it is off until the kernel can run processes
+# (--guest-usertests or KESTREL_GUEST_USERTESTS=1).
+
+QEMU_USER = os.environ.get("KESTREL_QEMU_USER", "qemu-riscv64")
+USER_DIR = ROOT / "build" / "user"
+STAGE_DIR = ROOT / "build" / "usertests-root"
+INITRAMFS = ROOT / "build" / "initramfs.cpio"
+INITRAMFS_LIST = ROOT / "user" / "initramfs.list"
+HOST_USERTESTS_TIMEOUT = 300
+HOST_SMALL_TIMEOUT = 60
+GUEST_USERTESTS_TIMEOUT = 600
+GUEST_USERTESTS_ARGS = 'init.args="usertests -q"'
+BENCH_METRICS = 13
+
+UT_LINE = re.compile(r"usertests: (PASS|FAIL|SKIP) (\S+)(?: -- (.*)|: (.*))?$")
+UT_SUMMARY = re.compile(
+    r"usertests: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$")
+RISCV64_MAGIC = "7f454c460201010000000000000000000200f300"
+BINFMT_DIR = "/proc/sys/fs/binfmt_misc"
+BINFMT_CONF = "/usr/lib/binfmt.d/qemu-riscv64.conf"
+
+_binfmt_lock = threading.Lock()
+_binfmt_state = []
+
+
+def _binfmt_registered():
+    try:
+        names = os.listdir(BINFMT_DIR)
+    except OSError:
+        return False
+    for name in names:
+        try:
+            with open(os.path.join(BINFMT_DIR, name)) as f:
+                text = f.read()
+        except OSError:
+            continue
+        if text.startswith("enabled") and RISCV64_MAGIC in text:
+            return True
+    return False
+
+
+def ensure_binfmt():
+    """Make the host exec riscv64 programs through qemu-riscv64 (binfmt_misc),
+    as systemd-binfmt would at boot.  Returns None if it can, else why not.
+    Done once per harness run."""
+    with _binfmt_lock:
+        if _binfmt_state:
+            return _binfmt_state[0]
+        why = None
+        if _binfmt_registered():
+            pass
+        elif os.environ.get("KESTREL_NO_BINFMT") == "1":
+            why = "KESTREL_NO_BINFMT=1"
+        elif os.geteuid() != 0:
+            why = "not root, cannot register qemu-riscv64 with binfmt_misc"
+        elif not os.path.isfile(BINFMT_CONF):
+            why = "%s missing (package qemu-user)" % BINFMT_CONF
+        else:
+            try:
+                if not os.path.exists(os.path.join(BINFMT_DIR, "register")):
+                    subprocess.run(["mount", "-t", "binfmt_misc", "binfmt_misc",
+                                    BINFMT_DIR], check=True, capture_output=True)
+                with open(BINFMT_CONF) as f:
+                    line = f.read().strip()
+                with open(os.path.join(BINFMT_DIR, "register"), "w") as f:
+                    f.write(line)
+            except (OSError, subprocess.CalledProcessError) as e:
+                why = "registering binfmt_misc failed: %s" % first_line(e)
+            if why is None and not _binfmt_registered():
+                why = "binfmt_misc registration did not take"
+        _binfmt_state.append(why)
+        return why
+
+
+def host_run(job_name, argv, timeout):
+    """Run a host program in its own session; (output, status, error).
+    Output is stdout and stderr together; the log gets a footer."""
+    path = log_path(job_name)
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                            cwd=str(ROOT), start_new_session=True)
+    guard = _ProcGroup(proc)
+    error = None
+    try:
+        qemu_mod.register_cleanup(guard)
+    except QemuError:
+        guard.kill()
+    try:
+        try:
+            raw, _ = proc.communicate(timeout=scaled(timeout))
+        except subprocess.TimeoutExpired:
+            guard.kill()
+            raw, _ = proc.communicate()
+            error = "timed out after %.0f s" % scaled(timeout)
+    finally:
+        qemu_mod.unregister_cleanup(guard)
+    out = raw.decode("latin-1")
+    with open(path, "w", encoding="latin-1") as f:
+        f.write(out)
+        f.write("\n--- command: %s\n--- %s\n" % (
+            " ".join(qemu_mod.shell_quote(a) for a in argv),
+            error or describe_status(proc.returncode)))
+    return out, proc.returncode, error
+
+
+def user_prereq(*files):
+    if not (shutil.which(QEMU_USER) or os.path.isfile(QEMU_USER)):
+        return "prerequisite missing: %s not found (package qemu-user)" % QEMU_USER
+    for f in files:
+        if not os.path.isfile(f):
+            return "prerequisite missing: %s not found (make user initramfs)" % f
+    return None
+
+
+_stage_lock = threading.Lock()
+_stage_state = []
+
+
+def stage_root():
+    """Build the host staging tree from user/initramfs.list, once per harness
+    run (the host jobs share it); None or why not."""
+    with _stage_lock:
+        if not _stage_state:
+            _stage_state.append(_stage_root())
+        return _stage_state[0]
+
+
+def _stage_root():
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "mkcpio.py"),
+         "--stage", str(STAGE_DIR), "--shebang-prefix", str(STAGE_DIR),
+         "-D", "UB=build/user", "-D", "US=user", str(INITRAMFS_LIST)],
+        cwd=str(ROOT), capture_output=True, text=True)
+    if proc.returncode != 0:
+        return "staging failed: " + (proc.stderr.strip() or "mkcpio.py failed")
+    return None
+
+
+def list_usertests(quick=False):
+    """Test names from `usertests -l` (run on the host), or [] if that fails."""
+    binary = USER_DIR / "usertests"
+    if user_prereq(binary):
+        return []
+    try:
+        proc = subprocess.run([QEMU_USER, str(binary), "-l"] + (["-q"] if quick else []),
+                              capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    return [ln.split()[0] for ln in proc.stdout.splitlines() if ln.strip()]
+
+
+def parse_usertests(out, prefix, expected=()):
+    """Results, notes and problems from usertests' lines (anywhere in a
+    line: a guest console may prefix them).  expected: the names that
+    `usertests -l` listed, each of which must report."""
+    results, notes, verbose_notes, problems = [], [], [], []
+    seen = {}
+    summary = None
+    for ln in lines_of(out):
+        m = UT_SUMMARY.search(ln)
+        if m:
+            summary = tuple(int(g or 0) for g in m.groups())
+            continue
+        m = UT_LINE.search(ln)
+        if not m:
+            continue
+        verdict, name = m.group(1), "%s/%s" % (prefix, m.group(2))
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] > 1:
+            problems.append("%s reported %d times" % (name, seen[name]))
+            continue
+        if verdict == "SKIP":
+            notes.append("%s skipped: %s" % (name, m.group(4) or ""))
+        elif verdict == "PASS":
+            results.append(Result(name, True))
+            if m.group(3):
+                verbose_notes.append("%s: %s" % (name, m.group(3)))
+        else:
+            results.append(Result(name, False, clean(m.group(4) or "FAIL", 300)))
+    missing = [n for n in expected if n not in seen]
+    if missing:
+        problems.append("%d tests never reported: %s" % (
+            len(missing), " ".join(n.rsplit("/", 1)[1] for n in missing[:8])))
+    counts = (sum(r.ok for r in results), sum(not r.ok for r in results),
+              len(notes))
+    if summary is None:
+        problems.append("no 'usertests: N passed, M failed' summary")
+    elif summary != counts:
+        problems.append("summary says %d passed, %d failed, %d skipped but the "
+                        "lines say %d, %d, %d" % (summary + counts))
+    return results, notes, verbose_notes, problems
+
+
+def host_usertests_job():
+    prefix = "host/usertests"
+    name = "usertests/host"
+    binary = USER_DIR / "usertests"
+
+    def run():
+        t0 = time.monotonic()
+        why = user_prereq(binary, INITRAMFS_LIST)
+        if why:
+            return Outcome(all_failed([prefix + "/summary"], why))
+        why = stage_root()
+        if why:
+            return Outcome(all_failed([prefix + "/summary"], why))
+        notes = []
+        no_exec = ensure_binfmt()
+        if no_exec:
+            notes.append("%s: exec tests not run on this host: %s" % (prefix, no_exec))
+        argv = [QEMU_USER, str(binary), "-H", "-r", str(STAGE_DIR)]
+        out, status, error = host_run(name, argv, HOST_USERTESTS_TIMEOUT)
+        results, skips, verbose_notes, problems = parse_usertests(out, prefix, names)
+        if error:
+            problems.append(error)
+        elif status != (1 if any(not r.ok for r in results) else 0):
+            problems.append(describe_status(status))
+        results.append(Result(prefix + "/summary", not problems,
+                              clean("; ".join(problems), 300)))
+        return Outcome(results, out, log_path(name), argv, time.monotonic() - t0,
+                       notes + skips, verbose_notes)
+
+    names = ["%s/%s" % (prefix, n) for n in list_usertests()]
+    return Job(name, names + [prefix + "/summary"], run)
+
+
+def host_init_job():
+    """init on the host: runs usertests -l through its usertests mode and
+    must refuse to power off (it is not pid 1)."""
+    name = "host/init"
+
+    def run():
+        t0 = time.monotonic()
+        why = user_prereq(USER_DIR / "init", USER_DIR / "usertests")
+        if why:
+            return Outcome(all_failed([name], why))
+        why = stage_root()
+        if why:
+            return Outcome(all_failed([name], why))
+        why = ensure_binfmt()
+        if why:   # init has to exec usertests
+            return Outcome([], notes=["%s not run on this host: %s" % (name, why)])
+        argv = [QEMU_USER, str(USER_DIR / "init"), "-r", str(STAGE_DIR),
+                "usertests", "-l"]
+        out, status, error = host_run(name, argv, HOST_SMALL_TIMEOUT)
+        problems = []
+        for pattern in (r"^init: \S+ .*pid \d+", r"^mem_sbrk quick",
+                        r"^init: usertests exited with status 0",
+                        r"^init: not pid 1, not powering off"):
+            if not re.search(pattern, out, re.M):
+                problems.append("no match for /%s/" % pattern)
+        if error:
+            problems.append(error)
+        elif status != 0:
+            problems.append(describe_status(status) + " (expected 0)")
+        return Outcome([Result(name, not problems, clean("; ".join(problems), 300))],
+                       out, log_path(name), argv, time.monotonic() - t0)
+
+    return Job(name, [name], run)
+
+
+def host_bench_job():
+    """bench on the host, one run per metric: every metric prints a row."""
+    name = "host/bench"
+
+    def run():
+        t0 = time.monotonic()
+        why = user_prereq(USER_DIR / "bench")
+        if why:
+            return Outcome(all_failed([name], why))
+        why = stage_root()
+        if why:
+            return Outcome(all_failed([name], why))
+        ensure_binfmt()
+        argv = [QEMU_USER, str(USER_DIR / "bench"), "-n", "1", "-r", str(STAGE_DIR)]
+        out, status, error = host_run(name, argv, HOST_SMALL_TIMEOUT)
+        rows = re.findall(r"^bench: .*(?: us  \(min | not available \()", out, re.M)
+        problems = []
+        if len(rows) != BENCH_METRICS:
+            problems.append("%d metric rows, expected %d" % (len(rows), BENCH_METRICS))
+        if error:
+            problems.append(error)
+        elif status != 0:
+            problems.append(describe_status(status) + " (expected 0)")
+        return Outcome([Result(name, not problems, clean("; ".join(problems), 300))],
+                       out, log_path(name), argv, time.monotonic() - t0)
+
+    return Job(name, [name], run)
+
+
+def initramfs_job():
+    """build/initramfs.cpio lists what user/initramfs.list says, byte for byte."""
+    name = "initramfs/contents"
+
+    def run():
+        if not INITRAMFS.is_file():
+            return Outcome(all_failed([name], "prerequisite missing: %s (make initramfs)"
+                                      % INITRAMFS))
+        proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "mkcpio.py"),
+                               "--check", str(INITRAMFS), "-D", "UB=build/user",
+                               "-D", "US=user", str(INITRAMFS_LIST)],
+                              cwd=str(ROOT), capture_output=True, text=True)
+        ok = proc.returncode == 0
+        return Outcome([Result(name, ok, "" if ok else clean(
+            (proc.stderr or proc.stdout).strip(), 300))])
+
+    return Job(name, [name], run)
+
+
+def guest_usertests_job(kernel, cpus=4):
+    prefix = "smp%d/usertests" % cpus
+    name = "usertests/smp%d" % cpus
+
+    def run():
+        t0 = time.monotonic()
+        why = qemu_prereq(kernel) or (None if INITRAMFS.is_file() else
+                                      "prerequisite missing: %s" % INITRAMFS)
+        if why:
+            return Outcome(all_failed([prefix + "/summary"], why))
+        q = Qemu(kernel, cpus=cpus, mem="512M", bootargs=GUEST_USERTESTS_ARGS,
+                 extra_args=["-initrd", str(INITRAMFS)], log=log_path(name))
+        status, error = None, None
+        with q:
+            try:
+                status = q.wait_exit(GUEST_USERTESTS_TIMEOUT)
+            except QemuTimeout as e:
+                error = first_line(e)
+        out = q.output
+        results, skips, verbose_notes, problems = parse_usertests(out, prefix, names)
+        note = panic_note(out)
+        if note:
+            problems.append(note)
+        problems += ["lockdep report: " + ln.strip() for ln in lines_of(out)
+                     if "lockdep:" in ln][:1]
+        if skips:
+            problems.append("%d tests skipped in the guest" % len(skips))
+        if error:
+            problems.append(error)
+        elif status != 0:
+            problems.append(describe_status(status) + " (expected 0: init powers off)")
+        results.append(Result(prefix + "/summary", not problems,
+                              clean("; ".join(problems), 300)))
+        return Outcome(results, out, q.log_path, q.argv, time.monotonic() - t0,
+                       skips, verbose_notes)
+
+    names = ["%s/%s" % (prefix, n) for n in list_usertests(quick=True)]
+    return Job(name, names + [prefix + "/summary"], run)
+
+
+# ---------------------------------------------------------------------------
 # docs generated from the source must match it
 
 def abi_doc_job():
@@ -718,6 +1080,10 @@ def abi_doc_job():
 def build_jobs(args):
     kernel = args.kernel
     jobs = [unit_job(b) for b in args.unit]
+    jobs += [initramfs_job(), host_usertests_job(), host_init_job(),
+             host_bench_job()]
+    if args.guest_usertests:
+        jobs.append(guest_usertests_job(kernel, 4))
     jobs += [boot_job(kernel, n, "1G" if n == 8 else "512M")
              for n in (1, 2, 4, 8)]
     fault = (r"Kernel panic on cpu \d+ \(hart \d+\): store page fault in "
@@ -796,8 +1162,9 @@ class Printer:
         sys.stdout.flush()
 
     def job(self, job, outcome, only):
+        whole = only and any(s in job.name for s in only)  # --only JOBNAME
         shown = [r for r in outcome.results
-                 if not only or any(s in r.name for s in only)]
+                 if not only or whole or any(s in r.name for s in only)]
         for r in shown:
             if r.ok:
                 self.passed += 1
@@ -805,6 +1172,10 @@ class Printer:
             else:
                 self.failed += 1
                 self.out("FAIL %s: %s" % (r.name, r.reason or "failed"))
+        notes = outcome.notes + (outcome.verbose_notes if self.verbose else [])
+        for note in notes:
+            if not only or whole or any(s in note for s in only):
+                self.out("    note: " + clean(note, 300))
         if self.verbose and outcome.argv:
             self.out("    # %s: %.1f s: %s" % (job.name, outcome.secs,
                                                " ".join(qemu_mod.shell_quote(a) for a in outcome.argv)))
@@ -834,6 +1205,10 @@ def main(argv=None):
                     help="only tests whose name contains SUBSTR (repeatable)")
     ap.add_argument("--jobs", "-j", type=int, default=2,
                     help="test runs in parallel (default 2)")
+    ap.add_argument("--guest-usertests", action="store_true",
+                    default=os.environ.get("KESTREL_GUEST_USERTESTS") == "1",
+                    help="also boot Kestrel and run usertests in the guest "
+                         "(usertests/smp4; off until the kernel runs processes)")
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="show command lines, times and full console output "
                          "of failing runs")

@@ -7,6 +7,7 @@
 #include <arch/memlayout.h>
 #include <kernel/syscall.h>
 #include <mm/mm.h>
+#include <mm/shmem.h>
 #include <sched/sched.h>
 #include <sched/task.h>
 #include <uapi/errno.h>
@@ -46,6 +47,9 @@ long sys_mmap(const struct syscall_args *args)
 		return -EBADF;
 	if (!mm)
 		return -ENOMEM;
+	/* Shared anonymous memory needs an object every mapping (and fork) shares. */
+	if ((flags & MAP_TYPE) == MAP_SHARED || (flags & MAP_TYPE) == MAP_SHARED_VALIDATE)
+		return shmem_mmap_anon(mm, addr, len, prot, flags);
 	return do_mmap(mm, addr, len, prot, flags, NULL, 0);
 }
 

@@ -1,0 +1,20 @@
+/*
+ * Shared anonymous memory objects (kernel/mm/shmem.c): the pages behind
+ * MAP_SHARED|MAP_ANONYMOUS, shared by every mapping of the object.
+ */
+#ifndef MM_SHMEM_H
+#define MM_SHMEM_H
+
+#include <kernel/types.h>
+
+struct mm_struct;
+struct shmem_object;
+
+/* An object of size bytes (rounded up to pages) with one reference; ERR_PTR(-ENOMEM/-EINVAL). */
+struct shmem_object *shmem_create(unsigned long size);
+void shmem_put(struct shmem_object *obj);
+/* mmap(MAP_SHARED|MAP_ANONYMOUS) on mm: do_mmap's result (address or -errno). */
+long shmem_mmap_anon(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		     unsigned long prot, unsigned long flags);
+
+#endif /* MM_SHMEM_H */

@@ -1,0 +1,460 @@
+/*
+ * bench: micro-benchmarks of the kernel paths user programs lean on.
+ *
+ *   bench [-n RUNS] [-r ROOT] [-l] [SUBSTR...]
+ *
+ * Each metric runs RUNS times (default 7) and prints one row:
+ *
+ *   bench: <metric> <median> us  (min <min>, max <max>, <RUNS> runs of <ops> ops)
+ *
+ * where the figures are microseconds per operation. A metric that cannot run
+ * (a system call the kernel lacks) prints `bench: <metric> not available
+ * (<reason>)`. -l lists the metrics; SUBSTR selects metrics by name; -r
+ * prefixes /bin/true (the host run uses a staging directory).
+ *
+ * Time is CLOCK_MONOTONIC through clock_gettime: glibc takes it from the
+ * vDSO when the kernel maps one (on Kestrel: the `time` CSR, 10 MHz on
+ * QEMU virt, so 100 ns resolution), else from the system call. Each run is
+ * long (milliseconds), so neither the resolution nor the cost of reading
+ * the clock matters.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/futex.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "ulib.h"
+
+#define PG 4096UL
+#define MIB (1UL << 20)
+
+static const char *root = "";
+
+/* A metric: run `ops` operations, return the nanoseconds they took, or 0
+ * with *why set if the metric cannot run here. */
+struct metric {
+	const char *name;
+	long ops;
+	uint64_t (*run)(long ops, const char **why);
+};
+
+static void die(const char *what)
+{
+	ulib_print(2, "bench: %s: %s\n", what, ulib_errname(errno));
+	exit(1);
+}
+
+static pid_t xfork(void)
+{
+	pid_t pid = fork();
+
+	if (pid < 0)
+		die("fork");
+	return pid;
+}
+
+static void xwait(pid_t pid)
+{
+	int status;
+
+	if (waitpid(pid, &status, 0) != pid)
+		die("waitpid");
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		ulib_print(2, "bench: child %d failed (wait status 0x%x)\n", pid, status);
+		exit(1);
+	}
+}
+
+static void *xmap(size_t len, int flags)
+{
+	void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, flags, -1, 0);
+
+	if (p == MAP_FAILED)
+		die("mmap");
+	return p;
+}
+
+static void touch(char *p, size_t len)
+{
+	for (size_t i = 0; i < len; i += PG)
+		p[i] = 1;
+}
+
+/* ------------------------------------------------------------ system calls */
+
+static uint64_t run_getppid(long ops, const char **why)
+{
+	uint64_t t0 = ulib_now_ns();
+
+	(void)why;
+	for (long i = 0; i < ops; i++)
+		syscall(SYS_getppid);
+	return ulib_now_ns() - t0;
+}
+
+static uint64_t run_getpid(long ops, const char **why)
+{
+	uint64_t t0 = ulib_now_ns();
+
+	(void)why;
+	for (long i = 0; i < ops; i++)
+		syscall(SYS_getpid);
+	return ulib_now_ns() - t0;
+}
+
+static uint64_t run_clock_gettime(long ops, const char **why)
+{
+	struct timespec ts;
+	uint64_t t0 = ulib_now_ns();
+
+	(void)why;
+	for (long i = 0; i < ops; i++)
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ulib_now_ns() - t0;
+}
+
+/* ------------------------------------------------------------ processes */
+
+static uint64_t run_fork_exit(long ops, const char **why)
+{
+	uint64_t t0 = ulib_now_ns();
+
+	(void)why;
+	for (long i = 0; i < ops; i++) {
+		pid_t pid = xfork();
+
+		if (pid == 0)
+			_exit(0);
+		xwait(pid);
+	}
+	return ulib_now_ns() - t0;
+}
+
+static uint64_t run_fork_exec(long ops, const char **why)
+{
+	char path[512], *argv[] = { "true", NULL }, *envp[] = { NULL };
+	uint64_t t0 = 0;
+
+	snprintf(path, sizeof(path), "%s/bin/true", root);
+	if (access(path, X_OK) != 0) {
+		*why = "no /bin/true";
+		return 0;
+	}
+	for (long i = -1; i < ops; i++) {
+		pid_t pid = xfork();
+		int status;
+
+		if (i == 0)
+			t0 = ulib_now_ns(); /* the first one only checks that exec works */
+		if (pid == 0) {
+			execve(path, argv, envp);
+			_exit(127);
+		}
+		if (waitpid(pid, &status, 0) != pid || status != 0) {
+			*why = "execve of /bin/true failed";
+			return 0;
+		}
+	}
+	return ulib_now_ns() - t0;
+}
+
+static uint64_t run_pipe_pingpong(long ops, const char **why)
+{
+	int ab[2], ba[2];
+	uint64_t t0;
+	char c = 0;
+	pid_t pid;
+
+	if (pipe2(ab, 0) != 0 || pipe2(ba, 0) != 0) {
+		*why = errno == ENOSYS ? "pipe2: ENOSYS" : ulib_errname(errno);
+		return 0;
+	}
+	pid = xfork();
+	if (pid == 0) {
+		for (long i = 0; i < ops; i++)
+			if (read(ab[0], &c, 1) != 1 || write(ba[1], &c, 1) != 1)
+				_exit(1);
+		_exit(0);
+	}
+	t0 = ulib_now_ns();
+	for (long i = 0; i < ops; i++)
+		if (write(ab[1], &c, 1) != 1 || read(ba[0], &c, 1) != 1)
+			die("pipe ping-pong");
+	t0 = ulib_now_ns() - t0;
+	xwait(pid);
+	close(ab[0]), close(ab[1]), close(ba[0]), close(ba[1]);
+	return t0;
+}
+
+/* ------------------------------------------------------------ threads */
+
+static void *nothing(void *arg)
+{
+	return arg;
+}
+
+static uint64_t run_thread_create(long ops, const char **why)
+{
+	uint64_t t0 = ulib_now_ns();
+
+	(void)why;
+	for (long i = 0; i < ops; i++) {
+		pthread_t t;
+
+		if (pthread_create(&t, NULL, nothing, NULL) != 0 || pthread_join(t, NULL) != 0)
+			die("pthread_create/join");
+	}
+	return ulib_now_ns() - t0;
+}
+
+static atomic_int futex_word;
+
+static void futex_wait(int val)
+{
+	while (atomic_load(&futex_word) == val)
+		syscall(SYS_futex, &futex_word, FUTEX_WAIT_PRIVATE, val, NULL, NULL, 0);
+}
+
+static void futex_set(int val)
+{
+	atomic_store(&futex_word, val);
+	syscall(SYS_futex, &futex_word, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+}
+
+static void *futex_partner(void *arg)
+{
+	long ops = (long)arg;
+
+	for (long i = 0; i < ops; i++) {
+		futex_wait(0); /* wait for the ping (1) */
+		futex_set(0);  /* pong */
+	}
+	return NULL;
+}
+
+static uint64_t run_futex_pingpong(long ops, const char **why)
+{
+	pthread_t t;
+	uint64_t t0;
+
+	(void)why;
+	atomic_store(&futex_word, 0);
+	if (pthread_create(&t, NULL, futex_partner, (void *)ops) != 0)
+		die("pthread_create");
+	t0 = ulib_now_ns();
+	for (long i = 0; i < ops; i++) {
+		futex_set(1);
+		futex_wait(1);
+	}
+	t0 = ulib_now_ns() - t0;
+	pthread_join(t, NULL);
+	return t0;
+}
+
+/* 100 runnable threads on one CPU, each yielding: the cost of one switch. */
+#define YIELDERS 100
+
+static atomic_int yield_go;
+
+static void *yielder(void *arg)
+{
+	long n = (long)arg;
+
+	while (!atomic_load(&yield_go))
+		sched_yield();
+	for (long i = 0; i < n; i++)
+		sched_yield();
+	return NULL;
+}
+
+static uint64_t run_sched_100(long ops, const char **why)
+{
+	pthread_t t[YIELDERS];
+	cpu_set_t one, old;
+	uint64_t t0;
+
+	(void)why;
+	sched_getaffinity(0, sizeof(old), &old);
+	CPU_ZERO(&one);
+	for (int cpu = 0; cpu < CPU_SETSIZE; cpu++)
+		if (CPU_ISSET(cpu, &old)) {
+			CPU_SET(cpu, &one);
+			break;
+		}
+	sched_setaffinity(0, sizeof(one), &one); /* threads inherit it */
+	atomic_store(&yield_go, 0);
+	for (int i = 0; i < YIELDERS; i++)
+		if (pthread_create(&t[i], NULL, yielder, (void *)(ops / YIELDERS)) != 0)
+			die("pthread_create");
+	t0 = ulib_now_ns();
+	atomic_store(&yield_go, 1);
+	for (int i = 0; i < YIELDERS; i++)
+		pthread_join(t[i], NULL);
+	t0 = ulib_now_ns() - t0;
+	sched_setaffinity(0, sizeof(old), &old);
+	return t0;
+}
+
+/* ------------------------------------------------------------ memory */
+
+static uint64_t run_fault_zero(long ops, const char **why)
+{
+	char *p = xmap((size_t)ops * PG, MAP_PRIVATE | MAP_ANONYMOUS);
+	uint64_t t0 = ulib_now_ns();
+
+	(void)why;
+	touch(p, (size_t)ops * PG);
+	t0 = ulib_now_ns() - t0;
+	munmap(p, (size_t)ops * PG);
+	return t0;
+}
+
+static uint64_t run_cow_break(long ops, const char **why)
+{
+	size_t len = (size_t)ops * PG;
+	char *p = xmap(len, MAP_PRIVATE | MAP_ANONYMOUS);
+	volatile uint64_t *result = xmap(PG, MAP_SHARED | MAP_ANONYMOUS);
+	uint64_t t;
+	pid_t pid;
+
+	(void)why;
+	touch(p, len);
+	pid = xfork();
+	if (pid == 0) {
+		uint64_t t0 = ulib_now_ns();
+
+		for (size_t i = 0; i < len; i += PG)
+			p[i] = 2; /* every page is shared with the parent: copy it */
+		*result = ulib_now_ns() - t0;
+		_exit(0);
+	}
+	xwait(pid);
+	t = *result;
+	munmap(p, len);
+	munmap((void *)result, PG);
+	return t;
+}
+
+static uint64_t run_fork_64m(long ops, const char **why)
+{
+	size_t len = 64 * MIB;
+	char *p = xmap(len, MAP_PRIVATE | MAP_ANONYMOUS);
+	uint64_t t;
+
+	touch(p, len);
+	t = run_fork_exit(ops, why);
+	munmap(p, len);
+	return t;
+}
+
+static uint64_t run_mmap_munmap(long ops, const char **why)
+{
+	uint64_t t0 = ulib_now_ns();
+
+	(void)why;
+	for (long i = 0; i < ops; i++) {
+		void *p = mmap(NULL, MIB, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+		if (p == MAP_FAILED || munmap(p, MIB) != 0)
+			die("mmap/munmap");
+	}
+	return ulib_now_ns() - t0;
+}
+
+static const struct metric metrics[] = {
+	{ "getppid (null syscall)", 20000, run_getppid },
+	{ "getpid", 20000, run_getpid },
+	{ "clock_gettime(MONOTONIC)", 20000, run_clock_gettime },
+	{ "fork+exit+wait", 50, run_fork_exit },
+	{ "fork+execve(/bin/true)+wait", 20, run_fork_exec },
+	{ "pipe ping-pong round trip", 2000, run_pipe_pingpong },
+	{ "pthread create+join", 200, run_thread_create },
+	{ "futex ping-pong round trip", 2000, run_futex_pingpong },
+	{ "sched_yield, 100 threads on 1 CPU", 20000, run_sched_100 },
+	{ "page fault, demand-zero (per page)", 4096, run_fault_zero },
+	{ "page fault, COW break (per page)", 4096, run_cow_break },
+	{ "fork+exit+wait, 64 MiB touched", 10, run_fork_64m },
+	{ "mmap+munmap 1 MiB", 2000, run_mmap_munmap },
+};
+
+#define NMETRICS (sizeof(metrics) / sizeof(metrics[0]))
+#define MAX_RUNS 101
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void bench_one(const struct metric *m, int runs)
+{
+	uint64_t t[MAX_RUNS];
+	const char *why = NULL;
+
+	for (int r = 0; r < runs; r++) {
+		t[r] = m->run(m->ops, &why);
+		if (why) {
+			ulib_print(1, "bench: %-36s not available (%s)\n", m->name, why);
+			return;
+		}
+	}
+	qsort(t, (size_t)runs, sizeof(t[0]), cmp_u64);
+	ulib_print(1, "bench: %-36s %10.3f us  (min %.3f, max %.3f, %d runs of %ld ops)\n", m->name,
+		   t[runs / 2] / 1e3 / (double)m->ops, t[0] / 1e3 / (double)m->ops,
+		   t[runs - 1] / 1e3 / (double)m->ops, runs, m->ops);
+}
+
+static int wanted(const struct metric *m, char **subs, int n)
+{
+	if (n == 0)
+		return 1;
+	for (int i = 0; i < n; i++)
+		if (strstr(m->name, subs[i]))
+			return 1;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	int runs = 7, list = 0, c;
+
+	while ((c = getopt(argc, argv, "n:r:l")) != -1) {
+		switch (c) {
+		case 'n': runs = atoi(optarg); break;
+		case 'r': root = optarg; break;
+		case 'l': list = 1; break;
+		default:
+			ulib_print(2, "usage: bench [-n RUNS] [-r ROOT] [-l] [SUBSTR...]\n");
+			return 2;
+		}
+	}
+	if (runs < 1 || runs > MAX_RUNS) {
+		ulib_print(2, "bench: -n takes 1..%d\n", MAX_RUNS);
+		return 2;
+	}
+	if (strcmp(root, "/") == 0)
+		root = "";
+	if (!list)
+		ulib_print(1, "bench: median of %d runs, microseconds per operation "
+			      "(CLOCK_MONOTONIC)\n", runs);
+	for (size_t i = 0; i < NMETRICS; i++) {
+		if (!wanted(&metrics[i], argv + optind, argc - optind))
+			continue;
+		if (list)
+			ulib_print(1, "%s\n", metrics[i].name);
+		else
+			bench_one(&metrics[i], runs);
+	}
+	return 0;
+}

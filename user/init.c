@@ -1,0 +1,183 @@
+/*
+ * init: process 1 (the initramfs' /init).
+ *
+ * The kernel's side of the contract: init starts as pid 1 with descriptors
+ * 0, 1 and 2 open on the console; argv[0] is "/init" and argv[1..] are the
+ * words of the kernel command-line option `init.args="..."` split at
+ * spaces (`init.args="usertests -q"` gives argv = {"/init", "usertests",
+ * "-q"}); envp is whatever the kernel passes (may be empty).
+ *
+ * What init does:
+ *
+ *   init                   prints a banner; runs /bin/sh (restarted when it
+ *                          exits) when there is one, else says "no shell
+ *                          yet"; reaps orphans (wait4(-1)) forever.
+ *   init usertests ARGS... runs /bin/usertests ARGS, prints
+ *                          "init: usertests exited with status N" (or
+ *                          "was killed by signal N"), then powers off with
+ *                          reboot(LINUX_REBOOT_CMD_POWER_OFF).
+ *   init -r ROOT ...       prefix every path with ROOT (to try init on a
+ *                          host under qemu-riscv64).
+ *
+ * init powers off only when it is pid 1: anywhere else (a host) it prints
+ * "init: not pid 1, not powering off" and exits with usertests' status.
+ * Mounting /proc, /dev, /tmp and /etc/rc come with the file-system issue.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/reboot.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "ulib.h"
+
+static const char *root = "";
+
+static const char *path_of(const char *path, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s%s", root, path);
+	return buf;
+}
+
+static void describe(int status, char *buf, size_t size)
+{
+	if (WIFEXITED(status))
+		snprintf(buf, size, "exited with status %d", WEXITSTATUS(status));
+	else if (WIFSIGNALED(status))
+		snprintf(buf, size, "was killed by signal %d", WTERMSIG(status));
+	else
+		snprintf(buf, size, "ended with wait status 0x%x", status);
+}
+
+/*
+ * Reap children until `want` has ended; its wait status in *status.
+ * Orphans reaped on the way are dropped. Returns -1 (errno) if there is
+ * no such child.
+ */
+static int reap_until(pid_t want, int *status)
+{
+	for (;;) {
+		pid_t pid = wait4(-1, status, 0, NULL);
+
+		if (pid == want)
+			return 0;
+		if (pid < 0 && errno != EINTR)
+			return -1;
+	}
+}
+
+/* Reap orphans forever. With no child at all, look again every second. */
+static void __attribute__((noreturn)) reap_forever(void)
+{
+	for (;;) {
+		int status;
+
+		if (wait4(-1, &status, 0, NULL) < 0 && errno == ECHILD)
+			ulib_sleep_ns(ULIB_NSEC_PER_SEC);
+	}
+}
+
+/* fork + execve(path, argv); the child's pid, or -1. */
+static pid_t spawn(const char *path, char **argv)
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		execve(path, argv, environ);
+		ulib_print(2, "init: execve %s: %s\n", path, ulib_errname(errno));
+		_exit(127);
+	}
+	if (pid < 0)
+		ulib_print(2, "init: fork: %s\n", ulib_errname(errno));
+	return pid;
+}
+
+static void power_off(int code)
+{
+	if (getpid() != 1) {
+		ulib_print(1, "init: not pid 1, not powering off\n");
+		exit(code);
+	}
+	ulib_print(1, "init: powering off\n");
+	sync();
+	reboot(RB_POWER_OFF);
+	ulib_print(2, "init: reboot(POWER_OFF): %s\n", ulib_errname(errno));
+	reap_forever();
+}
+
+/* init usertests ARGS...: run the suite, report, power off. */
+static void run_usertests(int argc, char **argv)
+{
+	char path[512], how[96];
+	char **args = calloc((size_t)argc + 1, sizeof(*args));
+	int status = 0, code = 1;
+	pid_t pid;
+
+	if (!args) {
+		ulib_print(2, "init: out of memory\n");
+		power_off(1);
+	}
+	args[0] = "usertests";
+	for (int i = 1; i < argc; i++)
+		args[i] = argv[i];
+	pid = spawn(path_of("/bin/usertests", path, sizeof(path)), args);
+	if (pid > 0 && reap_until(pid, &status) == 0) {
+		describe(status, how, sizeof(how));
+		ulib_print(1, "init: usertests %s\n", how);
+		code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	} else if (pid > 0) {
+		ulib_print(1, "init: lost usertests: wait4: %s\n", ulib_errname(errno));
+	}
+	power_off(code);
+}
+
+/* No arguments: a shell on the console, restarted when it exits. */
+static void __attribute__((noreturn)) run_shell(void)
+{
+	char path[512], how[96];
+	char *args[] = { "sh", NULL };
+
+	path_of("/bin/sh", path, sizeof(path));
+	if (access(path, X_OK) != 0) {
+		ulib_print(1, "init: no shell yet (%s: %s); reaping orphans\n", path,
+			   ulib_errname(errno));
+		reap_forever();
+	}
+	for (;;) {
+		int status;
+		pid_t pid = spawn(path, args);
+
+		if (pid > 0 && reap_until(pid, &status) == 0) {
+			describe(status, how, sizeof(how));
+			ulib_print(1, "init: shell %s; starting another\n", how);
+		}
+		ulib_sleep_ns(ULIB_NSEC_PER_SEC);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct utsname u;
+
+	if (argc > 2 && strcmp(argv[1], "-r") == 0) {
+		root = argv[2];
+		argv[2] = argv[0];
+		argc -= 2;
+		argv += 2;
+	}
+	if (uname(&u) != 0)
+		strcpy(u.sysname, "?"), strcpy(u.release, "?"), strcpy(u.machine, "?");
+	ulib_print(1, "init: %s %s (%s), pid %d\n", u.sysname, u.release, u.machine, getpid());
+	setenv("PATH", "/bin", 0);
+	setenv("HOME", "/", 0);
+	if (argc > 1 && strcmp(argv[1], "usertests") == 0)
+		run_usertests(argc - 1, argv + 1);
+	if (argc > 1)
+		ulib_print(1, "init: unknown mode '%s' (known: usertests)\n", argv[1]);
+	run_shell();
+}

@@ -1,0 +1,259 @@
+/*
+ * usertests: the runner. Runs each selected test in a forked child, one
+ * result line per test, then a summary line (docs/usertests.md).
+ *
+ *   usertests [-q] [-l] [-H] [-r ROOT] [-T SCALE] [SUBSTR...]
+ *
+ *   -q        quick group only (skip tests marked UT_SLOW)
+ *   -l        list the selected tests ("name quick|slow [host: reason]")
+ *   -H        host mode: running under qemu-user on Linux; skip tests
+ *             marked host-inapplicable, and exec-tests if the host cannot
+ *             exec riscv64 programs (no binfmt_misc entry)
+ *   -r ROOT   prefix of the initramfs' paths (/bin/..., /tmp); default "/"
+ *   -T SCALE  multiply every timeout by SCALE (default 1)
+ *   SUBSTR    run only tests whose name contains one of the SUBSTRs
+ *
+ * Output: `usertests: PASS name[ -- note]`, `usertests: FAIL name: reason`,
+ * `usertests: SKIP name: host: reason` (only with -H), and at the end
+ * `usertests: N passed, M failed[, K skipped]`. Exit status 0 iff M == 0.
+ *
+ * Timeouts: the runner polls waitpid(WNOHANG) with short sleeps (no alarm
+ * needed) and, past a test's limit (30 s quick, 300 s slow, times SCALE),
+ * reports it as timed out and tries kill(SIGKILL); if that fails too (a
+ * kernel without kill) it leaves the child behind and goes on.
+ */
+#include "usertests.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define QUICK_TIMEOUT_S 30
+#define SLOW_TIMEOUT_S 300
+
+extern const struct utest __start_utests[], __stop_utests[];
+
+struct ut_state ut = { .root = "" };
+
+struct options {
+	int quick, list;
+	double scale;
+	char **substrs;
+	int nsubstrs;
+};
+
+static int by_name(const void *a, const void *b)
+{
+	const struct utest *const *x = a, *const *y = b;
+
+	return strcmp((*x)->name, (*y)->name);
+}
+
+static int selected(const struct utest *t, const struct options *o)
+{
+	if (o->quick && (t->flags & UT_SLOW))
+		return 0;
+	if (o->nsubstrs == 0)
+		return 1;
+	for (int i = 0; i < o->nsubstrs; i++)
+		if (strstr(t->name, o->substrs[i]))
+			return 1;
+	return 0;
+}
+
+static void usage(void)
+{
+	ulib_print(2, "usage: usertests [-q] [-l] [-H] [-r ROOT] [-T SCALE] [SUBSTR...]\n");
+	exit(2);
+}
+
+static void parse_options(int argc, char **argv, struct options *o)
+{
+	int c;
+
+	o->scale = 1.0;
+	while ((c = getopt(argc, argv, "qlHr:T:")) != -1) {
+		switch (c) {
+		case 'q': o->quick = 1; break;
+		case 'l': o->list = 1; break;
+		case 'H': ut.host = 1; break;
+		case 'r':
+			ut.root = optarg;
+			if (strcmp(ut.root, "/") == 0)
+				ut.root = "";
+			break;
+		case 'T':
+			o->scale = strtod(optarg, NULL);
+			if (o->scale <= 0)
+				usage();
+			break;
+		default: usage();
+		}
+	}
+	o->substrs = argv + optind;
+	o->nsubstrs = argc - optind;
+}
+
+/* Host mode: can this host exec a riscv64 program (binfmt_misc)? */
+static int probe_host_exec(void)
+{
+	char *argv[] = { "true", NULL };
+	char *envp[] = { NULL };
+	int status;
+	pid_t pid = fork();
+
+	if (pid < 0)
+		return 0;
+	if (pid == 0) {
+		execve(ut_path("/bin/true"), argv, envp);
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) != pid)
+		return 0;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+/* Wait for pid for at most timeout_ns; 1 and the status, or 0 on timeout. */
+static int wait_with_timeout(pid_t pid, uint64_t timeout_ns, int *status)
+{
+	uint64_t deadline = ulib_now_ns() + timeout_ns;
+	uint64_t nap = 1000000;
+
+	for (;;) {
+		pid_t r = waitpid(pid, status, WNOHANG);
+
+		if (r == pid)
+			return 1;
+		if (r < 0 && errno != EINTR) {
+			ulib_print(2, "usertests: waitpid(%d): %s\n", pid, ulib_errname(errno));
+			*status = -1;
+			return 1;
+		}
+		if (ulib_now_ns() >= deadline)
+			return 0;
+		ulib_sleep_ns(nap);
+		if (nap < 50000000)
+			nap *= 2;
+	}
+}
+
+static void run_in_child(const struct utest *t)
+{
+	ut.name = t->name;
+	ut.pid = getpid();
+	t->fn();
+	ut_pass();
+}
+
+/* Run one test; returns 1 pass, 0 fail, -1 skip. */
+static int run_one(const struct utest *t, double scale)
+{
+	int limit = (t->flags & UT_SLOW) ? SLOW_TIMEOUT_S : QUICK_TIMEOUT_S;
+	uint64_t timeout = (uint64_t)(limit * scale * ULIB_NSEC_PER_SEC);
+	char how[128];
+	int status;
+	pid_t pid;
+
+	if (ut.shared)
+		memset(ut.shared, 0, UT_SHARED_SIZE);
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		ulib_print(1, "usertests: FAIL %s: fork: %s\n", t->name, ulib_errname(errno));
+		return 0;
+	}
+	if (pid == 0)
+		run_in_child(t);
+	if (!wait_with_timeout(pid, timeout, &status)) {
+		if (kill(pid, SIGKILL) == 0 && waitpid(pid, &status, 0) == pid)
+			snprintf(how, sizeof(how), "killed");
+		else
+			snprintf(how, sizeof(how), "could not kill it: %s", ulib_errname(errno));
+		ulib_print(1, "usertests: FAIL %s: timed out after %.0f s (%s)\n", t->name,
+			   limit * scale, how);
+		return 0;
+	}
+	if (WIFEXITED(status)) {
+		switch (WEXITSTATUS(status)) {
+		case UT_EXIT_PASS: return 1;
+		case UT_EXIT_FAIL: return 0;
+		case UT_EXIT_SKIP: return -1;
+		}
+	}
+	ut_describe_status(status, how, sizeof(how));
+	ulib_print(1, "usertests: FAIL %s: test process %s before reporting%s%s\n", t->name, how,
+		   ut.shared && ut.shared[0] ? ": " : "", ut.shared ? ut.shared : "");
+	return 0;
+}
+
+static void list_tests(const struct utest **tests, int n)
+{
+	for (int i = 0; i < n; i++) {
+		const struct utest *t = tests[i];
+
+		ulib_print(1, "%s %s%s%s\n", t->name, (t->flags & UT_SLOW) ? "slow" : "quick",
+			   t->nohost ? " host-inapplicable: " : "", t->nohost ? t->nohost : "");
+	}
+}
+
+static int collect(const struct utest **out, const struct options *o)
+{
+	int n = 0;
+
+	for (const struct utest *t = __start_utests; t < __stop_utests; t++)
+		if (selected(t, o))
+			out[n++] = t;
+	qsort(out, (size_t)n, sizeof(*out), by_name);
+	return n;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct utest *tests[1024];
+	struct options o = { 0 };
+	int n, passed = 0, failed = 0, skipped = 0;
+
+	parse_options(argc, argv, &o);
+	if (__stop_utests - __start_utests > (long)(sizeof(tests) / sizeof(tests[0])))
+		return 2;
+	n = collect(tests, &o);
+	if (o.list) {
+		list_tests(tests, n);
+		return 0;
+	}
+	ut.ncpus = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	ut.host_exec = ut.host ? probe_host_exec() : 1;
+	ut.shared = mmap(NULL, UT_SHARED_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
+			 -1, 0);
+	if (ut.shared == MAP_FAILED)
+		ut.shared = NULL;
+	ulib_print(1, "usertests: %d tests%s%s, root %s, %d cpus\n", n, o.quick ? " (quick)" : "",
+		   ut.host ? " (host mode)" : "", ut.root[0] ? ut.root : "/", ut.ncpus);
+	for (int i = 0; i < n; i++) {
+		const struct utest *t = tests[i];
+		int r;
+
+		if (ut.host && t->nohost) {
+			ulib_print(1, "usertests: SKIP %s: host: %s\n", t->name, t->nohost);
+			r = -1;
+		} else if (ut.host && !ut.host_exec && (t->flags & UT_EXEC)) {
+			ulib_print(1, "usertests: SKIP %s: host: cannot exec riscv64 programs here "
+				   "(no binfmt_misc entry for qemu-riscv64)\n", t->name);
+			r = -1;
+		} else {
+			r = run_one(t, o.scale);
+		}
+		passed += r == 1;
+		failed += r == 0;
+		skipped += r == -1;
+	}
+	if (skipped)
+		ulib_print(1, "usertests: %d passed, %d failed, %d skipped\n", passed, failed, skipped);
+	else
+		ulib_print(1, "usertests: %d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}
