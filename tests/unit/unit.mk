@@ -31,7 +31,7 @@ UNIT_LDLIBS := -lcmocka
 
 UNIT_NAMES := test_string test_vsnprintf test_list test_rbtree test_fdt \
 	test_dt test_cmdline test_time test_buddy test_slab test_vma test_cfs \
-	test_lockdep
+	test_lockdep test_seqlock test_rwlock
 
 # Sources each test links besides tests/unit/<name>.c.
 UNIT_test_string_SRCS := kernel/lib/string.c
@@ -54,6 +54,11 @@ UNIT_test_slab_SRCS := kernel/mm/slab.c kernel/lib/string.c tests/unit/fake_page
 $(UNIT_DIR)/kernel/mm/slab.o: UNIT_KCFLAGS += -DCONFIG_DEBUG=1
 UNIT_test_vma_SRCS := kernel/mm/vma.c kernel/lib/rbtree.c tests/unit/unit_util.c
 UNIT_test_cfs_SRCS := kernel/sched/fair.c kernel/lib/rbtree.c tests/unit/unit_util.c
+# Pure lock code run by real threads (header-only: nothing of kernel/ to link).
+UNIT_test_seqlock_SRCS := tests/unit/kernel_stubs.c
+UNIT_test_seqlock_LDLIBS := -pthread
+UNIT_test_rwlock_SRCS := tests/unit/unit_util.c
+UNIT_test_rwlock_LDLIBS := -pthread
 
 UNIT_TESTS := $(addprefix $(UNIT_DIR)/,$(UNIT_NAMES))
 
@@ -63,7 +68,7 @@ UNIT_OBJS_OF = $(patsubst %.c,$(UNIT_DIR)/%.o,$(1))
 define UNIT_LINK_RULE
 $(UNIT_DIR)/$(1): $(call UNIT_OBJS_OF,tests/unit/$(1).c $(UNIT_$(1)_SRCS))
 	@echo "  HOSTLD  $$@"
-	@$(HOSTCC) $(UNIT_SANITIZE) -o $$@ $$^ $(UNIT_LDLIBS)
+	@$(HOSTCC) $(UNIT_SANITIZE) -o $$@ $$^ $(UNIT_LDLIBS) $(UNIT_$(1)_LDLIBS)
 endef
 $(foreach t,$(UNIT_NAMES),$(eval $(call UNIT_LINK_RULE,$(t))))
 
