@@ -11,8 +11,9 @@
  *    see no writer; the counter writers bump ends at their number;
  *  - rwlock_writer_not_starved: the other harts keep the lock read-held
  *    without a gap (their read sections overlap), which starves the
- *    writer of a reader-preference lock; the ticket lock must let cpu 0
- *    write again and again, each wait bounded by the readers ahead of it;
+ *    writer of a reader-preference lock for ever; the ticket lock must
+ *    let cpu 0 write five times, each wait bounded by the readers ahead
+ *    of it (the test's limit, 10 s, is for a broken lock only);
  *  - lockdep_sees_rwlock_and_seqlock: lockdep records the order of an
  *    rwlock and a seqlock's writer lock like any spinlock's;
  *  - seqlock_read_cost: prints the cost of one seqlock read (uncontended:
@@ -182,18 +183,22 @@ KTEST(rwlock_smp_exclusion)
 
 /* ---------------------------------------------------------------- writer starvation */
 
-static struct rwlock starve_lock = RWLOCK_INIT("ktest_rwlock_starve");
-static atomic_long_t starve_writes, starve_reads;
-static u64 starve_max_wait;           /* cpu 0 only */
+#define STARVE_WRITES 5
 
-/* Readers (cpus 1..n-1): hold the read lock ~20 us at a time, back to back. */
+static struct rwlock starve_lock = RWLOCK_INIT("ktest_rwlock_starve");
+static atomic_long_t starve_reads;
+static bool starve_done;              /* [a] the writer is through */
+static long starve_writes;            /* cpu 0 only */
+static u64 starve_max_wait, starve_took;
+
+/* Readers (cpus 1..n-1): hold the read lock ~5 us at a time, back to back. */
 static void starve_reader(u64 deadline)
 {
 	long reads = 0;
 
-	while (rdtime() < deadline) {
+	while (!READ_ONCE(starve_done) && rdtime() < deadline) {
 		read_lock(&starve_lock);
-		u64 until = rdtime() + timebase_freq / 50000;
+		u64 until = rdtime() + timebase_freq / 200000;
 		while (rdtime() < until)
 			cpu_relax();
 		read_unlock(&starve_lock);
@@ -202,10 +207,10 @@ static void starve_reader(u64 deadline)
 	atomic_long_add(&starve_reads, reads);
 }
 
+/* The writer (cpu 0): STARVE_WRITES write sections, as soon as it can get them. */
 static void starve_worker(void *arg)
 {
-	u64 deadline = *(const u64 *)arg;
-	long writes = 0;
+	u64 deadline = *(const u64 *)arg, begin;
 
 	if (smp_processor_id() != 0) {
 		starve_reader(deadline);
@@ -215,37 +220,44 @@ static void starve_worker(void *arg)
 	u64 warm = rdtime() + TEST_MS(10);
 	while (rdtime() < warm)
 		cpu_relax();
-	while (rdtime() < deadline - TEST_MS(20)) {
+	begin = rdtime();
+	while (starve_writes < STARVE_WRITES && rdtime() < deadline) {
 		u64 start = rdtime();
 
 		write_lock(&starve_lock);
 		u64 waited = rdtime() - start;
 		write_unlock(&starve_lock);
-		if (waited > starve_max_wait)
-			starve_max_wait = waited;
-		writes++;
+		starve_max_wait = MAX(starve_max_wait, waited);
+		starve_writes++;
 	}
-	atomic_long_add(&starve_writes, writes);
+	starve_took = rdtime() - begin;
+	WRITE_ONCE(starve_done, true);
 }
 
+/*
+ * A reader-preference lock never lets the writer in here (some reader
+ * always holds the lock), so it would run into the 10-s limit; the
+ * ticket lock lets it in after the readers ahead of it, each time.
+ */
 KTEST(rwlock_writer_not_starved)
 {
 	static u64 deadline;
 	const char *why;
 
-	atomic_long_xchg(&starve_writes, 0);
 	atomic_long_xchg(&starve_reads, 0);
+	starve_done = false;
+	starve_writes = 0;
 	starve_max_wait = 0;
-	deadline = rdtime() + TEST_MS(200);
+	deadline = rdtime() + TEST_MS(10000);
 	why = ktest_run_everywhere(starve_worker, &deadline);
 	if (why)
 		return why;
-	/* A reader-preference lock lets it in never: some reader always holds the lock. */
-	if (atomic_long_read(&starve_writes) < 3)
-		return ktest_fail("the writer got in %ld times in 170 ms against %ld reads",
-				  atomic_long_read(&starve_writes), atomic_long_read(&starve_reads));
-	printk("rwlock: writer got in %ld times against %u overlapping readers (%ld reads), "
-	       "longest wait %llu us\n", atomic_long_read(&starve_writes), nr_cpus - 1,
+	if (starve_writes < STARVE_WRITES)
+		return ktest_fail("the writer got in %ld times in 10 s against %ld reads",
+				  starve_writes, atomic_long_read(&starve_reads));
+	printk("rwlock: writer got in %d times in %llu ms against %u overlapping readers "
+	       "(%ld reads), longest wait %llu us\n", STARVE_WRITES,
+	       (unsigned long long)(cycles_to_ns(starve_took) / 1000000), nr_cpus - 1,
 	       atomic_long_read(&starve_reads),
 	       (unsigned long long)(cycles_to_ns(starve_max_wait) / 1000));
 	return NULL;
