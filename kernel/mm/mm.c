@@ -351,6 +351,7 @@ static int dup_locked(struct dup_ctx *d)
 	new->mmap_base = old->mmap_base;
 	new->stack_limit = old->stack_limit;
 	new->stack_guard_gap = old->stack_guard_gap;
+	new->vdso_base = old->vdso_base;
 	return 0;
 }
 
