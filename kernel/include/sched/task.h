@@ -98,7 +98,8 @@ struct task {
 	void *stack;                   /* [I] lowest address of the KSTACK_SIZE kernel stack */
 	int pid;                       /* [I] 0 for the idle tasks */
 	unsigned int flags;            /* [I] PF_* */
-	char name[TASK_COMM_LEN];      /* [I] */
+	char name[TASK_COMM_LEN];      /* [own] changed by the task only (prctl PR_SET_NAME), read
+					*      racily by others: name[15] stays NUL */
 	struct mm_struct *mm;          /* [I] NULL for kernel threads; do not dereference here */
 	atomic_t refs;                 /* [a] see "Lifetime" */
 
