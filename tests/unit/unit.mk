@@ -31,7 +31,7 @@ UNIT_LDLIBS := -lcmocka
 
 UNIT_NAMES := test_string test_vsnprintf test_list test_rbtree test_fdt \
 	test_dt test_cmdline test_time test_buddy test_slab test_vma test_cfs \
-	test_lockdep test_seqlock test_rwlock
+	test_lockdep test_seqlock test_rwlock test_loadavg
 
 # Sources each test links besides tests/unit/<name>.c.
 UNIT_test_string_SRCS := kernel/lib/string.c
@@ -59,6 +59,8 @@ UNIT_test_seqlock_SRCS := tests/unit/kernel_stubs.c
 UNIT_test_seqlock_LDLIBS := -pthread
 UNIT_test_rwlock_SRCS := tests/unit/unit_util.c
 UNIT_test_rwlock_LDLIBS := -pthread
+UNIT_test_loadavg_SRCS :=
+UNIT_test_loadavg_LDLIBS := -lm
 
 UNIT_TESTS := $(addprefix $(UNIT_DIR)/,$(UNIT_NAMES))
 
