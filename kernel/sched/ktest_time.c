@@ -326,6 +326,7 @@ long sys_sethostname(const struct syscall_args *args);
 long sys_sysinfo(const struct syscall_args *args);
 long sys_prctl(const struct syscall_args *args);
 long sys_getcpu(const struct syscall_args *args);
+long sys_riscv_flush_icache(const struct syscall_args *args);
 
 #define U(off) (UMM_SCRATCH + (off))
 #define BAD 0x10UL   /* below every mapping */
@@ -428,6 +429,10 @@ static const char *check_info_calls(void)
 	if (call(sys_getcpu, U(0), 0, 0, 0) || get_user(cpu, (unsigned int *)U(0)) ||
 	    cpu != smp_processor_id() || call(sys_getcpu, BAD, 0, 0, 0) != -EFAULT)
 		return ktest_fail("getcpu gave %u on cpu %u", cpu, smp_processor_id());
+	if (call(sys_riscv_flush_icache, U(0), U(64), 0, 0) ||
+	    call(sys_riscv_flush_icache, U(0), U(64), 1, 0) ||
+	    call(sys_riscv_flush_icache, 0, 0, 2, 0) != -EINVAL)
+		return ktest_fail("riscv_flush_icache");
 	return NULL;
 }
 

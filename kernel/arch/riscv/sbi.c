@@ -94,6 +94,12 @@ int sbi_remote_sfence_vma(unsigned long hart_mask, unsigned long hart_mask_base,
 	return sbi_to_errno(r.error);
 }
 
+int sbi_remote_fence_i(unsigned long hart_mask, unsigned long hart_mask_base)
+{
+	struct sbiret r = sbi_ecall(SBI_EXT_RFENCE, 0, hart_mask, hart_mask_base, 0, 0);
+	return sbi_to_errno(r.error);
+}
+
 /* Returns only on failure. */
 int sbi_system_reset(u32 type, u32 reason)
 {
