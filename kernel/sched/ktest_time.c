@@ -200,8 +200,9 @@ KTEST(time_set_realtime)
 	else if (m1 < m0 || m1 - m0 > 1000 * MS)
 		why = ktest_fail("monotonic moved from %llu to %llu", (unsigned long long)m0,
 				 (unsigned long long)m1);
-	else if (clock_set_realtime_ns(ktime_get_ns() / 2) != -EINVAL)
-		why = ktest_fail("setting the clock before boot did not fail");
+	else if (clock_set_realtime_ns(ktime_get_ns() / 2) != -EINVAL ||
+		 clock_set_realtime_ns(KTIME_MAX) != -EINVAL)
+		why = ktest_fail("setting the clock before boot or after 2232 did not fail");
 	clock_set_realtime_ns(ktime_get_ns() + offset);
 	return why;
 }

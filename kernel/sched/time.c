@@ -37,6 +37,13 @@
 #include <sched/wait.h>
 #include <uapi/errno.h>
 
+/*
+ * The latest wall time that can be set: 30 years short of KTIME_MAX, so
+ * that monotonic + offset cannot overflow in any plausible uptime (Linux
+ * keeps the same margin).
+ */
+#define CLOCK_SET_MAX (KTIME_MAX - 30ULL * 366 * 86400 * NSEC_PER_SEC)
+
 static struct seqlock wall_lock = SEQLOCK_INIT("wall_clock_lock");
 static u64 wall_offset;                   /* [wall_lock] realtime - monotonic, ns */
 static struct __kernel_timezone wall_tz;  /* [wall_lock] settimeofday's time zone */
@@ -95,7 +102,7 @@ int clock_set_realtime_ns(u64 ns)
 {
 	u64 mono = ktime_get_ns(), offset;
 
-	if (ns < mono || ns > KTIME_MAX)
+	if (ns < mono || ns > CLOCK_SET_MAX)
 		return -EINVAL;
 	offset = ns - mono;
 	wall_write(&offset, NULL);

@@ -53,7 +53,8 @@ int clock_getres_ns(int which, u64 *ns);
 /*
  * Set CLOCK_REALTIME to ns (wall clock offset = ns - monotonic). 0, or
  * -EINVAL if ns is before the time since boot (the offset would be
- * negative: Linux refuses that too). Wakes absolute CLOCK_REALTIME sleeps
+ * negative: Linux refuses that too) or beyond the year 2232 (30 years
+ * short of KTIME_MAX, Linux's limit too). Wakes absolute CLOCK_REALTIME sleeps
  * so that they look at the new time. Task context.
  */
 int clock_set_realtime_ns(u64 ns);
