@@ -52,14 +52,21 @@ def uapi_numbers():
 def read_list(path, impl):
     for line in open(path):
         line = line.split("#", 1)[0] if line.lstrip().startswith("#") else line
-        parts = line.split(None, 3)
+        parts = line.split(None, 4)
+        nargs = 6
+        if len(parts) >= 3 and parts[2].isdigit():
+            nargs = int(parts[2])
+            del parts[2]
+            parts = parts[:3] + [" ".join(parts[3:])] if len(parts) > 3 else parts
         if len(parts) < 3:
             continue
         name, handler, status = parts[:3]
         notes = parts[3].strip() if len(parts) > 3 else ""
+        if status not in ("done", "partial") or nargs > 6:
+            sys.exit("gensyscalls: %s: bad line for %s" % (path, name))
         if name in impl:
             sys.exit("gensyscalls: %s: %s is listed twice" % (path, name))
-        impl[name] = (handler, status, notes)
+        impl[name] = (handler, status, notes, nargs)
     return impl
 
 
@@ -74,6 +81,9 @@ def table(numbers, total, impl):
     out += ["", "const syscall_fn_t syscall_table[NR_SYSCALLS] = {"]
     for name in sorted(impl, key=lambda n: numbers[n]):
         out.append("\t[%d] = %s," % (numbers[name], impl[name][0]))
+    out += ["};", "", "const unsigned char syscall_nargs[NR_SYSCALLS] = {"]
+    for name in sorted(impl, key=lambda n: numbers[n]):
+        out.append("\t[%d] = %d," % (numbers[name], impl[name][3]))
     out += ["};", "", "const char *const syscall_names[NR_SYSCALLS] = {"]
     for name, nr in sorted(numbers.items(), key=lambda kv: kv[1]):
         if nr < total:
@@ -97,7 +107,7 @@ def doc(numbers, impl):
                 (len(numbers), done, partial, len(numbers) - done - partial))
     rows += ["", "| nr | name | status | notes |", "| --- | --- | --- | --- |"]
     for name, nr in sorted(numbers.items(), key=lambda kv: kv[1]):
-        handler, status, notes = impl.get(name, ("", "not yet", ""))
+        handler, status, notes, _ = impl.get(name, ("", "not yet", "", 0))
         rows.append("| %d | `%s` | %s | %s |" % (nr, name, status, notes))
     print("\n".join(rows))
 

@@ -568,6 +568,41 @@ def cmdline_job(kernel):
 
 
 # ---------------------------------------------------------------------------
+# syscall.trace=NAME: the traced process's calls appear with arguments and
+# results (the "hello" user program: write, an unknown number, a bad
+# pointer, getpid, gettid, exit)
+
+TRACE_ARGS = "ktest=boot ktest.only=user_syscalls syscall.trace=utest"
+TRACE_WANT = [r"\[\d+\] write\(0x1, 0x[0-9a-f]+, 0x15\) = 0x15$",
+              r"\[\d+\] \?\(0x[0-9a-f]+, .*\) = -38$",
+              r"\[\d+\] write\(0x1, 0x10, 0x8\) = -14$",
+              r"\[\d+\] getpid\(\) = 0x[0-9a-f]+$"]
+
+
+def trace_job(kernel):
+    name = "syscall-trace"
+
+    def run():
+        t0 = time.monotonic()
+        why = qemu_prereq(kernel)
+        if why:
+            return Outcome(all_failed([name], why))
+        out, status, error, q = run_qemu(name, kernel, 2, "512M", TRACE_ARGS, CMDLINE_TIMEOUT)
+        lines = [ln.rstrip("\r") for ln in lines_of(out)]
+        problems = ["no line matching %r" % w for w in TRACE_WANT
+                    if not any(re.search(w, ln) for ln in lines)]
+        note = panic_note(out)
+        if note:
+            problems.append(note)
+        if error:
+            problems.append(error)
+        elif status != 0:
+            problems.append(describe_status(status) + " (expected 0)")
+        return Outcome([Result(name, not problems, clean("; ".join(problems), 300))],
+                       out, q.log_path, q.argv, time.monotonic() - t0)
+
+    return Job(name, [name], run)
+
 
 # ---------------------------------------------------------------------------
 # docs generated from the source must match it
@@ -630,6 +665,7 @@ def build_jobs(args):
                        label="sleep-in-atomic")]
     jobs.append(monitor_job(kernel, 4))
     jobs.append(cmdline_job(kernel))
+    jobs.append(trace_job(kernel))
     jobs.append(abi_doc_job())
     return jobs
 

@@ -37,6 +37,8 @@
 #include <mm/mm.h>
 #include <mm/page_alloc.h>
 #include <mm/slab.h>
+#include <proc/process.h>
+#include <proc/futex.h>
 #include <sched/sched.h>
 
 struct fdt machine_fdt;
@@ -161,6 +163,8 @@ void start_kernel(unsigned long hartid, phys_addr_t dtb_pa)
 	slab_init();
 	mm_init();
 	sched_init();
+	proc_init();
+	futex_init();
 	pr_info("sbi: spec %#lx, implementation %ld version %#lx\n",
 		sbi_spec_version(), sbi_impl_id(), sbi_impl_version());
 

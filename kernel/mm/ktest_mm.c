@@ -1162,10 +1162,12 @@ KTEST(mm_exhaustion_oom)
 
 	hog_memory(&held, 4096);   /* keeps the test short on big machines */
 	mm = test_mm_enter();
+	int (*saved_hook)(void) = mm_oom_hook;   /* the OOM killer's */
+
 	oom_calls = 0;
 	mm_oom_hook = test_oom_hook;
 	why = mm ? exhaust_body(mm) : ktest_fail("mm_create failed");
-	mm_oom_hook = NULL;
+	mm_oom_hook = saved_hook;
 	if (oom_reserve)
 		free_pages(oom_reserve, 1);
 	oom_reserve = NULL;

@@ -13,6 +13,11 @@
  * -ENOMEM from a fault: the lock is dropped, the OOM hook called once and
  * the page retried once (the same rule as handle_mm_fault).
  *
+ * The futex helpers at the end never fault: they look the page up and
+ * touch the word only if it is mapped with the permission now, so that
+ * they can run under the futex bucket locks (before mm_lock in the lock
+ * order); the caller faults the page in without its locks and retries.
+ *
  * Locks: the mm's lock, per page. sstatus.SUM is never touched.
  */
 #include <arch/uvm.h>
@@ -20,6 +25,7 @@
 #include <kernel/panic.h>
 #include <lib/string.h>
 #include <mm/mm.h>
+#include <mm/page_alloc.h>
 #include <mm/uaccess.h>
 #include "mm_internal.h"
 
@@ -201,4 +207,81 @@ long strncpy_from_user(char *dst, const char __user *src, long count)
 		return (long)s.len;
 	/* No NUL: the limit, unless USER_TOP cut the read short. */
 	return limit == (size_t)count ? count : -EFAULT;
+}
+
+/* ------------------------------------------------------------ futexes */
+
+/*
+ * The linear-map address of the aligned u32 at uaddr if its page is
+ * mapped for access right now, else NULL. Never faults. Lock held.
+ */
+static u32 *uaccess_u32_nofault(struct mm_struct *mm, unsigned long uaddr, unsigned int access)
+{
+	pte_t *pte;
+
+	if (uaddr >= USER_TOP || (uaddr & 3))
+		return NULL;
+	pte = uvm_pte_lookup(mm->pgd, uaddr & PAGE_MASK);
+	if (!pte || !upte_allows(*pte, access))
+		return NULL;
+	return (u32 *)((char *)page_address(upte_page(*pte)) + (uaddr & ~PAGE_MASK));
+}
+
+int user_read_u32_nofault(struct mm_struct *mm, unsigned long uaddr, u32 *val)
+{
+	unsigned long irq = mm_lock(mm);
+	u32 *p = uaccess_u32_nofault(mm, uaddr, FAULT_READ);
+
+	if (p)
+		*val = READ_ONCE(*p);   /* one aligned lw: atomic against user stores */
+	mm_unlock(mm, irq);
+	return p ? 0 : -EFAULT;
+}
+
+int user_cmpxchg_u32_nofault(struct mm_struct *mm, unsigned long uaddr, u32 old, u32 new,
+			     u32 *cur)
+{
+	unsigned long irq = mm_lock(mm);
+	u32 *p = uaccess_u32_nofault(mm, uaddr, FAULT_WRITE);
+
+	if (p) {
+		/* lr/sc on the user word through the linear map: atomic against user amo/lr/sc. */
+		__atomic_compare_exchange_n(p, &old, new, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+		*cur = old;
+	}
+	mm_unlock(mm, irq);
+	return p ? 0 : -EFAULT;
+}
+
+struct page_get_ctx {
+	struct mm_struct *mm;
+	unsigned long addr;
+	struct page *page;
+	bool shared;
+};
+
+static int step_page_get(void *ctx, void *kaddr, size_t done, size_t n)
+{
+	struct page_get_ctx *g = ctx;
+	struct vm_area *vma = vma_find(&g->mm->vmas, g->addr);
+
+	g->page = virt_to_page(kaddr);
+	get_page(g->page);
+	g->shared = vma && (vma->flags & VM_SHARED);
+	return 0;
+}
+
+int user_page_get(struct mm_struct *mm, unsigned long uaddr, struct page **pagep, bool *shared)
+{
+	struct page_get_ctx g = { .mm = mm, .addr = uaddr };
+	int err;
+
+	if (!uaccess_range_ok(uaddr, 1))
+		return -EFAULT;
+	err = uaccess_page(mm, uaddr, 1, FAULT_READ, step_page_get, &g, 0);
+	if (err)
+		return err;
+	*pagep = g.page;
+	*shared = g.shared;
+	return 0;
 }

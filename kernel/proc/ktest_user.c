@@ -17,6 +17,7 @@
 #include <mm/mm.h>
 #include <mm/page_alloc.h>
 #include <mm/uaccess.h>
+#include <proc/process.h>
 #include <sched/sched.h>
 #include <sched/task.h>
 #include <uapi/mman.h>
@@ -27,17 +28,21 @@
 
 extern const char ktest_user_prog_start[], ktest_user_prog_end[];
 extern const char ktest_user_hello[], ktest_user_null[], ktest_user_write_text[],
-	ktest_user_kernel_addr[], ktest_user_illegal[], ktest_user_spin[];
+	ktest_user_kernel_addr[], ktest_user_illegal[], ktest_user_spin[], ktest_user_fork[],
+	ktest_user_threads[], ktest_user_fp[];
 
 /* The body of the test task: build the address space, enter user mode at entry. */
 static int user_task_fn(void *entry)
 {
 	size_t size = (size_t)(ktest_user_prog_end - ktest_user_prog_start);
 	unsigned long pc = USER_PROG_BASE + (unsigned long)((const char *)entry - ktest_user_prog_start);
-	struct mm_struct *mm = mm_create();
+	struct mm_struct *mm;
 
+	if (proc_become_user())
+		return 199;
+	mm = mm_create();
 	if (!mm)
-		return 200;
+		user_task_exit(200);
 	unsigned long irq = local_irq_save();
 	current->mm = mm;
 	mm_switch(mm);
@@ -62,7 +67,11 @@ static int user_task_fn(void *entry)
  */
 static unsigned long free_pages_settled(void)
 {
-	for (int i = 0; i < 1000 && nr_tasks_dying(); i++)
+	/*
+	 * A test's process ends with its last thread, which may still be on
+	 * its way out (exit_group) when the leader's join returns.
+	 */
+	for (int i = 0; i < 1000 && (nr_tasks_dying() || nr_processes()); i++)
 		msleep(1);
 	kthread_stack_cache_drain();
 	mm_drain_all_cpus();
@@ -80,6 +89,8 @@ static int run_user(const char *entry, int *code)
 	set_cpus_allowed(t, cpumask_of(nr_cpus - 1));
 	wake_up_new_task(t);
 	*code = kthread_join(t);
+	/* A process's exit code is its wait status: 128 + signal for a kill, as a shell says. */
+	*code = (*code & 0x7f) ? 128 + (*code & 0x7f) : (*code >> 8) & 0xff;
 	return 0;
 }
 
@@ -138,4 +149,37 @@ KTEST(user_code_survives_timer_interrupts)
 	return READ_ONCE(c->ticks) >= ticks + 2 ? NULL
 		: ktest_fail("only %llu ticks on cpu%u during the loop",
 			     (unsigned long long)(READ_ONCE(c->ticks) - ticks), c->id);
+}
+
+/*
+ * Processes from user mode: fork (the child writes its copy of a word and
+ * exits 7; the parent's copy is unchanged), wait4 status encoding, a
+ * child killed by a fault, wait4 -ECHILD, getppid in the child.
+ */
+KTEST(user_fork_wait_exit)
+{
+	unsigned int procs = nr_processes();
+	const char *why = expect_exit("fork/wait", ktest_user_fork, 33);
+
+	if (why)
+		return why;
+	return nr_processes() == procs ? NULL
+		: ktest_fail("%u processes after, %u before", nr_processes(), procs);
+}
+
+/*
+ * Threads: clone(CLONE_VM|CLONE_THREAD|...) four threads that each add to
+ * a shared counter with amoadd and exit; CLONE_CHILD_SETTID/CLEARTID
+ * words; then exit_group while a last thread spins forever (it must be
+ * taken down with the group).
+ */
+KTEST(user_threads_and_exit_group)
+{
+	return expect_exit("threads", ktest_user_threads, 44);
+}
+
+/* FP registers survive preemption: two processes on one hart each check a value in f registers. */
+KTEST(user_fp_state_preserved)
+{
+	return expect_exit("fp", ktest_user_fp, 55);
 }

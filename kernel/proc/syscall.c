@@ -15,6 +15,7 @@
 #include <kernel/printk.h>
 #include <kernel/syscall.h>
 #include <kernel/user.h>
+#include <lib/printf.h>
 #include <lib/string.h>
 #include <mm/uaccess.h>
 #include <sched/sched.h>
@@ -44,15 +45,47 @@ static void syscall_log_unknown(unsigned long nr)
 		  nr < NR_SYSCALLS && syscall_names[nr] ? syscall_names[nr] : "not a Linux number");
 }
 
+void syscall_trace_check(struct task *t)
+{
+	const char *v = cmdline_get(&kernel_cmdline, "syscall.trace");
+
+	t->syscall_trace = v && (strcmp(v, "all") == 0 || strcmp(v, t->name) == 0);
+}
+
+/* One line per call: "[pid] name(args) = result"; only the arguments it takes. */
+static void syscall_trace(unsigned long nr, const struct syscall_args *args, long ret)
+{
+	bool known = nr < NR_SYSCALLS && syscall_names[nr];
+	unsigned int n = known && syscall_table[nr] ? syscall_nargs[nr] : 6;
+	char buf[160];
+	size_t len;
+
+	len = (size_t)scnprintf(buf, sizeof(buf), "[%d] %s(", current->pid,
+				known ? syscall_names[nr] : "?");
+	for (unsigned int i = 0; i < n; i++)
+		len += (size_t)scnprintf(buf + len, sizeof(buf) - len, "%s%#lx", i ? ", " : "",
+					 args->a[i]);
+	if (ret < 0 && ret >= -4095)
+		printk("%s) = -%ld\n", buf, -ret);
+	else
+		printk("%s) = %#lx\n", buf, (unsigned long)ret);
+}
+
 long syscall_dispatch(struct pt_regs *regs)
 {
 	unsigned long nr = regs->a7;
 	struct syscall_args args = { { regs->a0, regs->a1, regs->a2, regs->a3, regs->a4, regs->a5 } };
+	long ret;
 
-	if (nr < NR_SYSCALLS && syscall_table[nr])
-		return syscall_table[nr](&args);
-	syscall_log_unknown(nr);
-	return -ENOSYS;
+	if (nr < NR_SYSCALLS && syscall_table[nr]) {
+		ret = syscall_table[nr](&args);
+	} else {
+		syscall_log_unknown(nr);
+		ret = -ENOSYS;
+	}
+	if (unlikely(current->syscall_trace))
+		syscall_trace(nr, &args, ret);
+	return ret;
 }
 
 /* write(fd, buf, count): fds 1 and 2 are the console until files exist. */
@@ -77,25 +110,9 @@ long sys_write(const struct syscall_args *args)
 	return (long)done;
 }
 
-long sys_exit(const struct syscall_args *args)
-{
-	user_task_exit((int)(args->a[0] & 0xff));
-}
 
-long sys_exit_group(const struct syscall_args *args)
-{
-	user_task_exit((int)(args->a[0] & 0xff));
-}
 
-long sys_getpid(const struct syscall_args *args)
-{
-	return current->pid;
-}
 
-long sys_gettid(const struct syscall_args *args)
-{
-	return current->pid;
-}
 
 long sys_sched_yield(const struct syscall_args *args)
 {

@@ -5,7 +5,9 @@
  *  - Wake-up placement (select_task_rq): the task's last cpu if it is
  *    allowed and idle (its caches may still be warm), else the first idle
  *    allowed cpu after it, else the allowed cpu with the fewest runnable
- *    tasks (ties: the last cpu, then the first found).
+ *    tasks (ties: the last cpu, then the first found). A real-time task
+ *    instead goes where it would preempt the least: an idle cpu, else one
+ *    running a fair task, else the lowest real-time priority (rq->curr_prio).
  *  - Idle balancing (sched_idle_balance): a cpu about to wait in its idle
  *    loop pulls one waiting task from the cpu with the most runnable tasks,
  *    if that one has a task waiting (two or more runnable).
@@ -16,8 +18,10 @@
  * Load is the number of runnable tasks, not their weights: simple, and
  * right for tasks of equal nice; with mixed nice values a cpu may end up
  * with more weight than another (see docs/sched.md). Only waiting tasks
- * move (never one that is running), only to cpus their affinity allows,
- * taken from the end of the fair class's tree (fair_class.c, steal).
+ * move (never one that is running), only to cpus their affinity allows:
+ * first a waiting real-time task that would run at once on the puller
+ * (rt.c, steal), else one from the end of the fair class's tree
+ * (fair_class.c, steal).
  *
  * The choice of source is made without locks (READ_ONCE of nr_running
  * and nr_pinned: a queue whose tasks are all pinned to it is never a
@@ -37,10 +41,42 @@ static unsigned int rq_load(unsigned int cpu)
 	return READ_ONCE(cpu_rq(cpu)->nr_running);
 }
 
+/*
+ * A real-time task's cpu: the allowed cpu whose running task it would
+ * beat by the most -- idle first, then fair, then the lowest real-time
+ * priority -- looking from its last cpu on, so ties keep it there.
+ */
+static unsigned int select_rt_cpu(struct task *t, unsigned int prev)
+{
+	unsigned int best = prev;
+	int best_prio = RT_PRIO_MAX + 1;
+
+	for (unsigned int i = 0; i < nr_cpus; i++) {
+		unsigned int cpu = (prev + i) % nr_cpus;
+		int prio;
+
+		if (!task_allowed_on(t, cpu))
+			continue;
+		prio = READ_ONCE(cpu_rq(cpu)->curr_prio);
+		if (prio < best_prio) {
+			best_prio = prio;
+			best = cpu;
+			if (prio == RQ_PRIO_IDLE)
+				break;
+		}
+	}
+	return best;
+}
+
 unsigned int select_task_rq(struct task *t)
 {
 	unsigned int prev = READ_ONCE(t->cpu);
 	unsigned int best = prev, best_load = ~0u;
+
+	if (prev >= nr_cpus)
+		prev = best = 0;
+	if (READ_ONCE(t->class) == &rt_sched_class)
+		return select_rt_cpu(t, prev);
 
 	if (prev < nr_cpus && task_allowed_on(t, prev)) {
 		best_load = rq_load(prev);

@@ -4,8 +4,9 @@
  * design in docs/sched.md).
  *
  * Each cpu has a struct rq (kernel/sched/rq.h) with one queue per
- * scheduling class: the fair class (CFS, fair_class.c over the pure core
- * fair.c) and the idle class (idle.c), tried in that order. schedule()
+ * scheduling class: the real-time class (SCHED_FIFO/RR, rt.c over the
+ * pure priority array rt_prio.c), the fair class (CFS, fair_class.c over
+ * the pure core fair.c) and the idle class (idle.c), tried in that order. schedule()
  * takes the running task off its queue if it is going to sleep, asks the
  * classes for the next task and switches to it (switch.S).
  *
@@ -33,6 +34,7 @@
  * to sleep yet: setting TASK_RUNNING keeps schedule() from dequeuing it)
  * or switched out (queue it on the chosen cpu, both rq locks held).
  */
+#include <arch/fpu.h>
 #include <arch/irqflags.h>
 #include <kernel/clock.h>
 #include <kernel/machine.h>
@@ -50,6 +52,7 @@ struct cfs_params sched_cfs_params;   /* [I] after sched_init() */
 
 /* In rank order: the first class with a runnable task runs it. */
 const struct sched_class *const sched_classes[NR_SCHED_CLASSES] = {
+	&rt_sched_class,
 	&fair_sched_class,
 	&idle_sched_class,
 };
@@ -248,6 +251,7 @@ static void context_switch(struct rq *rq, struct task *prev, struct task *next)
 	/* Kernel threads (mm NULL) keep whatever address space is loaded (lazy). */
 	if (next->mm)
 		mm_switch(next->mm);
+	fpu_switch(prev, next);
 	spin_dep_release(&rq->lock, (unsigned long)context_switch);
 	c->lockdep_held = &next->lockdep_held;
 	WRITE_ONCE(c->curr, next);
@@ -292,6 +296,7 @@ static void __schedule(bool preempt)
 		prev->wait_start = rq->clock;
 	next = pick_next_task(rq);
 	account_picked(rq, next);
+	WRITE_ONCE(rq->curr_prio, task_rq_prio(next));
 	if (next == prev) {
 		spin_unlock(&rq->lock);
 		return;
@@ -495,6 +500,11 @@ void scheduler_tick(void)
 
 	if (!rq || !READ_ONCE(rq->online))
 		return;
+	/* Sample the mode the tick found the task in: splits its run time (task_cputime). */
+	if (this_cpu()->irq_from_user)
+		current->utime_ticks++;
+	else if (!task_is_idle(current))
+		current->stime_ticks++;
 	spin_lock(&rq->lock);
 	rq_update(rq);
 	if (rq->curr->class->tick(rq, rq->curr))
@@ -562,6 +572,105 @@ int set_cpus_allowed(struct task *t, struct cpumask mask)
 	return 0;
 }
 
+static bool policy_is_rt(int policy)
+{
+	return policy == SCHED_FIFO || policy == SCHED_RR;
+}
+
+/* The class and fields of policy/rt_priority, on t off every queue; the weight by policy. */
+static void sched_apply_policy(struct task *t, int policy, int rt_priority)
+{
+	t->policy = policy;
+	t->rt_priority = policy_is_rt(policy) ? rt_priority : 0;
+	t->rt_time_slice = RT_RR_TIMESLICE_TICKS;
+	t->class = policy_is_rt(policy) ? &rt_sched_class : &fair_sched_class;
+	if (t->class == &fair_sched_class)
+		fair_sched_class.set_nice(NULL, t, t->nice);   /* SCHED_IDLE's weight, or nice's */
+}
+
+/*
+ * A queued t, taken off rq for a change of policy, goes back on: a
+ * running one keeps running (its new class charges it from now) but is
+ * asked to reschedule; a waiting one may preempt. rq locked, updated.
+ */
+static void sched_requeue_changed(struct rq *rq, struct task *t, bool running, bool head)
+{
+	activate_task(rq, t, head ? ENQUEUE_HEAD : 0);
+	if (!running) {
+		check_preempt_curr(rq, t);
+		return;
+	}
+	t->wait_start = 0;   /* it runs: activate_task() must not start a wait */
+	if (t->class == &rt_sched_class) {
+		rq->rt.curr = t;
+		t->se.exec_start = rq->clock;
+	}
+	WRITE_ONCE(rq->curr_prio, task_rq_prio(t));
+	resched_curr(rq);
+}
+
+int sched_set_policy(struct task *t, int policy, int rt_priority)
+{
+	bool rt = policy_is_rt(policy), queued, running, head;
+	unsigned long flags;
+	struct rq *rq;
+
+	if (policy != SCHED_NORMAL && policy != SCHED_BATCH && policy != SCHED_IDLE && !rt)
+		return -EINVAL;
+	if (rt ? rt_priority < RT_PRIO_MIN || rt_priority > RT_PRIO_MAX : rt_priority != 0)
+		return -EINVAL;
+	if (task_is_idle(t))
+		return -EINVAL;
+	rq = task_rq_lock(t, &flags);
+	if (t->policy == policy && t->rt_priority == rt_priority) {
+		task_rq_unlock(rq, flags);
+		return 0;
+	}
+	queued = t->on_rq;
+	running = rq->curr == t;
+	/* A real-time task whose priority drops keeps its turn: head of the new list (Linux). */
+	head = rt && t->class == &rt_sched_class && rt_priority < t->rt_priority;
+	if (queued) {
+		rq_update(rq);
+		deactivate_task(rq, t, 0);
+	}
+	sched_apply_policy(t, policy, rt_priority);
+	if (queued)
+		sched_requeue_changed(rq, t, running, head);
+	task_rq_unlock(rq, flags);
+	preempt_check_resched();
+	return 0;
+}
+
+void sched_fork(struct task *child, struct task *parent)
+{
+	unsigned long flags;
+	struct rq *rq = task_rq_lock(parent, &flags);
+	int policy = parent->policy, prio = parent->rt_priority;
+
+	child->nice = parent->nice;
+	child->cpus_allowed = parent->cpus_allowed;
+	task_rq_unlock(rq, flags);
+	sched_apply_policy(child, policy, prio);
+}
+
+u64 sched_rr_interval_ns(struct task *t)
+{
+	unsigned long flags;
+	struct rq *rq;
+	u64 ns = 0;
+
+	if (t->policy == SCHED_RR)
+		return RT_RR_TIMESLICE_NS;
+	if (t->policy == SCHED_FIFO)
+		return 0;
+	rq = task_rq_lock(t, &flags);
+	if (rq->cfs.nr_running)   /* Linux: the fair slice, in whole ticks, if it competes */
+		ns = cfs_sched_slice(&rq->cfs, &t->se) / NSEC_PER_TICK * NSEC_PER_TICK;
+	task_rq_unlock(rq, flags);
+	return ns;
+}
+
 /* ---------------------------------------------------------------- setup */
 
 /* Scheduling fields of a new task: TASK_NEW, fair class, nice 0, any cpu. */
@@ -571,6 +680,9 @@ void sched_task_init(struct task *t)
 	t->class = &fair_sched_class;
 	t->policy = SCHED_NORMAL;
 	t->nice = 0;
+	t->rt_priority = 0;
+	t->rt_time_slice = RT_RR_TIMESLICE_TICKS;
+	INIT_LIST_HEAD(&t->rt_node);
 	cfs_entity_init(&t->se, 0);
 	t->cpu = smp_processor_id();   /* any valid cpu: the first wake-up chooses */
 	t->cpus_allowed = CPUMASK_ALL;
@@ -593,7 +705,9 @@ void sched_init(void)
 
 		spin_lock_init(&rq->lock, "rq_lock");
 		rq->cpu = i;
+		rt_rq_init(&rq->rt);
 		cfs_rq_init(&rq->cfs, &sched_cfs_params);
+		rq->curr_prio = RQ_PRIO_IDLE;
 		rq->balance_ticks = BALANCE_INTERVAL_TICKS + i % BALANCE_INTERVAL_TICKS;
 	}
 	timers_init();

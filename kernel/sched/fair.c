@@ -570,16 +570,34 @@ void cfs_yield(struct cfs_rq *rq)
  * weight applies to time run from now on. rq may be NULL if se is not
  * queued.
  */
-void cfs_reweight(struct cfs_rq *rq, struct sched_entity *se, int nice)
+/* Change se's load to lw, charging curr at the old weight first. */
+static void cfs_reweight_load(struct cfs_rq *rq, struct sched_entity *se,
+			      const struct cfs_load *lw)
 {
 	if (se->on_rq) {
 		if (rq->curr == se)
 			cfs_charge(rq);
 		rq->load_weight -= se->load.weight;
 	}
-	cfs_load_set_nice(&se->load, nice);
+	se->load = *lw;
 	if (se->on_rq)
 		rq->load_weight += se->load.weight;
+}
+
+void cfs_reweight(struct cfs_rq *rq, struct sched_entity *se, int nice)
+{
+	struct cfs_load lw;
+
+	cfs_load_set_nice(&lw, nice);
+	cfs_reweight_load(rq, se, &lw);
+}
+
+void cfs_reweight_to(struct cfs_rq *rq, struct sched_entity *se, unsigned long weight)
+{
+	struct cfs_load lw;
+
+	cfs_load_set(&lw, weight);
+	cfs_reweight_load(rq, se, &lw);
 }
 
 /* ------------------------------------------------------------ validation */

@@ -75,9 +75,13 @@ static void fair_yield(struct rq *rq)
 	cfs_yield(&rq->cfs);
 }
 
+/* SCHED_IDLE tasks weigh CFS_IDLE_WEIGHT whatever their nice (Linux's WEIGHT_IDLEPRIO). */
 static void fair_set_nice(struct rq *rq, struct task *t, int nice)
 {
-	cfs_reweight(rq ? &rq->cfs : NULL, &t->se, nice);
+	if (t->policy == SCHED_IDLE)
+		cfs_reweight_to(rq ? &rq->cfs : NULL, &t->se, CFS_IDLE_WEIGHT);
+	else
+		cfs_reweight(rq ? &rq->cfs : NULL, &t->se, nice);
 }
 
 static void fair_migrate_out(struct rq *rq, struct task *t)
@@ -105,7 +109,7 @@ static struct task *fair_steal(struct rq *rq, unsigned int cpu)
 
 const struct sched_class fair_sched_class = {
 	.name = "fair",
-	.rank = 0,
+	.rank = 1,
 	.enqueue = fair_enqueue,
 	.dequeue = fair_dequeue,
 	.pick_next = fair_pick_next,

@@ -81,7 +81,7 @@ static struct task *idle_steal(struct rq *rq, unsigned int cpu)
 
 const struct sched_class idle_sched_class = {
 	.name = "idle",
-	.rank = 1,
+	.rank = 2,
 	.enqueue = idle_enqueue,
 	.dequeue = idle_dequeue,
 	.pick_next = idle_pick_next,

@@ -17,9 +17,8 @@
  * for each of them), which would cost a thread's exit far more than its
  * creation. kthread_stack_cache_drain() gives them back (leak checks).
  *
- * Pids come from a counter (never 0, which the idle tasks use; not
- * reused): enough for kernel threads until the process code brings a
- * real allocator.
+ * Pids come from kernel/proc/pid.c (never 0, which the idle tasks use),
+ * and every task is in the pid hash from creation to task_free().
  *
  * Locks: "kstack_cache_lock" (irqsave, innermost: only the cache's array
  * under it). Reference counts are atomic; ->should_stop is written once
@@ -32,6 +31,7 @@
 #include <lib/string.h>
 #include <mm/slab.h>
 #include <mm/vmalloc.h>
+#include <proc/process.h>
 #include <sched/sched.h>
 
 #include "rq.h"
@@ -42,7 +42,6 @@ static struct kmem_cache *task_cache;     /* [I] */
 static struct spinlock kstack_cache_lock = SPINLOCK_INIT("kstack_cache_lock");
 static void *kstack_cache[KSTACK_CACHE_MAX];   /* [kstack_cache_lock] free stacks */
 static unsigned int kstack_cached;             /* [kstack_cache_lock] */
-static atomic_t pid_next = ATOMIC_INIT(1);
 static atomic_t live_tasks;               /* allocated and not yet freed */
 static atomic_t dying_tasks;              /* exited, last switch away not yet done */
 
@@ -100,7 +99,7 @@ void kthread_stack_cache_drain(void)
 }
 
 /* A zeroed task with a stack, a pid, a name and two references; NULL if out of memory. */
-static struct task *task_alloc(const char *name)
+struct task *task_alloc(const char *name)
 {
 	struct task *t = kmem_cache_alloc(task_cache, GFP_KERNEL);
 
@@ -112,7 +111,14 @@ static struct task *task_alloc(const char *name)
 		kmem_cache_free(task_cache, t);
 		return NULL;
 	}
-	t->pid = atomic_fetch_add(&pid_next, 1);
+	t->pid = pid_alloc();
+	if (t->pid < 0) {
+		task_stack_free(t->stack);
+		kmem_cache_free(task_cache, t);
+		return NULL;
+	}
+	pid_hash_add(t);
+	t->fp_cpu = -1;
 	scnprintf(t->name, sizeof(t->name), "%s", name);
 	atomic_set(&t->refs, 2);
 	init_completion(&t->exited);
@@ -126,6 +132,10 @@ static void task_free(struct task *t)
 {
 	BUG_ON(task_is_idle(t));
 	BUG_ON(t->state != TASK_DEAD && t->state != TASK_NEW);
+	if (t->proc)
+		proc_task_free(t);
+	pid_hash_del(t);
+	pid_free(t->pid);
 	task_stack_free(t->stack);
 	kmem_cache_free(task_cache, t);
 	atomic_dec(&live_tasks);
@@ -182,11 +192,16 @@ struct task *kthread_run(int (*fn)(void *arg), void *arg, const char *name)
 
 void __noreturn kthread_exit(int code)
 {
+	BUG_ON(!(current->flags & PF_KTHREAD) || task_is_idle(current));
+	task_exit_final(code);
+}
+
+void __noreturn task_exit_final(int code)
+{
 	struct task *t = current;
 
-	BUG_ON(!(t->flags & PF_KTHREAD) || task_is_idle(t));
 	if (lockdep_held_depth())
-		panic("kthread %s (pid %d) exits holding %u locks", t->name, t->pid,
+		panic("task %s (pid %d) exits holding %u locks", t->name, t->pid,
 		      lockdep_held_depth());
 	t->exit_code = code;
 	atomic_inc(&dying_tasks);   /* before a joiner can see the exit */

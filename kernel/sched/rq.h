@@ -19,14 +19,26 @@
 
 #include <locking/spinlock.h>
 #include <sched/cfs.h>
+#include <sched/rt.h>
 #include <sched/sched.h>
 
 /* enqueue flags */
 #define ENQUEUE_WAKEUP   0x1   /* a sleeper wakes */
 #define ENQUEUE_NEW      0x2   /* first time ever */
 #define ENQUEUE_MIGRATED 0x4   /* woken on another cpu than it slept on */
+#define ENQUEUE_HEAD     0x8   /* real-time: at the head of its priority's list */
 /* dequeue flags */
 #define DEQUEUE_SLEEP    0x1   /* goes to sleep (else: moves, or changes class) */
+
+/* The real-time class's queue (rt.c). [rq] */
+struct rt_rq {
+	struct rt_prio_array active;   /* queued RT tasks, the running one included */
+	struct task *curr;             /* the running RT task (charged by update_curr), or NULL */
+};
+
+/* rq->curr_prio: what a waking real-time task would have to beat there. */
+#define RQ_PRIO_IDLE (-1)          /* the idle task runs */
+#define RQ_PRIO_FAIR 0             /* a fair-class task runs */
 
 struct rq {
 	struct spinlock lock;          /* "rq_lock" */
@@ -34,7 +46,10 @@ struct rq {
 	bool online;                   /* [a] set once, by sched_init_cpu() */
 	struct task *curr;             /* [rq] running task */
 	struct task *idle;             /* [I] this cpu's idle task */
+	struct rt_rq rt;               /* [rq] the real-time class's queue */
 	struct cfs_rq cfs;             /* [rq] the fair class's queue */
+	int curr_prio;                 /* [rq] curr's rt_priority, or RQ_PRIO_FAIR/IDLE; read
+					*      racily (READ_ONCE) to place real-time tasks */
 	unsigned int nr_running;       /* [rq] queued tasks incl. the running one, excl. idle;
 					*      read racily (READ_ONCE) to choose cpus */
 	unsigned int nr_pinned;        /* [rq] of which allowed on this cpu only (racy reads too) */
@@ -92,9 +107,10 @@ struct sched_class {
 	struct task *(*steal)(struct rq *rq, unsigned int cpu);
 };
 
-#define NR_SCHED_CLASSES 2
+#define NR_SCHED_CLASSES 3
 /* Every class, in rank order (core.c). */
 extern const struct sched_class *const sched_classes[NR_SCHED_CLASSES];
+extern const struct sched_class rt_sched_class;
 extern const struct sched_class fair_sched_class;
 extern const struct sched_class idle_sched_class;
 extern struct cfs_params sched_cfs_params;
@@ -117,6 +133,11 @@ void __noreturn sched_exit_current(void);
 unsigned int select_task_rq(struct task *t);
 bool sched_idle_balance(void);
 void sched_balance_tick(struct rq *rq);
+
+/* rt.c */
+void rt_rq_init(struct rt_rq *rt);
+/* What curr_prio says when t runs. */
+int task_rq_prio(const struct task *t);
 
 /* idle.c */
 struct task *idle_task_init(unsigned int cpu, unsigned long stack_bottom, unsigned long stack_top);

@@ -31,7 +31,7 @@ UNIT_LDLIBS := -lcmocka
 
 UNIT_NAMES := test_string test_vsnprintf test_list test_rbtree test_fdt \
 	test_dt test_cmdline test_time test_buddy test_slab test_vma test_cfs \
-	test_lockdep test_seqlock test_rwlock test_loadavg
+	test_lockdep test_futex test_rt test_seqlock test_rwlock test_loadavg
 
 # Sources each test links besides tests/unit/<name>.c.
 UNIT_test_string_SRCS := kernel/lib/string.c
@@ -54,6 +54,8 @@ UNIT_test_slab_SRCS := kernel/mm/slab.c kernel/lib/string.c tests/unit/fake_page
 $(UNIT_DIR)/kernel/mm/slab.o: UNIT_KCFLAGS += -DCONFIG_DEBUG=1
 UNIT_test_vma_SRCS := kernel/mm/vma.c kernel/lib/rbtree.c tests/unit/unit_util.c
 UNIT_test_cfs_SRCS := kernel/sched/fair.c kernel/lib/rbtree.c tests/unit/unit_util.c
+UNIT_test_rt_SRCS := kernel/sched/rt_prio.c tests/unit/kernel_stubs.c tests/unit/unit_util.c
+UNIT_test_futex_SRCS := kernel/proc/futex_queue.c tests/unit/kernel_stubs.c tests/unit/unit_util.c
 # Pure lock code run by real threads (header-only: nothing of kernel/ to link).
 UNIT_test_seqlock_SRCS := tests/unit/kernel_stubs.c
 UNIT_test_seqlock_LDLIBS := -pthread

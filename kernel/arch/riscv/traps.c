@@ -25,6 +25,7 @@
 #include <kernel/smp.h>
 #include <kernel/user.h>
 #include <locking/lockdep.h>
+#include <proc/process.h>
 #include <sched/sched.h>
 
 extern char trap_entry[], trap_return[];
@@ -122,10 +123,16 @@ void trap_handler(struct pt_regs *regs)
 		panic_regs(regs, "kernel stack overflow: sp %#lx below the stack bottom %#lx",
 			   regs->sp, c->fault_bottom);
 	if (regs->cause & CAUSE_IRQ_FLAG) {
+		bool from_user = !(regs->status & SSTATUS_SPP);
+
+		c->irq_from_user = from_user;
 		lockdep_hardirq_enter();
 		handle_interrupt(regs);
 		lockdep_hardirq_exit();
+		c->irq_from_user = false;
 		trap_preempt(regs);
+		if (from_user)
+			user_return_work(regs);
 		return;
 	}
 	if (regs->status & SSTATUS_SPP)

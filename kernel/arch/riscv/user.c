@@ -14,6 +14,7 @@
  * Before returning to user mode it yields if a reschedule is due.
  */
 #include <arch/csr.h>
+#include <arch/fpu.h>
 #include <arch/irqflags.h>
 #include <arch/ptrace.h>
 #include <arch/traps.h>
@@ -24,6 +25,7 @@
 #include <kernel/user.h>
 #include <lib/string.h>
 #include <mm/mm.h>
+#include <proc/process.h>
 #include <sched/preempt.h>
 #include <sched/sched.h>
 #include <sched/task.h>
@@ -42,6 +44,8 @@ void __noreturn __used user_enter_frame(unsigned long pc, unsigned long sp, stru
 	regs->sp = sp;
 	/* sret to U-mode (SPP = 0) with interrupts on there (SPIE = 1); FP off. */
 	regs->status = (csr_read(sstatus) & ~(SSTATUS_SPP | SSTATUS_FS | SSTATUS_SUM)) | SSTATUS_SPIE;
+	current->flags |= PF_USER;
+	fpu_init_user(current, regs);
 	/* The code was written through the linear map: make this hart fetch it. */
 	__asm__ __volatile__("fence.i" ::: "memory");
 	__asm__ __volatile__("mv sp, %0\n\tj trap_return" : : "r"(regs) : "memory");
@@ -84,11 +88,14 @@ static int exception_signal(unsigned long cause)
 	}
 }
 
+/* Until signals exist: a fatal fault ends the whole process, as its signal's default would. */
 static void __noreturn user_kill(struct pt_regs *regs, int sig)
 {
 	printk(KERN_ERR "pid %d (%s): killed by signal %d: %s at address %#lx, pc %#lx\n",
 	       current->pid, current->name, sig, trap_cause_name(regs->cause), regs->badaddr,
 	       regs->epc);
+	if (current->proc)
+		do_group_exit(wait_status_signaled(sig));
 	user_task_exit(128 + sig);
 }
 
@@ -102,20 +109,26 @@ void user_trap(struct pt_regs *regs)
 		regs->a0 = (unsigned long)syscall_dispatch(regs);
 	} else if (cause == EXC_INST_PAGE_FAULT || cause == EXC_LOAD_PAGE_FAULT ||
 		   cause == EXC_STORE_PAGE_FAULT) {
-		if (!current->mm || handle_mm_fault(current->mm, regs->badaddr, fault_access(cause)))
-			user_kill(regs, SIGSEGV);
+		if (!current->mm || handle_mm_fault(current->mm, regs->badaddr, fault_access(cause))) {
+			/* Chosen by the OOM killer: leave below, as SIGKILL. */
+			if (!fatal_signal_pending(current))
+				user_kill(regs, SIGSEGV);
+		}
 	} else {
 		user_kill(regs, exception_signal(cause));
 	}
 	while (need_resched())
 		schedule();
 	local_irq_disable();
+	user_return_work(regs);
 }
 
 void user_task_exit(int code)
 {
 	struct mm_struct *mm = current->mm;
 
+	if (current->proc)
+		do_exit(wait_status_exited(code));
 	if (mm) {
 		unsigned long irq = local_irq_save();
 		current->mm = NULL;

@@ -26,6 +26,7 @@ struct fp_state {
 _Static_assert(sizeof(struct fp_state) == 264, "fp_state is __riscv_d_ext_state");
 
 struct task;
+struct pt_regs;
 
 /* Store the FP registers into fp / load them from it (sets FS to Clean for the duration). */
 void fpu_save(struct fp_state *fp);
@@ -33,7 +34,11 @@ void fpu_restore(const struct fp_state *fp);
 
 /* Context switch hook (run-queue lock held, interrupts off). */
 void fpu_switch(struct task *prev, struct task *next);
-/* A task's FP state has been replaced (exec, fork's copy): forget any hart's copy of it. */
+/* A task's FP state has been replaced: forget any hart's copy of it. */
 void fpu_forget(struct task *t);
+/* exec, user_enter: zeroed FP state for the running task t, loaded now; FS = Initial in regs. */
+void fpu_init_user(struct task *t, struct pt_regs *regs);
+/* fork: the child (child_regs = its frame) gets the running task's FP state. */
+void fpu_copy_to_child(struct task *child, struct pt_regs *child_regs);
 
 #endif /* ARCH_FPU_H */

@@ -10,6 +10,7 @@
 #define KERNEL_PANIC_H
 
 #include <kernel/compiler.h>
+#include <kernel/types.h>
 
 struct pt_regs;
 

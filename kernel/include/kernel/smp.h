@@ -73,6 +73,8 @@ struct cpu {
 	u64 online_time;             /* [I] time CSR when it came online */
 	bool online;                 /* [a] set once by the cpu itself */
 	struct mm_struct *active_mm; /* [local] address space whose page table is in satp (NULL: kernel_pgd) */
+	struct task *fp_owner;       /* [local] task whose FP state the FP registers hold (arch/fpu.h) */
+	bool irq_from_user;          /* [local] the interrupt being handled came from user mode */
 	void (*call_fn)(void *);     /* [a] posted by smp_call_on_cpu, cleared when done */
 	void *call_arg;              /* [a] */
 };

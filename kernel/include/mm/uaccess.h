@@ -74,4 +74,34 @@ int uaccess_get(void *val, const void __user *ptr, size_t size);
 	__typeof__(*(ptr)) __pu_val = (x); \
 	copy_to_user((ptr), &__pu_val, sizeof(__pu_val)); })
 
+/* ---------------------------------------------------------- for futexes */
+
+struct mm_struct;
+struct page;
+
+/*
+ * Read, or compare-and-exchange, the aligned u32 at uaddr of mm without
+ * faulting: the page must be mapped readable (writable) right now. They
+ * take mm's lock only (irqsave), so a caller may hold spinlocks ordered
+ * before mm_lock (the futex hash buckets) -- which is what they are for:
+ * the futex value check must be atomic with queueing the waiter. On
+ * -EFAULT the caller drops its locks, calls handle_mm_fault() for the
+ * access and tries again (a real bad address fails there).
+ *   user_read_u32_nofault: *val = the word; 0 or -EFAULT.
+ *   user_cmpxchg_u32_nofault: if the word is old, make it new; *cur =
+ *   the value found (old on success); 0 or -EFAULT.
+ * uaddr must be 4-byte aligned (-EFAULT otherwise).
+ */
+int user_read_u32_nofault(struct mm_struct *mm, unsigned long uaddr, u32 *val);
+int user_cmpxchg_u32_nofault(struct mm_struct *mm, unsigned long uaddr, u32 old, u32 new,
+			     u32 *cur);
+
+/*
+ * The page mapped at uaddr of mm (faulted in for reading if need be) with
+ * a reference for the caller (put_page it), and whether its VMA is
+ * VM_SHARED. 0, -EFAULT or -ENOMEM. Takes the mm's lock; never call it
+ * with a spinlock held.
+ */
+int user_page_get(struct mm_struct *mm, unsigned long uaddr, struct page **pagep, bool *shared);
+
 #endif /* MM_UACCESS_H */

@@ -104,6 +104,7 @@ struct process {
 	int exit_status;                 /* Linux wait status, once a zombie */
 	int exit_signal;                 /* signal to the parent at exit (SIGCHLD, or 0) */
 	bool reaping;                    /* a wait4 has claimed the zombie */
+	bool did_exec;                   /* it called execve (setpgid by the parent: EACCES) */
 
 	/* [P] */
 	struct list_head threads;        /* struct task.thread_node */
@@ -120,21 +121,55 @@ struct process {
 	char comm[16];                   /* [P] the leader's name at exec */
 };
 
+/* Processes that exist now (zombies included), for sysinfo and leak checks. */
+unsigned int nr_processes(void);
+
 /* The process of the running task (NULL for kernel threads). */
 struct process *current_process(void);
 
+/*
+ * Should a sleep of t be cut short? True when t must leave for good (its
+ * process is exiting as a group, or was killed); the signals issue widens
+ * it to any unblocked pending signal. Interruptible sleeps in system calls
+ * check it after each wake-up and return -EINTR (or finish the exit).
+ */
+bool signal_pending(struct task *t);
+/* The subset that makes the task exit: the syscall-return path checks it. */
+bool fatal_signal_pending(struct task *t);
+/* Is the caller root (euid 0; there are no capabilities)? */
+bool capable_root(void);
+
 /* ----------------------------------------------------------- pids (pid.c) */
 
-/* A new pid, or -EAGAIN when all PID_MAX-1 are taken. */
+/* A new pid, or -EAGAIN when all PID_MAX-1 are taken. Any context but interrupts. */
 int pid_alloc(void);
 void pid_free(int pid);
+/* Numbers in use as a process group or session id are not reallocated. */
+void pid_group_get(int nr);
+void pid_group_put(int nr);
+bool pid_group_exists(int nr);
+/* The pid hash: every task but the idle tasks, from creation to task_free(). */
+void pid_hash_add(struct task *t);
+void pid_hash_del(struct task *t);
 /* The task with thread id pid, with a reference (task_put it), or NULL. */
 struct task *task_find_by_pid(int pid);
+/* Pids allocated now (leak checks). */
+unsigned int pid_count(void);
 
 /* ----------------------------------------------------------- lifecycle */
 
 /* Boot: caches and the tasklist. */
 void proc_init(void);
+/* task_free() of a task with ->proc: drop its reference on the process. No sleeping. */
+void proc_task_free(struct task *t);
+void process_put(struct process *p);
+
+/*
+ * Make the running kernel thread the leader of a new process (child of
+ * init once init exists; before that parentless, reaped when it exits,
+ * its wait status then being its kthread_join() code). 0 or -ENOMEM.
+ */
+int proc_become_user(void);
 
 /*
  * Make the running kernel thread the first user process (pid 1, init):
@@ -174,6 +209,22 @@ struct clone_args_k {
 
 /* fork/clone from a system call: the child returns 0 to user mode. Returns the child's tid or -errno. */
 long do_clone(struct pt_regs *regs, const struct clone_args_k *args);
+
+/* t's CPU time in ns, split into user and system by the tick samples. */
+void task_cputime(struct task *t, u64 *utime, u64 *stime);
+/* The running process's soft limit res (RLIM_INFINITY for kernel threads). */
+unsigned long rlimit_cur(unsigned int res);
+/* Back to user mode (interrupts off): leave if the process is exiting. */
+void user_return_work(struct pt_regs *regs);
+
+/*
+ * End every thread of p as a fatal signal would: p exits with wait status
+ * status (the first such request wins). Threads leave on their way back
+ * to user mode, sleepers when woken. Any task context.
+ */
+void process_kill(struct process *p, int status);
+/* The OOM killer (mm_oom_hook): see kernel/proc/oom.c. */
+int oom_kill(void);
 
 /* Leave: the calling thread (exit), or every thread of the process (exit_group, fatal fault). */
 void __noreturn do_exit(int status);

@@ -36,6 +36,7 @@
 #define CFS_NICE_MIN     (-20)
 #define CFS_NICE_MAX     19
 #define CFS_NICE_0_WEIGHT 1024UL
+#define CFS_IDLE_WEIGHT   3UL     /* SCHED_IDLE (Linux's WEIGHT_IDLEPRIO) */
 
 /* cfs_enqueue flags */
 #define CFS_ENQUEUE_WAKEUP   0x1  /* a sleeper wakes: sleeper placement */
@@ -140,6 +141,8 @@ bool cfs_wakeup_check_preempt(struct cfs_rq *rq,
 			      const struct sched_entity *woken);
 void cfs_yield(struct cfs_rq *rq);
 void cfs_reweight(struct cfs_rq *rq, struct sched_entity *se, int nice);
+/* The same to an arbitrary weight (SCHED_IDLE's). rq may be NULL if se is not queued. */
+void cfs_reweight_to(struct cfs_rq *rq, struct sched_entity *se, unsigned long weight);
 
 void cfs_migrate_out(const struct cfs_rq *src, struct sched_entity *se);
 void cfs_migrate_in(const struct cfs_rq *dst, struct sched_entity *se);

@@ -107,6 +107,15 @@ bool kthread_should_stop(void);
 int kthread_stop(struct task *t);
 /* Wait for t to exit, drop the caller's reference; returns its exit code. May sleep. */
 int kthread_join(struct task *t);
+/*
+ * For kernel/proc: a zeroed task with a kernel stack, a pid, the name and
+ * two references (as kthread_create's), not yet set up for the scheduler;
+ * NULL if out of memory or pids. task_exit_final(): the running task's
+ * last steps (exit code, ->exited, the final switch).
+ */
+struct task *task_alloc(const char *name);
+void __noreturn task_exit_final(int code);
+
 /* Live tasks (not counting the idle tasks), for leak checks. */
 unsigned int nr_tasks(void);
 /* Tasks that have exited but not yet switched away for the last time. */
@@ -125,6 +134,29 @@ void kthread_stack_cache_drain(void);
 int set_cpus_allowed(struct task *t, struct cpumask mask);
 /* Set t's nice (clamped to -20..19); takes effect for the time run from now. */
 void set_user_nice(struct task *t, int nice);
+
+/* SCHED_RR's time slice: Linux's sched_rr_timeslice, 100 ms. */
+#define RT_RR_TIMESLICE_TICKS (HZ / 10 > 0 ? HZ / 10 : 1)
+#define RT_RR_TIMESLICE_NS ((u64)RT_RR_TIMESLICE_TICKS * NSEC_PER_TICK)
+
+/*
+ * Give t the scheduling policy (SCHED_NORMAL, SCHED_BATCH, SCHED_IDLE:
+ * the fair class, rt_priority 0; SCHED_FIFO, SCHED_RR: the real-time
+ * class, rt_priority 1..99). Takes effect at once: a queued task moves
+ * to its new class's queue (preempting, or being preempted, as the
+ * classes decide). No permission checks (the system calls make them).
+ * Returns 0 or -EINVAL. Not for idle tasks. Any context but interrupts.
+ */
+int sched_set_policy(struct task *t, int policy, int rt_priority);
+/*
+ * fork/clone: child (TASK_NEW, never woken) inherits parent's policy,
+ * real-time priority, nice and affinity. Call before wake_up_new_task().
+ */
+void sched_fork(struct task *child, struct task *parent);
+/* A new task's scheduling state: fair class, nice 0, any cpu, TASK_NEW (kthread_create does it). */
+void sched_task_init(struct task *t);
+/* sched_rr_get_interval: SCHED_RR's slice, 0 for SCHED_FIFO, the fair slice (whole ticks) else. */
+u64 sched_rr_interval_ns(struct task *t);
 
 /* ---------------------------------------------------------------- statistics */
 

@@ -28,9 +28,11 @@
 
 #include <arch/fpu.h>
 #include <arch/memlayout.h>
+#include <arch/ptrace.h>
 #include <arch/switch.h>
 #include <kernel/smp.h>
 #include <kernel/types.h>
+#include <lib/list.h>
 #include <locking/lockdep.h>
 #include <sched/cfs.h>
 #include <sched/wait.h>
@@ -46,6 +48,7 @@
 /* task->flags */
 #define PF_IDLE    0x1u    /* a cpu's idle task */
 #define PF_KTHREAD 0x2u    /* a kernel thread */
+#define PF_USER    0x4u    /* has a user trap frame at the top of its stack (task_pt_regs) */
 
 /* task->policy (Linux's numbers). */
 #define SCHED_NORMAL 0
@@ -96,8 +99,9 @@ struct fs_struct;
 struct task {
 	struct switch_context ctx;     /* [own] registers while switched out */
 	void *stack;                   /* [I] lowest address of the KSTACK_SIZE kernel stack */
-	int pid;                       /* [I] 0 for the idle tasks */
-	unsigned int flags;            /* [I] PF_* */
+	int pid;                       /* [I] 0 for the idle tasks (proc/pid.c) */
+	struct hlist_node pid_node;    /* [pid_lock] in the pid hash */
+	unsigned int flags;            /* [own] PF_*: set before the task runs, or by itself with interrupts off */
 	char name[TASK_COMM_LEN];      /* [own] changed by the task only (prctl PR_SET_NAME), read
 					*      racily by others: name[15] stays NUL */
 	struct mm_struct *mm;          /* [I] NULL for kernel threads; do not dereference here */
@@ -106,7 +110,7 @@ struct task {
 	/* Scheduling. */
 	unsigned int state;            /* [rq] TASK_*; the task itself sets its sleeping state */
 	const struct sched_class *class; /* [rq] */
-	int policy;                    /* [rq] SCHED_NORMAL */
+	int policy;                    /* [rq] SCHED_* (sched_set_policy) */
 	int nice;                      /* [rq] -20..19 */
 	struct sched_entity se;        /* [rq] the fair class's view */
 	unsigned int cpu;              /* [rq] run queue it is on or last ran on */
@@ -145,7 +149,9 @@ struct task {
 	unsigned long clear_child_tid; /* [own] user int *: zeroed and futex-woken at exit */
 	unsigned long robust_list;     /* [own] set_robust_list head (recorded only) */
 	unsigned long robust_list_len; /* [own] */
-	bool syscall_trace;            /* [own] print each system call (proc/trace) */
+	struct completion *vfork_done; /* [own] CLONE_VFORK: completed at exec or exit */
+	u64 utime_ticks, stime_ticks;  /* [own] ticks that found it in user / kernel mode */
+	bool syscall_trace;            /* [own] print each system call (syscall.trace=) */
 	struct fp_state fp;            /* [own] user FP registers while not loaded (arch/fpu.h) */
 	int fp_cpu;                    /* [own] hart whose FP registers hold fp, or -1 */
 
@@ -185,6 +191,12 @@ static inline void set_current_state(unsigned int state)
 static inline void __set_current_state(unsigned int state)
 {
 	WRITE_ONCE(current->state, state);
+}
+
+/* The user registers of a PF_USER task: the frame at the top of its kernel stack. */
+static inline struct pt_regs *task_pt_regs(const struct task *t)
+{
+	return (struct pt_regs *)(t->ctx.stack_top - PT_SIZE);
 }
 
 static inline bool task_is_idle(const struct task *t)

@@ -1,0 +1,215 @@
+/*
+ * Leaving: exit of one thread, exit of a whole process, and the zombie
+ * (interface in proc/process.h).
+ *
+ * do_exit() ends the calling thread: it wakes a vfork parent, clears and
+ * futex-wakes the CLONE_CHILD_CLEARTID word, lets go of the address
+ * space and the files, adds its CPU time to its process and leaves the
+ * thread list. The last thread of a process turns it into a zombie: the
+ * exit status is recorded, its children are handed to init, and the
+ * parent's wait4 is woken. The struct task goes when it has switched
+ * away for the last time; the struct process when it has been reaped and
+ * its last thread freed.
+ *
+ * do_group_exit() (exit_group, a fatal fault) marks the process as
+ * exiting with one status and kicks every other thread: a sleeping one is
+ * woken (its interruptible sleep sees fatal_signal_pending()), a running
+ * one is interrupted by an IPI; each leaves on its way back to user mode
+ * (user_return_work), so the last one to go makes the zombie.
+ *
+ * Locks: tasklist_lock, then process_lock of the exiting process, then
+ * the run-queue locks of wake-ups (docs/locking.md).
+ */
+#include <arch/irqflags.h>
+#include <kernel/machine.h>
+#include <kernel/panic.h>
+#include <kernel/power.h>
+#include <kernel/printk.h>
+#include <kernel/smp.h>
+#include <kernel/syscall.h>
+#include <lib/string.h>
+#include <mm/mm.h>
+#include <mm/uaccess.h>
+#include <proc/process.h>
+#include <sched/sched.h>
+
+#include "proc_internal.h"
+
+/* User and system time of t in ns: its run time split by the ticks that sampled each mode. */
+void task_cputime(struct task *t, u64 *utime, u64 *stime)
+{
+	u64 total = task_sched_runtime(t);
+	u64 ut = READ_ONCE(t->utime_ticks), st = READ_ONCE(t->stime_ticks);
+
+	if (ut + st == 0) {
+		*utime = 0;
+		*stime = total;
+		return;
+	}
+	/* total * ut / (ut + st) without overflow (tick counts stay far below 2^32). */
+	*utime = total / (ut + st) * ut + total % (ut + st) * ut / (ut + st);
+	*stime = total - *utime;
+}
+
+/* Let go of the address space; the hart falls back to the kernel page table. */
+static void exit_mm(struct task *t)
+{
+	struct mm_struct *mm = t->mm;
+	unsigned long irq;
+
+	if (!mm)
+		return;
+	irq = local_irq_save();
+	t->mm = NULL;
+	mm_switch(NULL);
+	local_irq_restore(irq);
+	mm_put(mm);
+}
+
+/* CLONE_CHILD_CLEARTID: store 0 and wake one futex waiter (pthread_join). */
+static void exit_clear_tid(struct task *t)
+{
+	int zero = 0;
+
+	if (!t->clear_child_tid || !t->mm)
+		return;
+	if (put_user(zero, (int *)t->clear_child_tid) == 0)
+		futex_wake(t->clear_child_tid, false, 1, 0xffffffffu);
+	t->clear_child_tid = 0;
+}
+
+/*
+ * Hand p's children to init (tasklist_lock held). Zombies among them
+ * wake init's wait.
+ */
+static void reparent_children(struct process *p)
+{
+	struct process *child, *next;
+	struct process *reaper = init_process;
+	bool zombies = false;
+
+	list_for_each_entry_safe(child, next, &p->children, sibling) {
+		child->parent = reaper;
+		list_move_tail(&child->sibling, &reaper->children);
+		zombies |= child->exit_state == PROCESS_ZOMBIE;
+	}
+	if (zombies)
+		wake_up_all(&reaper->child_wait);
+}
+
+/*
+ * The last thread left (tasklist_lock and p->lock held): p becomes a
+ * zombie for its parent to reap. A parentless one (a self-test's) is
+ * unlinked at once; returns true if the caller must then release it.
+ */
+static bool process_make_zombie(struct process *p, int status)
+{
+	p->exit_state = PROCESS_ZOMBIE;
+	p->exit_status = p->group_exit ? p->group_exit_status : status;
+	if (p == init_process)
+		panic("init (pid %d) exited: wait status %#x", p->tgid, p->exit_status);
+	reparent_children(p);
+	if (p->parent) {
+		wake_up_all(&p->parent->child_wait);
+		return false;
+	}
+	list_del_init(&p->all_node);
+	p->exit_state = PROCESS_DEAD;
+	return true;
+}
+
+void do_exit(int status)
+{
+	struct task *t = current;
+	struct process *p = t->proc;
+	bool autoreap = false;
+	unsigned long irq;
+	u64 ut, st;
+
+	if (!p)
+		panic("do_exit: pid %d (%s) flags %#x has no process", t->pid, t->name, t->flags);
+	might_sleep();
+	if (t->vfork_done) {
+		complete(t->vfork_done);
+		t->vfork_done = NULL;
+	}
+	exit_clear_tid(t);
+	exit_mm(t);
+	proc_release_files(t);
+
+	irq = spin_lock_irqsave(&tasklist_lock);
+	spin_lock(&p->lock);
+	task_cputime(t, &ut, &st);
+	p->dead_utime += ut;
+	p->dead_stime += st;
+	p->dead_nvcsw += t->nr_voluntary_switches;
+	p->dead_nivcsw += t->nr_involuntary_switches;
+	list_del_init(&t->thread_node);
+	if (p->leader == t)
+		p->leader = NULL;
+	if (--p->nr_threads == 0)
+		autoreap = process_make_zombie(p, status);
+	if (p->exit_state != PROCESS_ALIVE)
+		status = p->exit_status;
+	spin_unlock(&p->lock);
+	spin_unlock_irqrestore(&tasklist_lock, irq);
+	if (autoreap) {
+		pid_group_put(p->pgid);
+		pid_group_put(p->sid);
+	}
+	task_exit_final(status);
+}
+
+/* Kick every thread of p but the caller so that it notices the group exit (p->lock held). */
+static void kick_other_threads(struct process *p)
+{
+	struct task *t;
+
+	list_for_each_entry(t, &p->threads, thread_node) {
+		if (t == current)
+			continue;
+		try_to_wake_up(t, TASK_INTERRUPTIBLE);
+		/* A thread running in user mode re-enters the kernel on the IPI. */
+		smp_send_ipi(READ_ONCE(t->cpu), IPI_RESCHED);
+	}
+}
+
+void process_kill(struct process *p, int status)
+{
+	unsigned long irq = spin_lock_irqsave(&p->lock);
+
+	if (!p->group_exit) {
+		p->group_exit_status = status;
+		WRITE_ONCE(p->group_exit, true);
+	}
+	kick_other_threads(p);
+	spin_unlock_irqrestore(&p->lock, irq);
+}
+
+void do_group_exit(int status)
+{
+	process_kill(current->proc, status);
+	do_exit(status);
+}
+
+/* On the way back to user mode (interrupts off): leave if the process is exiting. */
+void user_return_work(struct pt_regs *regs)
+{
+	struct task *t = current;
+
+	(void)regs;
+	if (t->proc && fatal_signal_pending(t)) {
+		local_irq_enable();
+		do_exit(t->proc->group_exit_status);
+	}
+}
+
+long sys_exit(const struct syscall_args *args)
+{
+	do_exit(wait_status_exited((int)args->a[0]));
+}
+
+long sys_exit_group(const struct syscall_args *args)
+{
+	do_group_exit(wait_status_exited((int)args->a[0]));
+}

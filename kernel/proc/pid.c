@@ -1,0 +1,145 @@
+/*
+ * Process ids (interface in proc/process.h): a bitmap of PID_MAX numbers
+ * allocated next-fit, so a freed number comes back only after every other
+ * one has been used (Linux's late reuse), and a hash from number to task.
+ *
+ * Every task has a pid (its thread id) from task creation to task_free();
+ * the idle tasks use 0 and are not hashed. A process's tgid is its
+ * leader's pid, which stays allocated while the process is a zombie
+ * because the process keeps the leader's struct task. A number in use as
+ * a process group or session id (pid_group_get) is not handed out again
+ * either, even after the task that had it is gone, as POSIX requires.
+ *
+ * Lock: "pid_lock" (irqsave; innermost but for the allocators): the bitmap,
+ * the hash, the group counts and pid_last. task_free() releases pids from
+ * the scheduler's finish_task_switch path, so nothing here may sleep.
+ */
+#include <kernel/types.h>
+#include <kernel/panic.h>
+#include <lib/list.h>
+#include <lib/string.h>
+#include <locking/spinlock.h>
+#include <proc/process.h>
+#include <sched/task.h>
+#include <uapi/errno.h>
+
+#define PID_HASH_BITS 8
+#define PID_HASH_SIZE (1u << PID_HASH_BITS)
+#define BITS_PER_WORD 64
+
+static struct spinlock pid_lock = SPINLOCK_INIT("pid_lock");
+static unsigned long pid_bitmap[PID_MAX / BITS_PER_WORD];  /* [pid_lock] bit set: taken */
+static u16 pid_group_refs[PID_MAX];       /* [pid_lock] processes using it as pgid or sid */
+static int pid_last;                      /* [pid_lock] last number handed out */
+static struct hlist_head pid_hash[PID_HASH_SIZE];  /* [pid_lock] tasks by pid */
+static unsigned int pids_in_use;          /* [pid_lock] */
+
+static bool pid_taken(int nr)
+{
+	return (pid_bitmap[nr / BITS_PER_WORD] >> (nr % BITS_PER_WORD)) & 1;
+}
+
+static unsigned int pid_hashfn(int nr)
+{
+	return ((u32)nr * 0x9e3779b1u) >> (32 - PID_HASH_BITS);
+}
+
+int pid_alloc(void)
+{
+	unsigned long flags = spin_lock_irqsave(&pid_lock);
+	int nr = pid_last;
+
+	for (int tries = 0; tries < PID_MAX - 1; tries++) {
+		nr = nr + 1 >= PID_MAX ? 1 : nr + 1;
+		if (!pid_taken(nr) && !pid_group_refs[nr]) {
+			pid_bitmap[nr / BITS_PER_WORD] |= 1UL << (nr % BITS_PER_WORD);
+			pid_last = nr;
+			pids_in_use++;
+			spin_unlock_irqrestore(&pid_lock, flags);
+			return nr;
+		}
+	}
+	spin_unlock_irqrestore(&pid_lock, flags);
+	return -EAGAIN;
+}
+
+void pid_free(int nr)
+{
+	unsigned long flags;
+
+	if (nr <= 0)
+		return;
+	BUG_ON(nr >= PID_MAX);
+	flags = spin_lock_irqsave(&pid_lock);
+	BUG_ON(!pid_taken(nr));
+	pid_bitmap[nr / BITS_PER_WORD] &= ~(1UL << (nr % BITS_PER_WORD));
+	pids_in_use--;
+	spin_unlock_irqrestore(&pid_lock, flags);
+}
+
+void pid_group_get(int nr)
+{
+	unsigned long flags = spin_lock_irqsave(&pid_lock);
+
+	BUG_ON(nr <= 0 || nr >= PID_MAX || pid_group_refs[nr] == 0xffff);
+	pid_group_refs[nr]++;
+	spin_unlock_irqrestore(&pid_lock, flags);
+}
+
+void pid_group_put(int nr)
+{
+	unsigned long flags = spin_lock_irqsave(&pid_lock);
+
+	BUG_ON(nr <= 0 || nr >= PID_MAX || pid_group_refs[nr] == 0);
+	pid_group_refs[nr]--;
+	spin_unlock_irqrestore(&pid_lock, flags);
+}
+
+bool pid_group_exists(int nr)
+{
+	unsigned long flags = spin_lock_irqsave(&pid_lock);
+	bool used = nr > 0 && nr < PID_MAX && pid_group_refs[nr] != 0;
+
+	spin_unlock_irqrestore(&pid_lock, flags);
+	return used;
+}
+
+void pid_hash_add(struct task *t)
+{
+	unsigned long flags = spin_lock_irqsave(&pid_lock);
+
+	hlist_add_head(&t->pid_node, &pid_hash[pid_hashfn(t->pid)]);
+	spin_unlock_irqrestore(&pid_lock, flags);
+}
+
+void pid_hash_del(struct task *t)
+{
+	unsigned long flags = spin_lock_irqsave(&pid_lock);
+
+	hlist_del_init(&t->pid_node);
+	spin_unlock_irqrestore(&pid_lock, flags);
+}
+
+struct task *task_find_by_pid(int nr)
+{
+	struct task *t, *found = NULL;
+	unsigned long flags;
+
+	if (nr <= 0 || nr >= PID_MAX)
+		return NULL;
+	flags = spin_lock_irqsave(&pid_lock);
+	hlist_for_each_entry(t, &pid_hash[pid_hashfn(nr)], pid_node) {
+		if (t->pid == nr) {
+			task_get(t);
+			found = t;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&pid_lock, flags);
+	return found;
+}
+
+unsigned int pid_count(void)
+{
+	return READ_ONCE(pids_in_use);
+}
