@@ -7,15 +7,17 @@
  *  - time_thread_cputime / time_process_cputime: CPU time advances with
  *    running and not with sleeping; a process's is the sum of its
  *    threads' plus what its dead threads left (a process put together
- *    by the test, since processes come from another issue);
+ *    by the test); another task's process clock by pid, not its thread
+ *    clock;
  *  - time_set_realtime: clock_set_realtime_ns moves CLOCK_REALTIME (and
  *    the vDSO data page) and not CLOCK_MONOTONIC; before boot: -EINVAL;
  *  - time_nanosleep_precision: 1 ms sleeps never end early; prints the
  *    overshoot (mean and worst);
  *  - time_nanosleep_abs_realtime_follows_settime: a sleep until a wall
  *    time 1000 s ahead ends at once when the clock is set past it;
- *  - time_nanosleep_interrupted: kthread_stop() ends a long sleep with
- *    -EINTR and the time left;
+ *  - time_nanosleep_interrupted: kthread_stop() or a pending signal (a
+ *    group exit, in a process the test puts together) ends a long sleep
+ *    with -EINTR and the time left;
  *  - time_syscalls: the system calls themselves, with user pointers in a
  *    test address space: results, -EFAULT, -EINVAL, -EPERM for a
  *    non-root process; prints the cost of clock_gettime's handler.
@@ -167,12 +169,18 @@ KTEST(time_process_cputime)
 	lo = task_sched_runtime(t[0]) + task_sched_runtime(t[1]);
 	sum = process_cputime_ns(&p);
 	hi = task_sched_runtime(t[0]) + task_sched_runtime(t[1]);
+	/* Clocks of other tasks by pid: a process clock yes, a thread of another process no. */
+	u64 other;
+	int err = clock_get_ns(MAKE_PROCESS_CPUCLOCK(t[0]->pid, CPUCLOCK_SCHED), &other);
+	int err_thread = clock_get_ns(MAKE_THREAD_CPUCLOCK(t[0]->pid, CPUCLOCK_SCHED), &other);
 	for (int i = 0; i < 2; i++) {
 		unsigned long flags = spin_lock_irqsave(&p.lock);
 		list_del(&t[i]->thread_node);
 		spin_unlock_irqrestore(&p.lock, flags);
 		kthread_stop(t[i]);
 	}
+	if (err || err_thread != -EINVAL)
+		return ktest_fail("another task's CPU clocks: process %d, thread %d", err, err_thread);
 	if (sum < 5 * MS + lo || sum > 5 * MS + hi || lo == 0)
 		return ktest_fail("process CPU time %llu, threads %llu..%llu and 5 ms dead",
 				  (unsigned long long)sum, (unsigned long long)lo,
@@ -247,6 +255,7 @@ struct sleeper {
 	u64 t, left;
 	int err;
 	u64 slept;
+	struct process *proc;      /* a stand-in process for the sleep, or NULL */
 	struct completion started;
 };
 
@@ -255,9 +264,11 @@ static int sleeper_fn(void *arg)
 	struct sleeper *s = arg;
 	u64 t0 = ktime_get_ns();
 
+	current->proc = s->proc;   /* the test plays the process issue's part */
 	complete(&s->started);
 	s->err = clock_nanosleep_ns(s->which, s->flags, s->t, &s->left);
 	s->slept = ktime_get_ns() - t0;
+	current->proc = NULL;
 	return 0;
 }
 
@@ -291,18 +302,37 @@ KTEST(time_nanosleep_abs_realtime_follows_settime)
 	return NULL;
 }
 
+static const char *check_interrupted(const char *how, const struct sleeper *s)
+{
+	if (s->err != -EINTR || s->left > s->t - s->slept + 10 * MS ||
+	    s->left + s->slept + 10 * MS < s->t)
+		return ktest_fail("%s: %d after %llu ms, %llu ms left", how, s->err,
+				  (unsigned long long)(s->slept / MS), (unsigned long long)(s->left / MS));
+	return NULL;
+}
+
 KTEST(time_nanosleep_interrupted)
 {
+	static struct process proc;   /* a stand-in: signal_pending() reads group_exit */
 	struct sleeper s = { .which = CLOCK_MONOTONIC, .flags = 0, .t = 100 * NSEC_PER_SEC };
 	struct task *t = sleeper_start(&s);
+	const char *why;
 
 	if (IS_ERR(t))
 		return ktest_fail("kthread_run failed");
 	kthread_stop(t);
-	if (s.err != -EINTR || s.left > s.t - s.slept + 10 * MS || s.left + s.slept + 10 * MS < s.t)
-		return ktest_fail("stopped sleep: %d after %llu ms, %llu ms left", s.err,
-				  (unsigned long long)(s.slept / MS), (unsigned long long)(s.left / MS));
-	return NULL;
+	if ((why = check_interrupted("stopped sleep", &s)))
+		return why;
+	memset(&proc, 0, sizeof(proc));
+	s = (struct sleeper){ .which = CLOCK_REALTIME, .flags = 0, .t = 100 * NSEC_PER_SEC,
+			      .proc = &proc };
+	t = sleeper_start(&s);
+	if (IS_ERR(t))
+		return ktest_fail("kthread_run failed");
+	WRITE_ONCE(proc.group_exit, true);
+	wake_up_process(t);   /* what a group exit (a signal, later) does to each thread */
+	kthread_join(t);
+	return check_interrupted("sleep with a signal pending", &s);
 }
 
 /* ---------------------------------------------------------------- the system calls */

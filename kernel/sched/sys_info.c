@@ -24,13 +24,13 @@
 #include <locking/rwlock.h>
 #include <mm/page_alloc.h>
 #include <mm/uaccess.h>
+#include <proc/process.h>
 #include <sched/sched.h>
 #include <sched/task.h>
 #include <uapi/errno.h>
 #include <uapi/sysinfo.h>
 #include <uapi/utsname.h>
 
-#include "cred_check.h"
 
 static struct rwlock uts_lock = RWLOCK_INIT("uts_lock");
 static struct new_utsname uts = {           /* [uts_lock] */
@@ -58,7 +58,7 @@ static long uts_set(char *field, unsigned long name, long len)
 {
 	char buf[__NEW_UTS_LEN + 1];
 
-	if (!current_is_privileged())
+	if (!capable_root())
 		return -EPERM;
 	if (len < 0 || len > __NEW_UTS_LEN)
 		return -EINVAL;

@@ -5,20 +5,19 @@
  * -EOPNOTSUPP, bad pointer -EFAULT, bad time -EINVAL, not allowed
  * -EPERM), and calls the kernel interface of kernel/time.h.
  *
- * Sleeps end with -EINTR when interrupted (today only by kthread_stop;
- * signals later, see nanosleep_interrupted() in time.c); a relative sleep
- * then writes the time left to its rmtp. Linux restarts an interrupted
- * nanosleep by itself when no handler ran (restart_syscall); Kestrel
- * returns -EINTR until signals exist.
+ * Sleeps end with -EINTR when interrupted (signal_pending(), see
+ * nanosleep_interrupted() in time.c); a relative sleep then writes the
+ * time left to its rmtp. Linux restarts an interrupted nanosleep by
+ * itself when no handler ran (restart_syscall); Kestrel returns -EINTR.
  *
  * Runs in the caller's task context; no locks of its own.
  */
 #include <kernel/syscall.h>
 #include <kernel/time.h>
 #include <mm/uaccess.h>
+#include <proc/process.h>
 #include <uapi/errno.h>
 
-#include "cred_check.h"
 
 /* *ns from the user timespec at uaddr: 0, -EFAULT or -EINVAL. */
 static int timespec_from_user(unsigned long uaddr, u64 *ns)
@@ -69,7 +68,7 @@ long sys_clock_settime(const struct syscall_args *args)
 	err = timespec_from_user(args->a[1], &ns);
 	if (err)
 		return err;
-	if (!current_is_privileged())
+	if (!capable_root())
 		return -EPERM;
 	return clock_set_realtime_ns(ns);
 }
@@ -118,7 +117,7 @@ long sys_settimeofday(const struct syscall_args *args)
 	}
 	if (args->a[1] && copy_from_user(&tz, (const void __user *)args->a[1], sizeof(tz)))
 		return -EFAULT;
-	if (!current_is_privileged())
+	if (!capable_root())
 		return -EPERM;
 	if (args->a[1]) {
 		if (tz.tz_minuteswest > 15 * 60 || tz.tz_minuteswest < -15 * 60)

@@ -16,8 +16,8 @@
  * (schedule_until(), sub-tick precision). An absolute CLOCK_REALTIME
  * sleep also waits on clock_was_set, which clock_set_realtime_ns() wakes
  * after changing the offset, and recomputes its deadline each time round.
- * Every round checks nanosleep_interrupted() before sleeping again: the
- * place where signals will end a sleep with -EINTR.
+ * Every round checks nanosleep_interrupted() before sleeping again:
+ * signal_pending() (or kthread_stop) ends a sleep with -EINTR.
  *
  * Locks: "wall_clock_lock" (seqlock writer, irqsave; nothing taken
  * under it); "clock_was_set" (a wait queue). The process CPU clock takes
@@ -140,27 +140,54 @@ u64 process_cputime_ns(struct process *p)
 	return ns;
 }
 
+/* The run time of t's process (of t alone for a kernel thread). */
+static u64 task_process_cputime(struct task *t)
+{
+	return t->proc ? process_cputime_ns(t->proc) : task_sched_runtime(t);
+}
+
 /*
- * A CPU-time clock id: the fixed ones, or an encoded one
- * (MAKE_PROCESS_CPUCLOCK / MAKE_THREAD_CPUCLOCK) naming the caller. PROF,
- * VIRT and SCHED all give the run time: Kestrel does not split user and
- * system time yet.
+ * An encoded CPU-time clock id (MAKE_PROCESS_CPUCLOCK/MAKE_THREAD_CPUCLOCK,
+ * what clock_getcpuclockid and pthread_getcpuclockid hand out), with
+ * Linux's rules: pid 0 is the caller; a thread clock only of a thread of
+ * the caller's own process; a process clock of any task's process.
+ */
+static int cputime_get_encoded(int which, u64 *ns)
+{
+	bool thread = which & CPUCLOCK_PERTHREAD_MASK;
+	int pid = CPUCLOCK_PID(which);
+	struct task *t;
+	int err = 0;
+
+	if ((which & CPUCLOCK_WHICH_MASK) > CPUCLOCK_SCHED)
+		return -EINVAL;
+	if (pid == 0) {
+		*ns = thread ? task_sched_runtime(current) : task_process_cputime(current);
+		return 0;
+	}
+	t = task_find_by_pid(pid);
+	if (!t)
+		return -EINVAL;
+	if (!thread)
+		*ns = task_process_cputime(t);
+	else if (t == current || (t->proc && t->proc == current->proc))
+		*ns = task_sched_runtime(t);
+	else
+		err = -EINVAL;
+	task_put(t);
+	return err;
+}
+
+/*
+ * PROF, VIRT and SCHED clocks all give the run time: Kestrel does not
+ * split user and system time yet.
  */
 static int cputime_get_ns(int which, u64 *ns)
 {
-	bool thread = which == CLOCK_THREAD_CPUTIME_ID;
-	struct process *p = current->proc;
-
-	if (which < 0) {
-		int pid = CPUCLOCK_PID(which);
-
-		thread = which & CPUCLOCK_PERTHREAD_MASK;
-		if ((which & CPUCLOCK_WHICH_MASK) > CPUCLOCK_SCHED)
-			return -EINVAL;
-		if (pid != 0 && pid != (thread || !p ? current->pid : p->tgid))
-			return -EINVAL;   /* another task's clock: not yet */
-	}
-	*ns = thread || !p ? task_sched_runtime(current) : process_cputime_ns(p);
+	if (which < 0)
+		return cputime_get_encoded(which, ns);
+	*ns = which == CLOCK_THREAD_CPUTIME_ID ? task_sched_runtime(current)
+					       : task_process_cputime(current);
 	return 0;
 }
 
@@ -233,14 +260,14 @@ void ns_to_timespec(u64 ns, struct __kernel_timespec *ts)
 /* ---------------------------------------------------------------- sleeping */
 
 /*
- * Should an interruptible sleep end early? Today: a kernel thread asked
- * to stop (kthread_stop). When signals exist, `|| signal_pending(current)`
- * goes here, and the -EINTR paths below (with the remaining time written
- * back) are what a signal gets.
+ * Should an interruptible sleep end early? A signal (signal_pending():
+ * today a group exit or a kill, with the signals issue any unblocked
+ * pending signal), or a kernel thread asked to stop (kthread_stop). The
+ * sleep then returns -EINTR, with the time left written back.
  */
 static bool nanosleep_interrupted(void)
 {
-	return kthread_should_stop();
+	return signal_pending(current) || kthread_should_stop();
 }
 
 static u64 add_sat(u64 a, u64 b)

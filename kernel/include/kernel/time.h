@@ -16,8 +16,9 @@
  *   CLOCK_PROCESS_CPUTIME_ID                run time of the caller's
  *                                          threads, live and exited
  *   CLOCK_THREAD_CPUTIME_ID                 run time of the calling thread
- *   negative ids (clock_getcpuclockid)      the same for the caller's own
- *                                          pid/tid; other pids -EINVAL
+ *   negative ids (clock_getcpuclockid)      a process clock of any task's
+ *                                          process, a thread clock of a
+ *                                          thread of the caller's process
  *
  * The wall clock offset (realtime - monotonic, never negative) is set
  * from the goldfish RTC at boot and by clock_settime()/settimeofday(); it
@@ -27,7 +28,8 @@
  * Context: the clock reads may be called from any context (interrupt
  * handlers included), except the CPU-time clocks, which take run-queue
  * locks (any context but with no run-queue lock held) and, for the
- * process clock, process_lock. Setting the clock and sleeping need task
+ * process clock, process_lock; another task's clock looks it up by pid
+ * (pid_lock). Setting the clock and sleeping need task
  * context.
  */
 #ifndef KERNEL_TIME_H
@@ -43,7 +45,8 @@ struct process;
 
 /*
  * Read clock which into *ns. 0, or -EINVAL for a clock Kestrel does not
- * have (bad id, the alarm clocks, another process's CPU clock).
+ * have (bad id or pid, the alarm clocks, a thread clock of another
+ * process).
  */
 int clock_get_ns(int which, u64 *ns);
 
