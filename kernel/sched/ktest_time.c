@@ -74,10 +74,10 @@ KTEST(time_clock_ids)
 	/* Coarse: a multiple of the tick, at most a tick (and a little) behind. */
 	clock_get_ns(CLOCK_MONOTONIC_COARSE, &u);
 	clock_get_ns(CLOCK_MONOTONIC, &res);
-	if (u > res || res - u > NSEC_PER_TICK + 100 * MS || u % NSEC_PER_TICK)
+	if (u > res || res - u > NSEC_PER_TICK + NSEC_PER_SEC || u % NSEC_PER_TICK)
 		return ktest_fail("coarse %llu against fine %llu", (unsigned long long)u,
 				  (unsigned long long)res);
-	if (ns[CLOCK_REALTIME] - ns[CLOCK_MONOTONIC] < clock_realtime_offset_ns() - 100 * MS ||
+	if (ns[CLOCK_REALTIME] - ns[CLOCK_MONOTONIC] < clock_realtime_offset_ns() - NSEC_PER_SEC ||
 	    ns[CLOCK_REALTIME_COARSE] > ns[CLOCK_TAI])
 		return ktest_fail("realtime %llu, monotonic %llu, offset %llu",
 				  (unsigned long long)ns[CLOCK_REALTIME],
@@ -119,7 +119,7 @@ KTEST(time_thread_cputime)
 	if (t1 <= t0 || t1 - t0 > m1 - m0)
 		return ktest_fail("20 ms of spinning gave %llu ns of CPU time in %llu ns",
 				  (unsigned long long)(t1 - t0), (unsigned long long)(m1 - m0));
-	if (t2 - t1 > 5 * MS)
+	if (t2 - t1 > 15 * MS)   /* the few us around msleep, unless the host stalls QEMU */
 		return ktest_fail("20 ms asleep cost %llu ns of CPU time", (unsigned long long)(t2 - t1));
 	return NULL;
 }
@@ -198,14 +198,14 @@ KTEST(time_set_realtime)
 		return ktest_fail("setting the clock 1000 s ahead failed");
 	real = ktime_get_real_ns();
 	m1 = ktime_get_ns();
-	if (real - m1 < offset + 1000 * NSEC_PER_SEC - 100 * MS ||
-	    real - m1 > offset + 1000 * NSEC_PER_SEC + 100 * MS)
+	/* Generous margins: a host that stalls QEMU for a while moves the time CSR too. */
+	if (real - m1 < offset + 998 * NSEC_PER_SEC || real - m1 > offset + 1000 * NSEC_PER_SEC)
 		why = ktest_fail("realtime %llu after setting it 1000 s ahead of %llu + %llu",
 				 (unsigned long long)real, (unsigned long long)m1,
 				 (unsigned long long)offset);
 	else if (READ_ONCE(vd->realtime_offset_ns) != clock_realtime_offset_ns())
 		why = ktest_fail("the vDSO page's offset did not follow");
-	else if (m1 < m0 || m1 - m0 > 1000 * MS)
+	else if (m1 < m0 || m1 - m0 > 2 * NSEC_PER_SEC)
 		why = ktest_fail("monotonic moved from %llu to %llu", (unsigned long long)m0,
 				 (unsigned long long)m1);
 	else if (clock_set_realtime_ns(ktime_get_ns() / 2) != -EINVAL ||
@@ -262,10 +262,11 @@ struct sleeper {
 static int sleeper_fn(void *arg)
 {
 	struct sleeper *s = arg;
-	u64 t0 = ktime_get_ns();
+	u64 t0;
 
 	current->proc = s->proc;   /* the test plays the process issue's part */
 	complete(&s->started);
+	t0 = ktime_get_ns();
 	s->err = clock_nanosleep_ns(s->which, s->flags, s->t, &s->left);
 	s->slept = ktime_get_ns() - t0;
 	current->proc = NULL;
@@ -304,8 +305,8 @@ KTEST(time_nanosleep_abs_realtime_follows_settime)
 
 static const char *check_interrupted(const char *how, const struct sleeper *s)
 {
-	if (s->err != -EINTR || s->left > s->t - s->slept + 10 * MS ||
-	    s->left + s->slept + 10 * MS < s->t)
+	/* The sleep lasted at most slept: at least t - slept was left, and less than t. */
+	if (s->err != -EINTR || s->left + s->slept < s->t || s->left >= s->t)
 		return ktest_fail("%s: %d after %llu ms, %llu ms left", how, s->err,
 				  (unsigned long long)(s->slept / MS), (unsigned long long)(s->left / MS));
 	return NULL;
@@ -406,7 +407,7 @@ static const char *check_timeofday(void)
 	u64 real = ktime_get_real_ns();
 
 	if (call(sys_gettimeofday, U(0), 0, 0, 0) || copy_from_user(&tv, (void *)U(0), sizeof(tv)) ||
-	    (u64)tv.tv_sec < real / NSEC_PER_SEC || (u64)tv.tv_sec > real / NSEC_PER_SEC + 2 ||
+	    (u64)tv.tv_sec < real / NSEC_PER_SEC || (u64)tv.tv_sec > real / NSEC_PER_SEC + 5 ||
 	    tv.tv_usec < 0 || tv.tv_usec >= 1000000)
 		return ktest_fail("gettimeofday gave %ld.%06ld", tv.tv_sec, tv.tv_usec);
 	copy_to_user((void *)U(32), &tz, sizeof(tz));

@@ -32,6 +32,7 @@
 #include <mm/mm.h>
 #include <mm/page.h>
 #include <mm/uaccess.h>
+#include <proc/process.h>
 #include <sched/sched.h>
 #include <sched/task.h>
 #include <uapi/errno.h>
@@ -267,10 +268,16 @@ KTEST(vdso_map_fresh_mm)
 
 extern const char ktest_vdso_prog_start[], ktest_vdso_prog_end[];
 
+/* The user task: a process of its own (a user task's exit needs one), on the test's mm. */
 static int vdso_user_task(void *mm)
 {
-	unsigned long irq = local_irq_save();
+	unsigned long irq;
 
+	if (proc_become_user()) {
+		mm_put(mm);
+		return 199;
+	}
+	irq = local_irq_save();
 	current->mm = mm;
 	mm_switch(mm);
 	local_irq_restore(irq);
@@ -317,9 +324,10 @@ static const char *user_body(struct mm_struct *mm, void *arg)
 	}
 	set_cpus_allowed(t, cpumask_of(nr_cpus - 1));   /* the hart user_enter fence.i's */
 	wake_up_new_task(t);
-	code = kthread_join(t);
+	code = kthread_join(t);   /* a wait status: the exit code is in bits 8..15 */
 	if (code)
-		return ktest_fail("the user program failed check %d", code);
+		return ktest_fail("the user program failed: wait status %#x (check %d)", code,
+				  (code >> 8) & 0xff);
 	if (copy_from_user(data, (void *)VDSO_PROG_DATA, sizeof(data)))
 		return ktest_fail("the results are not readable");
 	printk("vdso: clock_gettime(MONOTONIC) in user mode: %llu ns through the vDSO, "
