@@ -3,7 +3,8 @@
 #   make qemu        build everything and boot to the console (Ctrl-A X quits)
 #   make test        everything CI checks; ends with "N passed, M failed"
 #
-# Variables: CPUS (4), MEM (512M), BOOTARGS, HZ (100), DEBUG (1), GDBPORT.
+# Variables: CPUS (4), MEM (512M), BOOTARGS, HZ (100), DEBUG (1), GDBPORT,
+# INITRD (a newc cpio archive to boot with: -initrd, unpacked into the root).
 # See README.md for every target.
 
 CPUS     ?= 4
@@ -12,6 +13,7 @@ BOOTARGS ?=
 HZ       ?= 100
 DEBUG    ?= 1
 GDBPORT  ?= 1234
+INITRD   ?=
 
 CROSS    ?= riscv64-unknown-elf-
 CC       := $(CROSS)gcc
@@ -154,12 +156,46 @@ vdso-glibc-check: $(B)/include/generated/vdso_offsets.h tests/vdso/glibc_dlvsym.
 	qemu-riscv64 -L /usr/riscv64-linux-gnu $(B)/vdso/glibc_dlvsym $(B)/vdso/vdso.so
 .PHONY: vdso-glibc-check
 
+# ---------------------------------------------------------------- exec test programs
+# User programs that the exec self-tests (kernel/proc/ktest_exec.c) load
+# from memory, built with the Linux cross compiler and embedded in the
+# kernel by kernel/proc/ktest_exec_images.S (.incbin): tests/exec/exec_check.c
+# as a static ET_EXEC, a static PIE (ET_DYN, no relocations) and an
+# ~800 KiB variant (the exec timing), and a static glibc "hello".
+UCC := riscv64-linux-gnu-gcc
+EXEC_TEST_CFLAGS := -O2 -ffreestanding -fno-builtin -fno-tree-loop-distribute-patterns \
+	-fno-stack-protector -nostdlib -march=rv64gc -mabi=lp64d -Wall -Wextra -Werror
+EXEC_TEST_SRCS := tests/exec/start.S tests/exec/exec_check.c
+ET := $(B)/exec-tests
+EXEC_TEST_ELFS := $(ET)/check.elf $(ET)/check_pie.elf $(ET)/check_big.elf $(ET)/hello.elf
+
+$(ET)/check.elf: $(EXEC_TEST_SRCS)
+	@mkdir -p $(@D)
+	@echo "  UCC     $@"
+	@$(UCC) $(EXEC_TEST_CFLAGS) -static -o $@ $^
+$(ET)/check_pie.elf: $(EXEC_TEST_SRCS)
+	@mkdir -p $(@D)
+	@echo "  UCC     $@"
+	@$(UCC) $(EXEC_TEST_CFLAGS) -fPIE -static-pie -Wl,--no-dynamic-linker -o $@ $^
+$(ET)/check_big.elf: $(EXEC_TEST_SRCS)
+	@mkdir -p $(@D)
+	@echo "  UCC     $@"
+	@$(UCC) $(EXEC_TEST_CFLAGS) -DBIG -static -o $@ $^
+$(ET)/hello.elf: tests/exec/hello.c
+	@mkdir -p $(@D)
+	@echo "  UCC     $@"
+	@$(UCC) -static -O2 -o $@ $<
+
+$(B)/kernel/proc/ktest_exec_images.S.o: $(EXEC_TEST_ELFS)
+$(B)/kernel/proc/ktest_exec_images.S.o: KCFLAGS += -Wa,-I$(ET)
+
 # ---------------------------------------------------------------- host unit tests
 include tests/unit/unit.mk
 
 # ---------------------------------------------------------------- running
 QEMU_OPTS := -machine virt -cpu rv64 -smp $(CPUS) -m $(MEM) \
-	-bios $(OPENSBI) -kernel $(B)/kernel.elf -append "$(BOOTARGS)"
+	-bios $(OPENSBI) -kernel $(B)/kernel.elf -append "$(BOOTARGS)" \
+	$(if $(INITRD),-initrd $(INITRD))
 
 deps:
 	@sh scripts/deps.sh

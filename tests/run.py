@@ -604,6 +604,94 @@ def trace_job(kernel):
     return Job(name, [name], run)
 
 
+
+# suite 6: the file layer with an initramfs (-initrd) and console input
+
+INITRD_TIMEOUT = 60
+sys.path.insert(0, str(ROOT / "tests"))
+import initrd as initrd_mod                                    # noqa: E402
+
+
+def initrd_job(kernel, name, cpus, archive, bootargs, expect):
+    """Boot with -initrd (archive: bytes written to build/<name>.cpio) and
+    bootargs running some ktests; every ktest must pass, QEMU exit 0, no
+    panic, and each regex in expect must match the console."""
+
+    def run():
+        t0 = time.monotonic()
+        why = qemu_prereq(kernel)
+        if why:
+            return Outcome(all_failed([name], why))
+        path = ROOT / "build" / (name.replace("/", "-") + ".cpio")
+        path.write_bytes(archive() if callable(archive) else archive)
+        q = Qemu(kernel, cpus=cpus, mem="512M", bootargs=bootargs,
+                 extra_args=["-initrd", str(path)], log=log_path(name))
+        status, error = None, None
+        with q:
+            try:
+                status = q.wait_exit(INITRD_TIMEOUT)
+            except QemuTimeout as e:
+                error = first_line(e)
+        out = q.output
+        problems = [error] if error else []
+        for pattern in expect:
+            if not re.search(pattern, out, re.M):
+                problems.append("no match for /%s/" % pattern)
+        if re.search(LP + r"KTEST \S+ FAIL", out, re.M):
+            problems.append("a ktest failed")
+        if not re.search(LP + r"KTEST-DONE passed=[1-9]\d* failed=0", out, re.M):
+            problems.append("no 'KTEST-DONE passed=N failed=0'")
+        note = panic_note(out)
+        if note:
+            problems.append(note)
+        if not error and status != 0:
+            problems.append(describe_status(status) + " (expected 0)")
+        return Outcome([Result(name, not problems, clean("; ".join(problems), 300))],
+                       out, q.log_path, q.argv, time.monotonic() - t0)
+
+    return Job(name, [name], run)
+
+
+def console_read_job(kernel):
+    """A ktest blocks reading the console file; typing a line wakes it."""
+    name = "console-read/smp2"
+
+    def run():
+        t0 = time.monotonic()
+        why = qemu_prereq(kernel)
+        if why:
+            return Outcome(all_failed([name], why))
+        q = Qemu(kernel, cpus=2, mem="512M",
+                 bootargs="ktest=boot ktest.only=fs_console_read", log=log_path(name))
+        problems = []
+        with q:
+            try:
+                q.expect(LP + r"fs: console read: waiting for a line", PROMPT_TIMEOUT)
+                time.sleep(0.2)          # let the reader go to sleep first
+                q.sendline("kestrel")
+                q.expect(LP + r"KTEST fs_console_read PASS", COMMAND_TIMEOUT)
+                status = q.wait_exit(POWEROFF_TIMEOUT)
+                if status != 0:
+                    problems.append(describe_status(status) + " (expected 0)")
+            except QemuError as e:
+                problems.append(first_line(e))
+        note = panic_note(q.output)
+        if note:
+            problems.append(note)
+        return Outcome([Result(name, not problems, clean("; ".join(problems), 300))],
+                       q.output, q.log_path, q.argv, time.monotonic() - t0)
+
+    return Job(name, [name], run)
+
+
+def corrupt_archive():
+    """A good archive cut in the middle of a member's data."""
+    good = initrd_mod.archive()
+    return good[:300000]
+
+
+# ---------------------------------------------------------------------------
+
 # ---------------------------------------------------------------------------
 # docs generated from the source must match it
 
@@ -664,6 +752,19 @@ def build_jobs(args):
                         r"\] might_sleep_at\+0x"),
                        label="sleep-in-atomic")]
     jobs.append(monitor_job(kernel, 4))
+    jobs.append(initrd_job(
+        kernel, "initrd/smp4", 4, initrd_mod.archive,
+        "ktest=boot ktest.only=fs_initramfs_boot",
+        (LP + r"initramfs: \d+ bytes at 0x[0-9a-f]+ unpacked in \d+ us: 35 files "
+              r"\(2028101 bytes\), 4 dirs, 1 symlinks, 1 links, 1 nodes, 0 skipped\r?$",
+         LP + r"initramfs: [1-9]\d* KiB given back to the page allocator",
+         LP + r"KTEST fs_initramfs_boot PASS")))
+    jobs.append(initrd_job(
+        kernel, "initrd-corrupt/smp1", 1, corrupt_archive,
+        "ktest=boot ktest.only=fs_fd_table",
+        (LP + r"initramfs: corrupt archive at byte \d+: file data runs past the end",
+         LP + r"KTEST fs_fd_table PASS")))
+    jobs.append(console_read_job(kernel))
     jobs.append(cmdline_job(kernel))
     jobs.append(trace_job(kernel))
     jobs.append(abi_doc_job())

@@ -8,9 +8,11 @@
  *  5. The page allocator, slab caches, address spaces, then the
  *     scheduler: the boot context becomes cpu 0's idle task (sched_init).
  *  6. Traps, the PLIC, the UART console, the RTC and the wall clock, the
- *     vDSO and the load average (time_init), the tick on this hart.
+ *     vDSO and the load average (time_init), the tick on this hart, the
+ *     random generator (seeded from the RTC, the DTB, timer jitter).
  *  7. The other harts, started through SBI HSM; each ends in its idle loop.
- *  8. The banner; then the "init" kernel thread, pinned to cpu 0, runs the
+ *  8. The banner; then the "init" kernel thread, pinned to cpu 0, sets up
+ *     the file layer (fs_init: ramfs root, initramfs), then runs the
  *     self-tests (ktest=) or the kernel monitor, while start_kernel()
  *     goes on as cpu 0's idle loop.
  * docs/boot.md tells the same story with the memory map.
@@ -22,6 +24,7 @@
 #include <arch/sbi.h>
 #include <arch/traps.h>
 #include <drivers/irq.h>
+#include <fs/fs.h>
 #include <generated/version.h>
 #include <kernel/clock.h>
 #include <kernel/err.h>
@@ -29,6 +32,7 @@
 #include <kernel/machine.h>
 #include <kernel/panic.h>
 #include <kernel/power.h>
+#include <kernel/random.h>
 #include <kernel/printk.h>
 #include <kernel/smp.h>
 #include <kernel/time.h>
@@ -119,6 +123,44 @@ static void print_banner(void)
 	}
 }
 
+#define INIT_MAX_ARGS 32
+
+/*
+ * Run the first user program as pid 1: init=PATH from the command line,
+ * else /init, /sbin/init, /bin/init from the initramfs. Its arguments
+ * after argv[0] come from init.args="a b c" (split at spaces). Returns
+ * only if none could be started; the kernel monitor runs then.
+ */
+static void start_user_init(void)
+{
+	static char args[256];
+	static char *argv[INIT_MAX_ARGS + 2];
+	static char *const envp[] = { "HOME=/", "TERM=linux", "PATH=/bin:/sbin", NULL };
+	const char *chosen = cmdline_get(&kernel_cmdline, "init");
+	const char *defaults[] = { "/init", "/sbin/init", "/bin/init", NULL };
+	const char *one[] = { chosen, NULL };
+	const char *extra = cmdline_get(&kernel_cmdline, "init.args");
+	const char *const *paths = chosen ? one : defaults;
+	int argc = 1, err;
+
+	argv[0] = (char *)paths[0];
+	if (extra) {
+		strlcpy(args, extra, sizeof(args));
+		for (char *p = args; *p && argc < INIT_MAX_ARGS;) {
+			while (*p == ' ')
+				*p++ = '\0';
+			if (!*p)
+				break;
+			argv[argc++] = p;
+			while (*p && *p != ' ')
+				p++;
+		}
+	}
+	argv[argc] = NULL;
+	err = proc_start_init(paths, argv, envp);
+	printk("init: no user init started (%d): starting kernel monitor\n", err);
+}
+
 /*
  * The first kernel thread, pinned to cpu 0 (the self-tests and the monitor
  * expect to run there): self-tests (ktest=boot, ktest=panic*), or the
@@ -128,11 +170,12 @@ static int kernel_init(void *arg)
 {
 	const char *ktest = cmdline_get(&kernel_cmdline, "ktest");
 
+	fs_init();   /* the root file system and the initramfs, before anything opens a file */
 	if (ktest && str_has_prefix(ktest, "panic"))
 		ktest_panic();
 	if (ktest && strcmp(ktest, "boot") == 0)
 		machine_power_off(ktest_run_all() == 0 ? EXIT_OK : EXIT_FAILED);
-	printk("no init yet: starting kernel monitor\n");
+	start_user_init();
 	monitor_run();
 	return 0;
 }
@@ -178,6 +221,7 @@ void start_kernel(unsigned long hartid, phys_addr_t dtb_pa)
 		pr_warn("rtc: none found; wall clock unknown\n");
 	time_init();
 	clock_init_cpu();
+	random_init();
 	cpus[0].online_time = rdtime();
 	smp_store_release(&cpus[0].online, true);
 	local_irq_enable();

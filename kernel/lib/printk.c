@@ -168,6 +168,12 @@ int console_getc(void)
 	return con && con->getc ? con->getc() : -1;
 }
 
+struct wait_queue_head *console_rx_wait(void)
+{
+	const struct console *con = READ_ONCE(console);
+	return con ? con->rx_wait : NULL;
+}
+
 void console_flush(void)
 {
 	const struct console *con = READ_ONCE(console);

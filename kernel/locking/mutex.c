@@ -79,24 +79,31 @@ static struct sleeplock_waiter *sleeplock_first(struct list_head *waiters)
 /* ---------------------------------------------------------------- lockdep */
 
 #ifdef CONFIG_DEBUG
-static void sleeplock_dep_acquire(struct lockdep_map *map, unsigned int flags, unsigned long ip)
+static void sleeplock_dep_acquire_nested(struct lockdep_map *map, unsigned int subclass,
+					 unsigned int flags, unsigned long ip)
 {
-	lockdep_acquire(map, 0, flags | LOCKDEP_SLEEPABLE, ip);
+	lockdep_acquire(map, subclass, flags | LOCKDEP_SLEEPABLE, ip);
 }
 static void sleeplock_dep_release(struct lockdep_map *map, unsigned long ip)
 {
 	lockdep_release(map, ip);
 }
 #else
-static void sleeplock_dep_acquire(struct lockdep_map *map, unsigned int flags, unsigned long ip)
+static void sleeplock_dep_acquire_nested(struct lockdep_map *map, unsigned int subclass,
+					 unsigned int flags, unsigned long ip)
 {
-	(void)map, (void)flags, (void)ip;
+	(void)map, (void)subclass, (void)flags, (void)ip;
 }
 static void sleeplock_dep_release(struct lockdep_map *map, unsigned long ip)
 {
 	(void)map, (void)ip;
 }
 #endif
+
+static void sleeplock_dep_acquire(struct lockdep_map *map, unsigned int flags, unsigned long ip)
+{
+	sleeplock_dep_acquire_nested(map, 0, flags, ip);
+}
 
 /* ---------------------------------------------------------------- mutex */
 
@@ -285,14 +292,15 @@ static void rwsem_grant(struct rw_semaphore *rw)
 	}
 }
 
-static void rwsem_down(struct rw_semaphore *rw, bool writer, unsigned long ip)
+static void rwsem_down(struct rw_semaphore *rw, bool writer, unsigned int subclass,
+		       unsigned long ip)
 {
 	struct sleeplock_waiter w = { .writer = writer };
 	unsigned long flags;
 	bool free;
 
 	might_sleep();
-	sleeplock_dep_acquire(&rw->dep_map, 0, ip);
+	sleeplock_dep_acquire_nested(&rw->dep_map, subclass, 0, ip);
 	flags = spin_lock_irqsave(&rw->lock);
 	free = list_empty(&rw->waiters) && (writer ? rw->count == 0 : rw->count >= 0);
 	if (free)
@@ -304,12 +312,17 @@ static void rwsem_down(struct rw_semaphore *rw, bool writer, unsigned long ip)
 
 void down_read(struct rw_semaphore *rw)
 {
-	rwsem_down(rw, false, LOCKDEP_RET_IP);
+	rwsem_down(rw, false, 0, LOCKDEP_RET_IP);
 }
 
 void down_write(struct rw_semaphore *rw)
 {
-	rwsem_down(rw, true, LOCKDEP_RET_IP);
+	rwsem_down(rw, true, 0, LOCKDEP_RET_IP);
+}
+
+void down_write_nested(struct rw_semaphore *rw, unsigned int subclass)
+{
+	rwsem_down(rw, true, subclass, LOCKDEP_RET_IP);
 }
 
 static bool rwsem_trylock(struct rw_semaphore *rw, bool writer, unsigned long ip)

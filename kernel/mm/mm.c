@@ -17,6 +17,7 @@
  * Under it: the page allocator and the vm_area slab cache (zone_lock,
  * slab_lock) and SBI remote fences. mm_switch takes no lock.
  */
+#include <arch/cacheflush.h>
 #include <arch/csr.h>
 #include <arch/irqflags.h>
 #include <arch/uvm.h>
@@ -254,6 +255,11 @@ void mm_switch(struct mm_struct *next)
 			mm_grab(next);
 			/* Fully ordered: pairs with the fence before the cpumask read in flush_mm(). */
 			__atomic_or_fetch(&next->cpumask, bit, __ATOMIC_SEQ_CST);
+			/* Code written since this hart last ran next (mm_flush_icache). */
+			if (READ_ONCE(next->icache_stale) & bit) {
+				__atomic_and_fetch(&next->icache_stale, ~bit, __ATOMIC_SEQ_CST);
+				local_flush_icache();
+			}
 		}
 		uvm_activate(next ? next->pgd : NULL);
 		c->active_mm = next;
@@ -263,6 +269,19 @@ void mm_switch(struct mm_struct *next)
 			mm_drop(prev);
 		}
 	}
+	local_irq_restore(irq);
+}
+
+void mm_flush_icache(struct mm_struct *mm)
+{
+	unsigned long irq = local_irq_save();
+	unsigned long self = 1UL << this_cpu()->id;
+
+	/* Marked before the others' cpumask is read: a hart loading mm now either is seen below or sees the mark. */
+	__atomic_or_fetch(&mm->icache_stale, ~self, __ATOMIC_SEQ_CST);
+	local_flush_icache();
+	if (__atomic_load_n(&mm->cpumask, __ATOMIC_SEQ_CST) & ~self)
+		flush_icache_all();
 	local_irq_restore(irq);
 }
 
@@ -352,6 +371,8 @@ static int dup_locked(struct dup_ctx *d)
 	new->stack_limit = old->stack_limit;
 	new->stack_guard_gap = old->stack_guard_gap;
 	new->vdso_base = old->vdso_base;
+	/* the child runs the same code pages: the harts that have not fenced for them yet */
+	new->icache_stale = READ_ONCE(old->icache_stale);
 	return 0;
 }
 

@@ -92,6 +92,40 @@ int page_alloc_validate(void)
 
 /* ---------------------------------------------------------------- boot */
 
+/* Does [start, end) overlap the kernel image, the device tree or a reserved range? */
+static bool overlaps_boot_data(phys_addr_t start, phys_addr_t end)
+{
+	extern char _start_kernel[], _end[];
+	phys_addr_t dtb = virt_to_phys(machine_fdt.base);
+
+	if (start < __pa(_end) && end > __pa(_start_kernel))
+		return true;
+	if (start < dtb + machine_fdt.totalsize && end > dtb)
+		return true;
+	for (int i = 0; i < machine_dt.nrsv; i++) {
+		if (start < machine_dt.rsv[i].base + machine_dt.rsv[i].size &&
+		    end > machine_dt.rsv[i].base)
+			return true;
+	}
+	return false;
+}
+
+unsigned long free_initrd_mem(phys_addr_t start, phys_addr_t end)
+{
+	unsigned long spfn = ALIGN_UP(start, PAGE_SIZE) >> PAGE_SHIFT;
+	unsigned long epfn = ALIGN_DOWN(end, PAGE_SIZE) >> PAGE_SHIFT;
+
+	spfn = MAX(spfn, zone_ram.start_pfn);
+	epfn = MIN(epfn, zone_ram.end_pfn);
+	if (spfn >= epfn)
+		return 0;
+	if (overlaps_boot_data((phys_addr_t)spfn << PAGE_SHIFT, (phys_addr_t)epfn << PAGE_SHIFT)) {
+		pr_warn("initrd: overlaps the kernel, the device tree or reserved memory; not freed\n");
+		return 0;
+	}
+	return zone_add_free_range(&zone_ram, spfn, epfn);
+}
+
 /* The frames from the lowest to the highest RAM address in the linear map. */
 static void ram_pfn_span(unsigned long *start_pfn, unsigned long *end_pfn)
 {

@@ -1,7 +1,8 @@
 /*
  * Kernel access to user memory (interface and rules in <mm/uaccess.h>).
  *
- * One engine, uaccess_walk(), serves every routine: it checks the range,
+ * One engine, uaccess_walk(), serves every routine, on a given mm (the
+ * _mm variants; the _user ones pass this hart's active mm): it checks the range,
  * then for each page of it takes the mm's lock, finds the page with the
  * right permission (faulting it in as the user would, through
  * __handle_mm_fault), runs the routine's step on that page's linear-map
@@ -90,11 +91,9 @@ static int uaccess_page(struct mm_struct *mm, unsigned long addr, size_t n,
  * 1 (step stopped early) or -EFAULT/-ENOMEM; *done says how many bytes
  * the completed steps covered.
  */
-static int uaccess_walk(unsigned long uaddr, size_t n, unsigned int access,
-			uaccess_step_fn step, void *ctx, size_t *done)
+static int uaccess_walk(struct mm_struct *mm, unsigned long uaddr, size_t n,
+			unsigned int access, uaccess_step_fn step, void *ctx, size_t *done)
 {
-	struct mm_struct *mm = mm_active();
-
 	*done = 0;
 	if (!n)
 		return 0;
@@ -132,7 +131,7 @@ static int step_clear_user(void *ctx, void *kaddr, size_t done, size_t n)
 	return 0;
 }
 
-int copy_from_user(void *dst, const void __user *src, size_t n)
+int copy_from_mm(struct mm_struct *mm, void *dst, const void __user *src, size_t n)
 {
 	size_t done;
 	int err;
@@ -140,24 +139,39 @@ int copy_from_user(void *dst, const void __user *src, size_t n)
 	/* A bad range leaves dst alone: n may be anything a user passed. */
 	if (n && !uaccess_range_ok((unsigned long)src, n))
 		return -EFAULT;
-	err = uaccess_walk((unsigned long)src, n, FAULT_READ, step_from_user, dst, &done);
+	err = uaccess_walk(mm, (unsigned long)src, n, FAULT_READ, step_from_user, dst, &done);
 	if (err)
 		memset((char *)dst + done, 0, n - done);
 	return err;
 }
 
-int copy_to_user(void __user *dst, const void *src, size_t n)
+int copy_to_mm(struct mm_struct *mm, void __user *dst, const void *src, size_t n)
 {
 	size_t done;
 
-	return uaccess_walk((unsigned long)dst, n, FAULT_WRITE, step_to_user, (void *)src, &done);
+	return uaccess_walk(mm, (unsigned long)dst, n, FAULT_WRITE, step_to_user, (void *)src, &done);
+}
+
+int clear_mm(struct mm_struct *mm, void __user *dst, size_t n)
+{
+	size_t done;
+
+	return uaccess_walk(mm, (unsigned long)dst, n, FAULT_WRITE, step_clear_user, NULL, &done);
+}
+
+int copy_from_user(void *dst, const void __user *src, size_t n)
+{
+	return copy_from_mm(mm_active(), dst, src, n);
+}
+
+int copy_to_user(void __user *dst, const void *src, size_t n)
+{
+	return copy_to_mm(mm_active(), dst, src, n);
 }
 
 int clear_user(void __user *dst, size_t n)
 {
-	size_t done;
-
-	return uaccess_walk((unsigned long)dst, n, FAULT_WRITE, step_clear_user, NULL, &done);
+	return clear_mm(mm_active(), dst, n);
 }
 
 int uaccess_get(void *val, const void __user *ptr, size_t size)
@@ -200,7 +214,7 @@ long strncpy_from_user(char *dst, const char __user *src, long count)
 		return -EFAULT;
 	/* Read up to USER_TOP at most: a string ending below it is fine. */
 	limit = MIN((size_t)count, USER_TOP - addr);
-	ret = uaccess_walk(addr, limit, FAULT_READ, step_strncpy, &s, &done);
+	ret = uaccess_walk(mm_active(), addr, limit, FAULT_READ, step_strncpy, &s, &done);
 	if (ret < 0)
 		return ret;
 	if (s.found)

@@ -27,9 +27,11 @@
 #include <kernel/printk.h>
 #include <kernel/smp.h>
 #include <kernel/syscall.h>
+#include <kernel/user.h>
 #include <lib/string.h>
 #include <mm/mm.h>
 #include <mm/uaccess.h>
+#include <proc/exec.h>
 #include <proc/process.h>
 #include <sched/sched.h>
 
@@ -186,6 +188,34 @@ void process_kill(struct process *p, int status)
 	spin_unlock_irqrestore(&p->lock, irq);
 }
 
+/*
+ * execve in a multi-threaded process (Linux's de_thread): every other
+ * thread exits, and the caller waits until it is the only one. The
+ * caller keeps its own tid (Linux would give it the tgid if it is not
+ * the leader; getpid() is the tgid either way).
+ */
+void exec_kill_other_threads(void)
+{
+	struct process *p = current->proc;
+	unsigned long irq;
+
+	if (!p)
+		return;
+	irq = spin_lock_irqsave(&p->lock);
+	if (p->nr_threads == 1) {
+		spin_unlock_irqrestore(&p->lock, irq);
+		return;
+	}
+	WRITE_ONCE(p->exec_task, current);
+	kick_other_threads(p);
+	spin_unlock_irqrestore(&p->lock, irq);
+	while (READ_ONCE(p->nr_threads) > 1)
+		msleep(1);
+	irq = spin_lock_irqsave(&p->lock);
+	WRITE_ONCE(p->exec_task, NULL);
+	spin_unlock_irqrestore(&p->lock, irq);
+}
+
 void do_group_exit(int status)
 {
 	process_kill(current->proc, status);
@@ -206,10 +236,14 @@ void user_return_work(struct pt_regs *regs)
 
 long sys_exit(const struct syscall_args *args)
 {
+	if (!current->proc)
+		user_task_exit((int)(args->a[0] & 0xff));   /* a self-test's bare user task */
 	do_exit(wait_status_exited((int)args->a[0]));
 }
 
 long sys_exit_group(const struct syscall_args *args)
 {
+	if (!current->proc)
+		user_task_exit((int)(args->a[0] & 0xff));
 	do_group_exit(wait_status_exited((int)args->a[0]));
 }

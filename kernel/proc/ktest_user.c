@@ -10,6 +10,8 @@
  */
 #include <arch/irqflags.h>
 #include <arch/pgtable.h>
+#include <fs/file.h>
+#include <fs/fs.h>
 #include <kernel/err.h>
 #include <kernel/ktest.h>
 #include <kernel/smp.h>
@@ -43,6 +45,11 @@ static int user_task_fn(void *entry)
 	mm = mm_create();
 	if (!mm)
 		user_task_exit(200);
+	/* fds 0-2 on the console and a root/cwd, as the first process will have */
+	current->files = files_create();
+	current->fs = fs_create_root();
+	if (!current->files || !current->fs || files_install_console(current->files))
+		user_task_exit(205);
 	unsigned long irq = local_irq_save();
 	current->mm = mm;
 	mm_switch(mm);

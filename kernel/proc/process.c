@@ -7,11 +7,16 @@
  * Locks: "tasklist_lock" (the [T] fields of every process; taken before
  * any "process_lock"), "process_lock" per process. docs/locking.md.
  */
+#include <fs/file.h>
+#include <fs/fs.h>
 #include <kernel/panic.h>
+#include <kernel/printk.h>
+#include <kernel/user.h>
 #include <kernel/syscall.h>
 #include <lib/string.h>
 #include <mm/mm.h>
 #include <mm/slab.h>
+#include <proc/exec.h>
 #include <proc/process.h>
 #include "proc_internal.h"
 #include <sched/sched.h>
@@ -28,7 +33,13 @@ struct process *current_process(void)
 
 bool fatal_signal_pending(struct task *t)
 {
-	return t->proc && READ_ONCE(t->proc->group_exit);
+	struct process *p = t->proc;
+	struct task *exec_task;
+
+	if (!p)
+		return false;
+	exec_task = READ_ONCE(p->exec_task);
+	return READ_ONCE(p->group_exit) || (exec_task && exec_task != t);
 }
 
 bool signal_pending(struct task *t)
@@ -161,4 +172,41 @@ int proc_become_user(void)
 	t->flags &= ~PF_KTHREAD;
 	syscall_trace_check(t);
 	return 0;
+}
+
+int proc_console_files(struct task *t)
+{
+	t->files = files_create();
+	t->fs = fs_create_root();
+	if (!t->files || !t->fs)
+		return -ENOMEM;
+	return files_install_console(t->files);
+}
+
+int proc_start_init(const char *const paths[], char *const argv[], char *const envp[])
+{
+	struct exec_entry entry;
+	int err;
+
+	/* The init kthread ran pinned to cpu 0; the process may run anywhere. */
+	err = set_cpus_allowed(current, CPUMASK_ALL);
+	if (!err)
+		err = proc_become_user();
+	if (err)
+		return err;
+	if (current->pid != INIT_PID)
+		pr_warn("init: pid %d, not %d (another task was created first)\n", current->pid,
+			INIT_PID);
+	init_process = current->proc;
+	err = proc_console_files(current);
+	for (int i = 0; !err && paths[i]; i++) {
+		err = do_execve(paths[i], argv, envp, &entry);
+		if (!err) {
+			pr_info("init: running %s as pid %d\n", paths[i], current->pid);
+			user_start(entry.pc, entry.sp);
+		}
+		if (err == -ENOENT && paths[i + 1])
+			err = 0;   /* try the next one */
+	}
+	return err;
 }

@@ -1,5 +1,5 @@
 /*
- * System-call dispatch and the first system calls.
+ * System-call dispatch and the first system calls (write is in kernel/fs/).
  *
  * syscall_dispatch() takes the number from a7 and the arguments from
  * a0..a5 of the trap frame and calls the handler from the generated table
@@ -86,28 +86,6 @@ long syscall_dispatch(struct pt_regs *regs)
 	if (unlikely(current->syscall_trace))
 		syscall_trace(nr, &args, ret);
 	return ret;
-}
-
-/* write(fd, buf, count): fds 1 and 2 are the console until files exist. */
-long sys_write(const struct syscall_args *args)
-{
-	unsigned long fd = args->a[0], buf = args->a[1], count = args->a[2];
-	char chunk[256];
-	size_t done = 0;
-
-	if (fd != 1 && fd != 2)
-		return -EBADF;
-	if ((long)count < 0)
-		return -EINVAL;
-	while (done < count) {
-		size_t n = MIN(count - done, sizeof(chunk));
-		int err = copy_from_user(chunk, (const void *)(buf + done), n);
-		if (err)
-			return done ? (long)done : err;
-		console_write(chunk, n);
-		done += n;
-	}
-	return (long)done;
 }
 
 

@@ -159,6 +159,29 @@ static void test_fixtures(void **state)
 }
 
 /*
+ * QEMU's own blob for "-machine virt -m 512M -initrd FILE" with a
+ * 300000-byte FILE (dumped with dumpdtb, compacted by dtc): /chosen gives
+ * the initrd range in 32-bit cells, and it lies inside RAM.
+ */
+static void test_fixture_initrd(void **state)
+{
+	struct fdt f;
+	void *blob;
+
+	(void)state;
+	blob = open_blob("virt-1hart-512m-initrd.dtb", &f);
+	assert_int_equal(dt_parse(&info, &f), 0);
+	assert_false(info.truncated);
+	assert_true(info.initrd_start == 0x88200000);
+	assert_true(info.initrd_end == 0x88200000 + 300000);
+	assert_true(info.initrd_start >= info.mem[0].base &&
+		    info.initrd_end <= info.mem[0].base + info.mem[0].size);
+	assert_true(info.mem[0].size == 512ULL << 20);
+	assert_int_equal(info.nharts, 1);
+	free(blob);
+}
+
+/*
  * A tree that touches every rule of dt_parse, in three parts: /chosen,
  * memory and reserved memory; /cpus; devices on buses.
  */
@@ -582,6 +605,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fixtures),
+		cmocka_unit_test(test_fixture_initrd),
 		cmocka_unit_test(test_machine),
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_overflow),

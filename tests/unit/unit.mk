@@ -31,7 +31,8 @@ UNIT_LDLIBS := -lcmocka
 
 UNIT_NAMES := test_string test_vsnprintf test_list test_rbtree test_fdt \
 	test_dt test_cmdline test_time test_buddy test_slab test_vma test_cfs \
-	test_lockdep test_futex test_rt test_seqlock test_rwlock test_loadavg
+	test_lockdep test_futex test_rt test_cpio test_fdtable test_chacha20 test_exec \
+	test_seqlock test_rwlock test_loadavg
 
 # Sources each test links besides tests/unit/<name>.c.
 UNIT_test_string_SRCS := kernel/lib/string.c
@@ -53,9 +54,16 @@ UNIT_test_slab_SRCS := kernel/mm/slab.c kernel/lib/string.c tests/unit/fake_page
 	tests/unit/kernel_stubs.c tests/unit/unit_util.c
 $(UNIT_DIR)/kernel/mm/slab.o: UNIT_KCFLAGS += -DCONFIG_DEBUG=1
 UNIT_test_vma_SRCS := kernel/mm/vma.c kernel/lib/rbtree.c tests/unit/unit_util.c
+UNIT_test_cpio_SRCS := kernel/fs/cpio.c kernel/lib/string.c tests/unit/unit_util.c
+UNIT_test_fdtable_SRCS := kernel/fs/fdtable.c kernel/lib/string.c kernel/lib/vsnprintf.c \
+	tests/unit/kernel_stubs.c tests/unit/unit_util.c
+$(UNIT_DIR)/kernel/fs/fdtable.o: UNIT_KCFLAGS += -DCONFIG_DEBUG=1
 UNIT_test_cfs_SRCS := kernel/sched/fair.c kernel/lib/rbtree.c tests/unit/unit_util.c
 UNIT_test_rt_SRCS := kernel/sched/rt_prio.c tests/unit/kernel_stubs.c tests/unit/unit_util.c
 UNIT_test_futex_SRCS := kernel/proc/futex_queue.c tests/unit/kernel_stubs.c tests/unit/unit_util.c
+UNIT_test_chacha20_SRCS := kernel/lib/chacha20.c kernel/lib/string.c
+UNIT_test_exec_SRCS := kernel/proc/elf.c kernel/proc/exec_stack.c kernel/proc/binfmt_script.c \
+	kernel/arch/riscv/hwcap.c kernel/lib/string.c tests/unit/unit_util.c
 # Pure lock code run by real threads (header-only: nothing of kernel/ to link).
 UNIT_test_seqlock_SRCS := tests/unit/kernel_stubs.c
 UNIT_test_seqlock_LDLIBS := -pthread
@@ -99,4 +107,4 @@ unit-clean:
 
 .PHONY: unit-tests unit-run unit-clean
 
--include $(wildcard $(UNIT_DIR)/kernel/*/*.d $(UNIT_DIR)/tests/unit/*.d)
+-include $(wildcard $(UNIT_DIR)/kernel/*/*.d $(UNIT_DIR)/kernel/*/*/*.d $(UNIT_DIR)/tests/unit/*.d)

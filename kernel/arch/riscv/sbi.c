@@ -94,6 +94,7 @@ int sbi_remote_sfence_vma(unsigned long hart_mask, unsigned long hart_mask_base,
 	return sbi_to_errno(r.error);
 }
 
+/* fence.i on the harts of the mask; hart_mask_base -1: on every hart. */
 int sbi_remote_fence_i(unsigned long hart_mask, unsigned long hart_mask_base)
 {
 	struct sbiret r = sbi_ecall(SBI_EXT_RFENCE, 0, hart_mask, hart_mask_base, 0, 0);

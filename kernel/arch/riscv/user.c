@@ -18,6 +18,8 @@
 #include <arch/irqflags.h>
 #include <arch/ptrace.h>
 #include <arch/traps.h>
+#include <fs/file.h>
+#include <fs/fs.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/smp.h>
@@ -36,13 +38,14 @@ extern char trap_return[];
  * Second half of user_enter(), on a stack that now starts right below the
  * frame it fills (the callers' frames above are abandoned).
  */
-void __noreturn __used user_enter_frame(unsigned long pc, unsigned long sp, struct pt_regs *regs)
+void __noreturn __used user_enter_frame(unsigned long pc, unsigned long sp, struct pt_regs *regs,
+					unsigned long fs)
 {
 	BUG_ON((uintptr_t)__builtin_frame_address(0) > (uintptr_t)regs);
 	memset(regs, 0, sizeof(*regs));
 	regs->epc = pc;
 	regs->sp = sp;
-	/* sret to U-mode (SPP = 0) with interrupts on there (SPIE = 1); FP off. */
+	/* sret to U-mode (SPP = 0) with interrupts on there (SPIE = 1); FP state: fpu_init_user (fs is Initial for both entries). */
 	regs->status = (csr_read(sstatus) & ~(SSTATUS_SPP | SSTATUS_FS | SSTATUS_SUM)) | SSTATUS_SPIE;
 	current->flags |= PF_USER;
 	fpu_init_user(current, regs);
@@ -52,18 +55,29 @@ void __noreturn __used user_enter_frame(unsigned long pc, unsigned long sp, stru
 	__builtin_unreachable();
 }
 
-void user_enter(unsigned long pc, unsigned long sp)
+static void __noreturn user_enter_fs(unsigned long pc, unsigned long sp, unsigned long fs)
 {
 	struct pt_regs *regs = (struct pt_regs *)(this_cpu()->kernel_sp - sizeof(struct pt_regs));
 	register unsigned long a0 __asm__("a0") = pc;
 	register unsigned long a1 __asm__("a1") = sp;
 	register unsigned long a2 __asm__("a2") = (unsigned long)regs;
+	register unsigned long a3 __asm__("a3") = fs;
 
 	local_irq_disable();
 	/* Restart the stack just below the frame-to-be (s0 = 0 ends backtraces). */
 	__asm__ __volatile__("mv sp, a2\n\tmv s0, zero\n\tj user_enter_frame"
-			     : : "r"(a0), "r"(a1), "r"(a2) : "memory");
+			     : : "r"(a0), "r"(a1), "r"(a2), "r"(a3) : "memory");
 	__builtin_unreachable();
+}
+
+void user_enter(unsigned long pc, unsigned long sp)
+{
+	user_enter_fs(pc, sp, 0);   /* FP off */
+}
+
+void user_start(unsigned long pc, unsigned long sp)
+{
+	user_enter_fs(pc, sp, SSTATUS_FS_INITIAL);
 }
 
 static unsigned int fault_access(unsigned long cause)
@@ -129,6 +143,14 @@ void user_task_exit(int code)
 
 	if (current->proc)
 		do_exit(wait_status_exited(code));
+	if (current->files) {
+		files_put(current->files);
+		current->files = NULL;
+	}
+	if (current->fs) {
+		fs_put(current->fs);
+		current->fs = NULL;
+	}
 	if (mm) {
 		unsigned long irq = local_irq_save();
 		current->mm = NULL;

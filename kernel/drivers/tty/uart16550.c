@@ -5,11 +5,13 @@
  * interrupt drains 16 bytes (one FIFO) at a time; when the ring is full the
  * writer drains it by polling, so printk never drops output. Input bytes
  * arrive by the receive interrupt into a receive ring that console_getc()
- * reads (the tty layer will take this over). Panic output is polled and
- * lock-free.
+ * reads (the tty layer will take this over); the interrupt then wakes
+ * uart_rx_wait, where a reader of the console file sleeps until a byte is
+ * there. Panic output is polled and lock-free.
  *
  * Lock: uart_lock (irqsave; docs/locking.md) guards both rings and the
- * registers; taken inside log_lock.
+ * registers; taken inside log_lock. uart_rx_wait's lock ("uart_rx_wait")
+ * is taken by the interrupt after uart_lock is dropped.
  */
 #include <arch/mmio.h>
 #include <arch/pgtable.h>
@@ -17,6 +19,7 @@
 #include <kernel/machine.h>
 #include <kernel/printk.h>
 #include <locking/spinlock.h>
+#include <sched/wait.h>
 #include <uapi/errno.h>
 
 #define UART_RBR 0   /* receive buffer (read) */
@@ -50,6 +53,7 @@ static char rx_ring[RX_RING];          /* [uart_lock] */
 static unsigned int rx_head, rx_tail;  /* [uart_lock] */
 static u8 ier;                         /* [uart_lock] shadow of UART_IER */
 static u64 rx_dropped;                 /* [uart_lock] */
+static struct wait_queue_head uart_rx_wait = WAIT_QUEUE_HEAD_INIT(uart_rx_wait, "uart_rx_wait");
 
 static u8 reg_read(int r) { return readb(uart + r); }
 static void reg_write(int r, u8 v) { writeb(v, uart + r); }
@@ -128,6 +132,8 @@ static int uart_getc(void)
 
 static void uart_interrupt(unsigned int irq, void *arg)
 {
+	bool received = false;
+
 	spin_lock(&uart_lock);
 	while (reg_read(UART_LSR) & LSR_DR) {
 		char c = (char)reg_read(UART_RBR);
@@ -135,9 +141,13 @@ static void uart_interrupt(unsigned int irq, void *arg)
 			rx_ring[rx_tail++ % RX_RING] = c;
 		else
 			rx_dropped++;
+		received = true;
 	}
 	tx_kick();
 	spin_unlock(&uart_lock);
+	/* After the bytes are in the ring: a reader rechecks it after it queued itself. */
+	if (received)
+		wake_up_all(&uart_rx_wait);
 }
 
 static const struct console uart_console = {
@@ -146,6 +156,7 @@ static const struct console uart_console = {
 	.write_panic = uart_write_panic,
 	.getc = uart_getc,
 	.flush = uart_flush,
+	.rx_wait = &uart_rx_wait,
 };
 
 /* Program 8N1, FIFOs, 115200 baud if the clock is known; take over the console. */

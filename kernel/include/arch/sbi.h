@@ -46,7 +46,6 @@ int sbi_hart_start(unsigned long hartid, unsigned long start_pa, unsigned long o
 long sbi_hart_status(unsigned long hartid);
 int sbi_remote_sfence_vma(unsigned long hart_mask, unsigned long hart_mask_base,
 			  unsigned long start, unsigned long size);
-/* fence.i on the harts in the mask (hart_mask_base -1: on every hart). */
 int sbi_remote_fence_i(unsigned long hart_mask, unsigned long hart_mask_base);
 int sbi_system_reset(u32 type, u32 reason);
 int sbi_to_errno(long sbi_error);

@@ -41,18 +41,23 @@ int vprintk(const char *fmt, va_list ap);
  * registers; panic output goes through ->write_panic, which must not take
  * locks and must not depend on interrupts.
  */
+struct wait_queue_head;
+
 struct console {
 	const char *name;
 	void (*write)(const char *s, size_t n);        /* may be called with irqs off; no sleep */
 	void (*write_panic)(const char *s, size_t n);  /* polled, lock-free */
 	int (*getc)(void);                             /* next input byte, -1 if none */
 	void (*flush)(void);                           /* wait until output has left */
+	struct wait_queue_head *rx_wait;               /* woken when input arrives; NULL: poll */
 };
 
 void console_register(const struct console *con);
 void console_write_panic(const char *s, size_t n);
 void printk_enter_panic(void);
 int console_getc(void);
+/* The wait queue woken when console input arrives, or NULL if the console has none. */
+struct wait_queue_head *console_rx_wait(void);
 /* Write straight to the console (not the log), \n -> \r\n; for the monitor. */
 void console_write(const char *s, size_t n);
 int console_printf(const char *fmt, ...) __printf(1, 2);

@@ -20,6 +20,13 @@ struct pt_regs;
 
 /* Start executing at pc in user mode with stack pointer sp; never returns. */
 void __noreturn user_enter(unsigned long pc, unsigned long sp);
+/*
+ * user_enter for a program exec loaded (kernel/proc/exec.c): the same,
+ * but with the FP unit usable from its initial state (sstatus.FS =
+ * Initial), as every new Linux image starts. For a kernel thread that
+ * has just exec'd (the first process, the self-tests).
+ */
+void __noreturn user_start(unsigned long pc, unsigned long sp);
 /* An exception or ecall from user mode (trap_handler, interrupts off). */
 void user_trap(struct pt_regs *regs);
 /* End the current user task: drop its address space, exit with code. */

@@ -89,6 +89,8 @@ void init_rwsem(struct rw_semaphore *rw, const char *name);
 void down_read(struct rw_semaphore *rw);     /* may sleep */
 void up_read(struct rw_semaphore *rw);
 void down_write(struct rw_semaphore *rw);    /* may sleep */
+/* down_write() of the inner of nested rw_semaphores of one class: lockdep class "name/subclass". */
+void down_write_nested(struct rw_semaphore *rw, unsigned int subclass);
 void up_write(struct rw_semaphore *rw);
 bool down_read_trylock(struct rw_semaphore *rw);
 bool down_write_trylock(struct rw_semaphore *rw);

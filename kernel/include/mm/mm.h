@@ -50,6 +50,7 @@ struct mm_struct {
 	atomic_t users;                 /* [a] address-space users */
 	atomic_t count;                 /* [a] struct references (1 for all users + 1 per hart) */
 	unsigned long cpumask;          /* [a] bit per logical cpu with this mm in satp */
+	unsigned long icache_stale;     /* [a] bit per cpu that must fence.i before running this mm's code */
 	pte_t *pgd;                     /* [I] root page table */
 	struct spinlock lock;           /* mm_lock: the [L] fields and the page tables */
 
@@ -129,6 +130,16 @@ void mm_put(struct mm_struct *mm);
  * is fine; takes no lock.
  */
 void mm_switch(struct mm_struct *next);
+
+/*
+ * Code was written into mm's pages through the linear map (exec loading
+ * an image): make every hart's instruction fetch see it before it runs
+ * mm's code. This hart executes fence.i now; the others are marked in
+ * mm->icache_stale and fence in mm_switch when they next load mm, so an
+ * exec costs no IPI (Linux's flush_icache_mm does the same). Harts that
+ * have mm loaded right now (other threads) get a remote fence at once.
+ */
+void mm_flush_icache(struct mm_struct *mm);
 
 /* The mm whose page table is in this hart's satp, or NULL. */
 struct mm_struct *mm_active(void);

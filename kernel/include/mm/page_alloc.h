@@ -47,6 +47,14 @@ unsigned long nr_free_pages(void);
 
 /* Boot: build mem_map and hand the boot allocator's free ranges over. */
 void page_alloc_init(void);
+/*
+ * Give the boot allocator's reservation of the initrd [start, end) back to
+ * the page allocator once it has been unpacked: the whole pages inside it
+ * (the partial pages at its ends stay reserved). Refuses (0, with a
+ * warning) if the range overlaps the kernel, the device tree or reserved
+ * memory. Returns the pages freed. Call once; may not sleep.
+ */
+unsigned long free_initrd_mem(phys_addr_t start, phys_addr_t end);
 /* Give this cpu's per-CPU list back to the buddy (tests, hot-unplug). */
 void page_alloc_drain_cpu(void);
 

@@ -33,15 +33,38 @@
 #ifndef MM_UACCESS_H
 #define MM_UACCESS_H
 
+#include <arch/memlayout.h>
 #include <kernel/types.h>
 
 /* Marks a pointer as a user address: never dereference it. */
 #define __user
 
+/*
+ * Could [addr, addr + n) be user memory at all (below USER_TOP, no wrap)?
+ * As Linux's access_ok(): a cheap range check, not a VMA lookup. The
+ * system calls that take a buffer check it first, so a kernel address is
+ * -EFAULT even when nothing would be copied (read at end of file).
+ */
+static inline bool access_ok(const void __user *addr, size_t n)
+{
+	return n == 0 || ((unsigned long)addr < USER_TOP && n <= USER_TOP - (unsigned long)addr);
+}
+
 /* 0, -EFAULT or -ENOMEM (see above). n = 0 always succeeds. */
 int copy_from_user(void *dst, const void __user *src, size_t n);
 int copy_to_user(void __user *dst, const void *src, size_t n);
 int clear_user(void __user *dst, size_t n);
+
+/*
+ * The same three on a given address space, which need not be loaded on
+ * any hart: exec fills the new image and stack of an mm that becomes
+ * current only after its point of no return. mm must be kept alive by
+ * the caller (a user reference). Same errors and partial-copy rules.
+ */
+struct mm_struct;
+int copy_from_mm(struct mm_struct *mm, void *dst, const void __user *src, size_t n);
+int copy_to_mm(struct mm_struct *mm, void __user *dst, const void *src, size_t n);
+int clear_mm(struct mm_struct *mm, void __user *dst, size_t n);
 
 /*
  * Copy the NUL-terminated string at src into dst, reading at most count

@@ -110,6 +110,7 @@ struct process {
 	struct list_head threads;        /* struct task.thread_node */
 	unsigned int nr_threads;         /* live (not yet exited) threads */
 	bool group_exit;                 /* exit_group or a fatal signal: every thread leaves */
+	struct task *exec_task;          /* a thread in execve: every other thread leaves */
 	int group_exit_status;           /* the wait status for group_exit */
 	struct cred cred;
 	struct rlimit64 rlim[RLIM_NLIMITS];
@@ -170,13 +171,17 @@ void process_put(struct process *p);
  * its wait status then being its kthread_join() code). 0 or -ENOMEM.
  */
 int proc_become_user(void);
+/* Give t (without any yet) fds 0, 1, 2 on the console and the root as root and cwd. 0 or -ENOMEM. */
+int proc_console_files(struct task *t);
 
 /*
  * Make the running kernel thread the first user process (pid 1, init):
- * a new struct process and mm, the console on fds 0, 1 and 2, then
- * execve(path, argv, envp). Returns only on failure (-errno).
+ * a new struct process, unpinned, the console on fds 0, 1 and 2, the
+ * ramfs root as root and cwd, then execve of the first of paths (a NULL-
+ * terminated list) that exists, with argv and envp. Returns only on
+ * failure: the last exec's -errno (-ENOENT: none exists).
  */
-int proc_start_init(const char *path, char *const argv[], char *const envp[]);
+int proc_start_init(const char *const paths[], char *const argv[], char *const envp[]);
 
 /* The clone flags Kestrel knows (Linux's values, uapi/sched.h). */
 #define CLONE_VM             0x00000100

@@ -102,8 +102,9 @@ struct task {
 	int pid;                       /* [I] 0 for the idle tasks (proc/pid.c) */
 	struct hlist_node pid_node;    /* [pid_lock] in the pid hash */
 	unsigned int flags;            /* [own] PF_*: set before the task runs, or by itself with interrupts off */
-	char name[TASK_COMM_LEN];      /* [own] changed by the task only (prctl PR_SET_NAME), read
-					*      racily by others: name[15] stays NUL */
+	char name[TASK_COMM_LEN];      /* [own] set at creation, by exec (its basename) and by
+					*      prctl(PR_SET_NAME); read racily by others: name[15]
+					*      stays NUL */
 	struct mm_struct *mm;          /* [I] NULL for kernel threads; do not dereference here */
 	atomic_t refs;                 /* [a] see "Lifetime" */
 

@@ -48,6 +48,13 @@
 #define MADV_WILLNEED   3
 #define MADV_DONTNEED   4
 #define MADV_FREE       8
+#define MADV_REMOVE     9
+#define MADV_DONTFORK   10
+#define MADV_DOFORK     11
+#define MADV_DONTDUMP   16
+#define MADV_DODUMP     17
+#define MADV_COLD       20
+#define MADV_PAGEOUT    21
 
 /* msync */
 #define MS_ASYNC      1

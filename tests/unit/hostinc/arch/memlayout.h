@@ -11,6 +11,7 @@
 #define PAGE_SHIFT 12
 #define PAGE_SIZE  (1UL << PAGE_SHIFT)
 #define PAGE_MASK  (~(PAGE_SIZE - 1))
+#define USER_TOP   0x0000004000000000UL
 #define NR_CPUS 8
 #define BOOT_STACK_SIZE (16 * 1024)
 

@@ -1,0 +1,145 @@
+/*
+ * The console as a file (chrdev 5:1): what fds 0, 1 and 2 of the first
+ * process are, until the tty layer and its line discipline arrive.
+ *
+ * read:  blocks (uninterruptibly: there are no signals yet) until the
+ *        UART has received a byte, then returns what has arrived, up to
+ *        count, with CR turned into NL (ICRNL). No echo, no line editing:
+ *        VMIN=1/VTIME=0 raw input, and TCGETS says exactly that.
+ *        O_NONBLOCK: -EAGAIN when nothing is there.
+ * write: console_write() (NL becomes CR NL, ONLCR).
+ * ioctl: TCGETS (the termios above, 115200 8N1) and TIOCGWINSZ (80x24)
+ *        so that isatty() is true; everything else -ENOTTY.
+ * lseek: -ESPIPE (not FMODE_LSEEK).
+ *
+ * No locks of its own: the UART driver's uart_lock and its rx wait queue.
+ */
+#include <fs/file.h>
+#include <fs/fs.h>
+#include <kernel/compiler.h>
+#include <kernel/err.h>
+#include <kernel/printk.h>
+#include <lib/string.h>
+#include <mm/uaccess.h>
+#include <sched/sched.h>
+#include <sched/wait.h>
+#include <uapi/errno.h>
+#include <uapi/termios.h>
+
+#include "internal.h"
+
+#define CONSOLE_CHUNK 256
+
+/* Take what input is there, up to n bytes, CR -> NL. */
+static size_t console_take(char *buf, size_t n)
+{
+	size_t got = 0;
+	int c;
+
+	while (got < n && (c = console_getc()) >= 0)
+		buf[got++] = c == '\r' ? '\n' : (char)c;
+	return got;
+}
+
+/* Wait until at least one byte is there and take up to n. */
+static size_t console_wait_take(char *buf, size_t n)
+{
+	struct wait_queue_head *wq = console_rx_wait();
+	size_t got;
+
+	for (;;) {
+		if (wq)
+			wait_event(*wq, (got = console_take(buf, n)) > 0);
+		else if ((got = console_take(buf, n)) == 0)
+			msleep(10);   /* no receive interrupt: poll */
+		if (got)
+			return got;
+	}
+}
+
+static ssize_t console_read(struct file *file, struct iov_iter *to, loff_t *pos)
+{
+	char buf[CONSOLE_CHUNK];
+	size_t want = MIN(to->count, sizeof(buf)), got, done;
+
+	if (!want)
+		return 0;
+	got = console_take(buf, want);
+	if (!got) {
+		if (READ_ONCE(file->f_flags) & O_NONBLOCK)
+			return -EAGAIN;
+		got = console_wait_take(buf, want);
+	}
+	done = copy_to_iter(buf, got, to);
+	return done ? (ssize_t)done : -EFAULT;   /* bytes not copied are lost, as on a fault in Linux */
+}
+
+static ssize_t console_write_iter(struct file *file, struct iov_iter *from, loff_t *pos)
+{
+	char buf[CONSOLE_CHUNK];
+	size_t done = 0;
+
+	while (from->count) {
+		size_t want = MIN(from->count, sizeof(buf));
+		size_t n = copy_from_iter(buf, want, from);
+
+		console_write(buf, n);
+		done += n;
+		if (n < want)
+			return done ? (ssize_t)done : -EFAULT;
+	}
+	return (ssize_t)done;
+}
+
+static void console_termios(struct termios *t)
+{
+	memset(t, 0, sizeof(*t));
+	t->c_iflag = ICRNL;
+	t->c_oflag = OPOST | ONLCR;
+	t->c_cflag = B115200 | CS8 | CREAD | CLOCAL;
+	t->c_lflag = 0;   /* raw: no ICANON, no ECHO, no ISIG (no line discipline yet) */
+	t->c_cc[VINTR] = 003;
+	t->c_cc[VQUIT] = 034;
+	t->c_cc[VERASE] = 0177;
+	t->c_cc[VKILL] = 025;
+	t->c_cc[VEOF] = 004;
+	t->c_cc[VMIN] = 1;
+	t->c_cc[VTIME] = 0;
+	t->c_cc[VSTART] = 021;
+	t->c_cc[VSTOP] = 023;
+	t->c_cc[VSUSP] = 032;
+}
+
+static long console_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	struct termios t;
+	struct winsize ws = { .ws_row = 24, .ws_col = 80 };
+
+	switch (cmd) {
+	case TCGETS:
+		console_termios(&t);
+		return copy_to_user((void *)arg, &t, sizeof(t));
+	case TIOCGWINSZ:
+		return copy_to_user((void *)arg, &ws, sizeof(ws));
+	default:
+		return -ENOTTY;
+	}
+}
+
+const struct file_operations console_fops = {
+	.read = console_read,
+	.write = console_write_iter,
+	.ioctl = console_ioctl,
+};
+
+struct file *console_file_open(void)
+{
+	struct inode *inode = console_inode_get();
+	struct file *f;
+
+	if (!inode)
+		return ERR_PTR(-ENODEV);
+	f = file_alloc_open(inode, O_RDWR);
+	iput(inode);
+	return f;
+}

@@ -1,0 +1,50 @@
+/*
+ * Private interfaces between the files of kernel/fs/ (not for other
+ * subsystems: they use <fs/fs.h> and <fs/file.h>).
+ */
+#ifndef FS_INTERNAL_H
+#define FS_INTERNAL_H
+
+#include <fs/file.h>
+#include <fs/fs.h>
+
+/* ramfs.c: a new, empty ramfs; its root in sb->s_root. NULL if out of memory. */
+struct super_block *ramfs_create(void);
+/* ramfs.c: pages of file data held by every ramfs (for tests and the monitor). */
+unsigned long ramfs_data_pages(void);
+/* ramfs.c: inodes alive in every ramfs; file.c: struct files alive (leak checks). */
+unsigned long ramfs_inode_count(void);
+long nr_open_files(void);
+
+/* super.c: the console's device inode (kdevfs), with a reference for the caller. */
+struct inode *console_inode_get(void);
+
+/* file.c, fs_struct.c: boot-time slab caches. */
+void file_cache_init(void);
+void fs_struct_cache_init(void);
+
+/* initramfs.c */
+struct initramfs_stats {
+	unsigned long files, dirs, symlinks, nodes, hardlinks, skipped;
+	size_t bytes;              /* file data written */
+	const char *error;         /* the archive's first fatal error, or NULL */
+	size_t error_off;
+};
+
+/*
+ * Unpack the newc archive buf[len] under lr->root (names are relative to
+ * it; "./" and "/" prefixes are dropped). Regular files, directories,
+ * symlinks, hard links, device and fifo nodes, with their modes, owners
+ * and mtimes; what cannot be made is reported and skipped. Returns 0,
+ * or -EINVAL if the archive was corrupt (what came before the corruption
+ * stays), -ENOMEM. Sleeps.
+ */
+int initramfs_unpack(const struct lookup_root *lr, const void *buf, size_t len,
+		     struct initramfs_stats *st);
+
+/* super.c: what fs_init() did with the boot initramfs. */
+extern struct initramfs_stats initramfs_boot_stats;
+extern u64 initramfs_boot_ns;
+extern unsigned long initramfs_boot_freed;
+
+#endif /* FS_INTERNAL_H */

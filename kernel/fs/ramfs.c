@@ -1,0 +1,636 @@
+/*
+ * ramfs: a file system that lives only in memory -- the root file system
+ * the initramfs is unpacked into.
+ *
+ * Directories keep their entries in a list ordered by a per-directory
+ * cookie that only grows, so a getdents64 position (the cookie of the
+ * next entry) stays valid however entries come and go. Each entry holds a
+ * reference on its inode, so an inode lives while it has a name or is
+ * open; a directory also holds a reference on its parent (for "..").
+ * Regular files keep their data in whole pages from the page allocator,
+ * indexed by an array that grows by doubling; a missing page is a hole
+ * and reads as zeros. Symlinks keep their target in a kmalloc'd string.
+ *
+ * Interface: ramfs_create() (internal.h), then the VFS calls the
+ * operations tables below. Limits: names up to NAME_MAX; a file up to
+ * RAMFS_MAX_PAGES pages (-EFBIG beyond); running out of memory gives
+ * -ENOSPC for data, -ENOMEM for inodes.
+ *
+ * Locks: the VFS holds the i_rwsem of the inodes involved (fs/fs.h says
+ * which, per method); ramfs takes no lock of its own except inside
+ * iterate/read/write, which take the inode's i_rwsem themselves.
+ */
+#include <fs/file.h>
+#include <fs/fs.h>
+#include <kernel/compiler.h>
+#include <kernel/err.h>
+#include <kernel/panic.h>
+#include <lib/list.h>
+#include <lib/string.h>
+#include <mm/page_alloc.h>
+#include <mm/slab.h>
+#include <uapi/errno.h>
+
+#include "internal.h"
+
+/* The page array is one kmalloc block: at most 4 MiB of pointers (2 GiB of file). */
+#define RAMFS_MAX_PAGES ((PAGE_SIZE << MAX_ORDER) / sizeof(struct page *))
+
+struct ramfs_dirent {
+	struct list_head node;       /* [dir i_rwsem] in entries, by cookie */
+	struct inode *inode;         /* with a reference */
+	loff_t cookie;               /* [I] getdents position, >= 2 */
+	unsigned int len;            /* [I] */
+	char name[];                 /* [I] len bytes and a NUL */
+};
+
+struct ramfs_inode {
+	struct inode vfs;
+	union {
+		struct {                         /* directories, [i_rwsem] */
+			struct list_head entries;
+			loff_t next_cookie;
+			struct inode *parent;    /* with a reference, unless the root (itself) */
+		} dir;
+		struct {                         /* regular files, [i_rwsem] */
+			struct page **pages;
+			unsigned long cap;       /* entries in pages */
+		} file;
+		struct {
+			char *target;            /* [I] */
+		} link;
+	};
+};
+
+static struct kmem_cache *ramfs_inode_cache;
+static unsigned long ramfs_pages;   /* [a] data pages held by all ramfs */
+static unsigned long ramfs_inodes;  /* [a] inodes alive in all ramfs */
+
+static const struct inode_operations ramfs_dir_iops, ramfs_file_iops, ramfs_link_iops,
+	ramfs_special_iops;
+static const struct file_operations ramfs_dir_fops, ramfs_file_fops;
+
+static struct ramfs_inode *RI(struct inode *inode)
+{
+	return container_of(inode, struct ramfs_inode, vfs);
+}
+
+unsigned long ramfs_data_pages(void)
+{
+	return __atomic_load_n(&ramfs_pages, __ATOMIC_RELAXED);
+}
+
+unsigned long ramfs_inode_count(void)
+{
+	return __atomic_load_n(&ramfs_inodes, __ATOMIC_RELAXED);
+}
+
+/* ---------------------------------------------------------------- inodes */
+
+static struct inode *ramfs_new_inode(struct super_block *sb, unsigned int mode)
+{
+	struct ramfs_inode *ri = kmem_cache_alloc(ramfs_inode_cache, 0);
+
+	if (!ri)
+		return NULL;
+	memset(ri, 0, sizeof(*ri));
+	__atomic_add_fetch(&ramfs_inodes, 1, __ATOMIC_RELAXED);
+	inode_init(&ri->vfs, sb, mode);
+	switch (mode & S_IFMT) {
+	case S_IFDIR:
+		INIT_LIST_HEAD(&ri->dir.entries);
+		ri->dir.next_cookie = 2;
+		ri->vfs.i_nlink = 2;
+		ri->vfs.i_op = &ramfs_dir_iops;
+		ri->vfs.i_fop = &ramfs_dir_fops;
+		break;
+	case S_IFREG:
+		ri->vfs.i_op = &ramfs_file_iops;
+		ri->vfs.i_fop = &ramfs_file_fops;
+		break;
+	case S_IFLNK:
+		ri->vfs.i_op = &ramfs_link_iops;
+		break;
+	default:
+		ri->vfs.i_op = &ramfs_special_iops;
+		break;
+	}
+	return &ri->vfs;
+}
+
+/* Free pages [from, cap) of a file. i_rwsem held for writing (or last reference). */
+static void ramfs_free_pages_from(struct ramfs_inode *ri, unsigned long from)
+{
+	for (unsigned long i = from; i < ri->file.cap; i++) {
+		if (ri->file.pages[i]) {
+			free_page(ri->file.pages[i]);
+			ri->file.pages[i] = NULL;
+			ri->vfs.i_blocks -= PAGE_SIZE / 512;
+			__atomic_sub_fetch(&ramfs_pages, 1, __ATOMIC_RELAXED);
+		}
+	}
+}
+
+static void ramfs_evict_inode(struct inode *inode)
+{
+	struct ramfs_inode *ri = RI(inode);
+
+	switch (inode->i_mode & S_IFMT) {
+	case S_IFDIR:
+		BUG_ON(!list_empty(&ri->dir.entries));
+		if (ri->dir.parent && ri->dir.parent != inode)
+			iput(ri->dir.parent);
+		break;
+	case S_IFREG:
+		ramfs_free_pages_from(ri, 0);
+		kfree(ri->file.pages);
+		break;
+	case S_IFLNK:
+		kfree(ri->link.target);
+		break;
+	}
+}
+
+static void ramfs_destroy_inode(struct inode *inode)
+{
+	__atomic_sub_fetch(&ramfs_inodes, 1, __ATOMIC_RELAXED);
+	kmem_cache_free(ramfs_inode_cache, RI(inode));
+}
+
+static const struct super_operations ramfs_sops = {
+	.evict_inode = ramfs_evict_inode,
+	.destroy_inode = ramfs_destroy_inode,
+};
+
+/* ---------------------------------------------------------------- directories */
+
+static struct ramfs_dirent *ramfs_find(struct inode *dir, const char *name, size_t len)
+{
+	struct ramfs_dirent *de;
+
+	list_for_each_entry(de, &RI(dir)->dir.entries, node) {
+		if (de->len == len && memcmp(de->name, name, len) == 0)
+			return de;
+	}
+	return NULL;
+}
+
+static struct inode *ramfs_lookup(struct inode *dir, const char *name, size_t len)
+{
+	struct ramfs_dirent *de;
+
+	if (len == 2 && name[0] == '.' && name[1] == '.') {
+		iget(RI(dir)->dir.parent);
+		return RI(dir)->dir.parent;
+	}
+	de = ramfs_find(dir, name, len);
+	if (!de)
+		return ERR_PTR(-ENOENT);
+	iget(de->inode);
+	return de->inode;
+}
+
+static struct ramfs_dirent *ramfs_dirent_alloc(const char *name, size_t len)
+{
+	struct ramfs_dirent *de = kmalloc(sizeof(*de) + len + 1, 0);
+
+	if (de) {
+		memcpy(de->name, name, len);
+		de->name[len] = 0;
+		de->len = (unsigned int)len;
+	}
+	return de;
+}
+
+/* Link de (from ramfs_dirent_alloc) into dir for inode, taking a reference. dir i_rwsem held. */
+static void ramfs_dirent_insert(struct inode *dir, struct ramfs_dirent *de, struct inode *inode)
+{
+	de->cookie = RI(dir)->dir.next_cookie++;
+	de->inode = inode;
+	iget(inode);
+	list_add_tail(&de->node, &RI(dir)->dir.entries);
+	dir->i_size++;
+	inode_touch_mc(dir);
+}
+
+/* Add name -> inode to dir, taking a new reference on inode. dir i_rwsem held. */
+static int ramfs_add_entry(struct inode *dir, const char *name, size_t len, struct inode *inode)
+{
+	struct ramfs_dirent *de = ramfs_dirent_alloc(name, len);
+
+	if (!de)
+		return -ENOMEM;
+	ramfs_dirent_insert(dir, de, inode);
+	return 0;
+}
+
+/* Remove the entry name from dir and drop its reference. dir i_rwsem held. */
+static void ramfs_del_entry(struct inode *dir, const char *name, size_t len)
+{
+	struct ramfs_dirent *de = ramfs_find(dir, name, len);
+
+	BUG_ON(!de);
+	list_del(&de->node);
+	dir->i_size--;
+	inode_touch_mc(dir);
+	iput(de->inode);
+	kfree(de);
+}
+
+/* A new inode of mode named name in dir; the caller's reference in *res. */
+static int ramfs_mknod_inode(struct inode *dir, const char *name, size_t len, unsigned int mode,
+			     struct inode **res)
+{
+	struct inode *inode = ramfs_new_inode(dir->i_sb, mode);
+	int err;
+
+	if (!inode)
+		return -ENOMEM;
+	if (dir->i_mode & S_ISGID) {   /* BSD group semantics on setgid directories */
+		inode->i_gid = dir->i_gid;
+		if (S_ISDIR(mode))
+			inode->i_mode |= S_ISGID;
+	}
+	err = ramfs_add_entry(dir, name, len, inode);
+	if (err) {
+		inode->i_nlink = 0;
+		iput(inode);
+		return err;
+	}
+	*res = inode;
+	return 0;
+}
+
+static int ramfs_create_file(struct inode *dir, const char *name, size_t len, unsigned int mode,
+			     struct inode **res)
+{
+	return ramfs_mknod_inode(dir, name, len, S_IFREG | (mode & 07777), res);
+}
+
+static int ramfs_mkdir(struct inode *dir, const char *name, size_t len, unsigned int mode)
+{
+	struct inode *inode;
+	int err = ramfs_mknod_inode(dir, name, len, S_IFDIR | (mode & 07777), &inode);
+
+	if (err)
+		return err;
+	iget(dir);
+	RI(inode)->dir.parent = dir;
+	dir->i_nlink++;
+	iput(inode);
+	return 0;
+}
+
+static int ramfs_symlink(struct inode *dir, const char *name, size_t len, const char *target)
+{
+	size_t tlen = strlen(target);
+	char *copy = kmalloc(tlen + 1, 0);
+	struct inode *inode;
+	int err;
+
+	if (!copy)
+		return -ENOMEM;
+	memcpy(copy, target, tlen + 1);
+	err = ramfs_mknod_inode(dir, name, len, S_IFLNK | 0777, &inode);
+	if (err) {
+		kfree(copy);
+		return err;
+	}
+	RI(inode)->link.target = copy;
+	inode->i_size = (loff_t)tlen;
+	iput(inode);
+	return 0;
+}
+
+static int ramfs_mknod(struct inode *dir, const char *name, size_t len, unsigned int mode,
+		       u32 rdev)
+{
+	struct inode *inode;
+	int err = ramfs_mknod_inode(dir, name, len, mode, &inode);
+
+	if (err)
+		return err;
+	if (!S_ISREG(mode))   /* mknod of S_IFREG makes an ordinary empty file */
+		init_special_inode(inode, inode->i_mode, rdev);
+	iput(inode);
+	return 0;
+}
+
+static int ramfs_link(struct inode *old, struct inode *dir, const char *name, size_t len)
+{
+	int err = ramfs_add_entry(dir, name, len, old);
+
+	if (!err) {
+		old->i_nlink++;
+		old->i_ctime = current_time();
+	}
+	return err;
+}
+
+static int ramfs_unlink(struct inode *dir, const char *name, size_t len, struct inode *victim)
+{
+	victim->i_nlink--;
+	victim->i_ctime = current_time();
+	ramfs_del_entry(dir, name, len);
+	return 0;
+}
+
+static int ramfs_rmdir(struct inode *dir, const char *name, size_t len, struct inode *victim)
+{
+	if (!list_empty(&RI(victim)->dir.entries))
+		return -ENOTEMPTY;
+	victim->i_nlink = 0;
+	victim->i_ctime = current_time();
+	dir->i_nlink--;
+	ramfs_del_entry(dir, name, len);
+	return 0;
+}
+
+/* Move a directory's ".." from old_dir to new_dir. */
+static void ramfs_reparent(struct inode *inode, struct inode *old_dir, struct inode *new_dir)
+{
+	iget(new_dir);
+	RI(inode)->dir.parent = new_dir;
+	new_dir->i_nlink++;
+	old_dir->i_nlink--;
+	iput(old_dir);   /* never the last reference: old_dir's own name holds one */
+}
+
+static int ramfs_rename(struct inode *old_dir, const char *old_name, size_t old_len,
+			struct inode *old, struct inode *new_dir, const char *new_name,
+			size_t new_len, struct inode *victim)
+{
+	struct ramfs_dirent *de;
+
+	if (victim && S_ISDIR(victim->i_mode) && !list_empty(&RI(victim)->dir.entries))
+		return -ENOTEMPTY;
+	de = ramfs_dirent_alloc(new_name, new_len);   /* the only step that can fail */
+	if (!de)
+		return -ENOMEM;
+	if (victim) {
+		if (S_ISDIR(victim->i_mode)) {
+			victim->i_nlink = 0;
+			new_dir->i_nlink--;
+		} else {
+			victim->i_nlink--;
+		}
+		victim->i_ctime = current_time();
+		ramfs_del_entry(new_dir, new_name, new_len);
+	}
+	ramfs_dirent_insert(new_dir, de, old);
+	ramfs_del_entry(old_dir, old_name, old_len);
+	if (S_ISDIR(old->i_mode) && old_dir != new_dir)
+		ramfs_reparent(old, old_dir, new_dir);
+	old->i_ctime = current_time();
+	return 0;
+}
+
+static int ramfs_get_link(struct inode *inode, char *buf, size_t size)
+{
+	size_t len = (size_t)inode->i_size;
+
+	if (len + 1 > size)
+		return -ENAMETOOLONG;
+	memcpy(buf, RI(inode)->link.target, len + 1);
+	return (int)len;
+}
+
+/*
+ * getdents: "." and ".." at positions 0 and 1, then the entries in cookie
+ * order from ctx->pos on. Stops when emit() says the buffer is full.
+ */
+static int ramfs_iterate(struct file *file, struct dir_context *ctx)
+{
+	struct inode *dir = file_inode(file);
+	struct ramfs_dirent *de;
+
+	down_read(&dir->i_rwsem);
+	if (ctx->pos == 0) {
+		if (!ctx->emit(ctx, ".", 1, dir->i_ino, DT_DIR))
+			goto out;
+		ctx->pos = 1;
+	}
+	if (ctx->pos == 1) {
+		if (!ctx->emit(ctx, "..", 2, RI(dir)->dir.parent->i_ino, DT_DIR))
+			goto out;
+		ctx->pos = 2;
+	}
+	list_for_each_entry(de, &RI(dir)->dir.entries, node) {
+		if (de->cookie < ctx->pos)
+			continue;
+		if (!ctx->emit(ctx, de->name, de->len, de->inode->i_ino, S_DT(de->inode->i_mode)))
+			break;
+		ctx->pos = de->cookie + 1;
+	}
+out:
+	up_read(&dir->i_rwsem);
+	return 0;
+}
+
+/* ---------------------------------------------------------------- regular files */
+
+/* Make room for page index idx in the page array. i_rwsem held for writing. */
+static int ramfs_grow_array(struct ramfs_inode *ri, unsigned long idx)
+{
+	unsigned long cap = ri->file.cap ? ri->file.cap : 16;
+	struct page **pages;
+
+	if (idx >= RAMFS_MAX_PAGES)
+		return -EFBIG;
+	while (cap <= idx)
+		cap *= 2;
+	cap = MIN(cap, (unsigned long)RAMFS_MAX_PAGES);
+	pages = krealloc(ri->file.pages, cap * sizeof(*pages), 0);
+	if (!pages)
+		return -ENOSPC;
+	memset(pages + ri->file.cap, 0, (cap - ri->file.cap) * sizeof(*pages));
+	ri->file.pages = pages;
+	ri->file.cap = cap;
+	return 0;
+}
+
+/* The page at idx, allocated (zeroed) if it is a hole. i_rwsem held for writing. */
+static struct page *ramfs_get_page(struct ramfs_inode *ri, unsigned long idx, int *err)
+{
+	struct page *page;
+
+	if (idx >= ri->file.cap) {
+		*err = ramfs_grow_array(ri, idx);
+		if (*err)
+			return NULL;
+	}
+	page = ri->file.pages[idx];
+	if (page)
+		return page;
+	page = alloc_page(__GFP_ZERO | __GFP_NOWARN);
+	if (!page) {
+		*err = -ENOSPC;
+		return NULL;
+	}
+	page->mapping = &ri->vfs;
+	page->index = idx;
+	ri->file.pages[idx] = page;
+	ri->vfs.i_blocks += PAGE_SIZE / 512;
+	__atomic_add_fetch(&ramfs_pages, 1, __ATOMIC_RELAXED);
+	return page;
+}
+
+static ssize_t ramfs_read(struct file *file, struct iov_iter *to, loff_t *pos)
+{
+	struct inode *inode = file_inode(file);
+	struct ramfs_inode *ri = RI(inode);
+	size_t done = 0;
+	bool fault = false;
+	loff_t p = *pos;
+
+	down_read(&inode->i_rwsem);
+	while (to->count && p < inode->i_size) {
+		unsigned long idx = (unsigned long)p / PAGE_SIZE;
+		size_t off = (size_t)p % PAGE_SIZE;
+		size_t n = MIN(MIN((size_t)PAGE_SIZE - off, to->count), (size_t)(inode->i_size - p));
+		struct page *page = idx < ri->file.cap ? ri->file.pages[idx] : NULL;
+		size_t k = page ? copy_to_iter((char *)page_address(page) + off, n, to)
+				: iov_iter_zero(n, to);
+
+		done += k;
+		p += (loff_t)k;
+		if (k < n) {
+			fault = true;
+			break;
+		}
+	}
+	up_read(&inode->i_rwsem);
+	*pos = p;
+	return done || !fault ? (ssize_t)done : -EFAULT;
+}
+
+static ssize_t ramfs_write(struct file *file, struct iov_iter *from, loff_t *pos)
+{
+	struct inode *inode = file_inode(file);
+	struct ramfs_inode *ri = RI(inode);
+	size_t done = 0;
+	int err = 0;
+	loff_t p;
+
+	down_write(&inode->i_rwsem);
+	p = (READ_ONCE(file->f_flags) & O_APPEND) ? inode->i_size : *pos;
+	while (from->count) {
+		unsigned long idx = (unsigned long)p / PAGE_SIZE;
+		size_t off = (size_t)p % PAGE_SIZE, n = MIN((size_t)PAGE_SIZE - off, from->count), k;
+		struct page *page = ramfs_get_page(ri, idx, &err);
+
+		if (!page)
+			break;
+		k = copy_from_iter((char *)page_address(page) + off, n, from);
+		done += k;
+		p += (loff_t)k;
+		if (k < n) {
+			err = -EFAULT;
+			break;
+		}
+	}
+	if (p > inode->i_size)
+		inode->i_size = p;
+	if (done)
+		inode_touch_mc(inode);
+	up_write(&inode->i_rwsem);
+	*pos = p;
+	return done ? (ssize_t)done : err;
+}
+
+/* Truncate or extend to size (the VFS checked the type). i_rwsem held for writing. */
+static int ramfs_set_size(struct inode *inode, loff_t size)
+{
+	struct ramfs_inode *ri = RI(inode);
+	unsigned long keep = (unsigned long)((size + PAGE_SIZE - 1) / PAGE_SIZE);
+	size_t tail = (size_t)size % PAGE_SIZE;
+
+	if ((u64)size > (u64)RAMFS_MAX_PAGES * PAGE_SIZE)
+		return -EFBIG;
+	if (size < inode->i_size) {
+		ramfs_free_pages_from(ri, keep);
+		/* Zero the rest of the last page, so a later extension reads zeros. */
+		if (tail && keep - 1 < ri->file.cap && ri->file.pages[keep - 1])
+			memset((char *)page_address(ri->file.pages[keep - 1]) + tail, 0,
+			       PAGE_SIZE - tail);
+	}
+	inode->i_size = size;
+	return 0;
+}
+
+static int ramfs_setattr(struct inode *inode, const struct iattr *attr)
+{
+	if (attr->ia_valid & ATTR_SIZE) {
+		int err = ramfs_set_size(inode, attr->ia_size);
+
+		if (err)
+			return err;
+	}
+	inode_apply_attr(inode, attr);
+	return 0;
+}
+
+/* ---------------------------------------------------------------- tables */
+
+static const struct inode_operations ramfs_dir_iops = {
+	.lookup = ramfs_lookup,
+	.create = ramfs_create_file,
+	.mkdir = ramfs_mkdir,
+	.symlink = ramfs_symlink,
+	.mknod = ramfs_mknod,
+	.link = ramfs_link,
+	.unlink = ramfs_unlink,
+	.rmdir = ramfs_rmdir,
+	.rename = ramfs_rename,
+	.setattr = ramfs_setattr,
+};
+
+static const struct inode_operations ramfs_file_iops = {
+	.setattr = ramfs_setattr,
+};
+
+static const struct inode_operations ramfs_link_iops = {
+	.get_link = ramfs_get_link,
+	.setattr = ramfs_setattr,
+};
+
+static const struct inode_operations ramfs_special_iops = {
+	.setattr = ramfs_setattr,
+};
+
+static const struct file_operations ramfs_dir_fops = {
+	.iterate = ramfs_iterate,
+	.llseek = generic_file_llseek,
+};
+
+static const struct file_operations ramfs_file_fops = {
+	.read = ramfs_read,
+	.write = ramfs_write,
+	.llseek = generic_file_llseek,
+};
+
+struct super_block *ramfs_create(void)
+{
+	static u32 next_dev = 16;   /* 0:16, 0:17, ... (kdevfs is 0:1) */
+	struct super_block *sb;
+	struct inode *root;
+
+	if (!ramfs_inode_cache)
+		ramfs_inode_cache = kmem_cache_create("ramfs_inode", sizeof(struct ramfs_inode), 0, NULL);
+	sb = kzalloc(sizeof(*sb), 0);
+	if (!ramfs_inode_cache || !sb)
+		goto err;
+	sb->s_type = "ramfs";
+	sb->s_dev = MKDEV(0, __atomic_fetch_add(&next_dev, 1, __ATOMIC_RELAXED));
+	sb->s_op = &ramfs_sops;
+	sb->s_next_ino = 1;
+	root = ramfs_new_inode(sb, S_IFDIR | 0755);
+	if (!root)
+		goto err;
+	RI(root)->dir.parent = root;   /* ".." of the root is itself, without a reference */
+	sb->s_root = root;
+	return sb;
+err:
+	kfree(sb);
+	return NULL;
+}

@@ -1,0 +1,90 @@
+/*
+ * The memory system calls: brk, mmap, munmap, mprotect, madvise -- thin
+ * wrappers that find the caller's address space (current->mm) and call
+ * the cores of mmap.c, which check their arguments with Linux's errnos
+ * (docs/memory.md, "mmap family"). No locks of their own.
+ */
+#include <arch/memlayout.h>
+#include <kernel/syscall.h>
+#include <mm/mm.h>
+#include <sched/sched.h>
+#include <sched/task.h>
+#include <uapi/errno.h>
+#include <uapi/mman.h>
+
+/*
+ * brk(addr): move the break; returns the break afterwards, the old one if
+ * the move failed or addr was 0 or below the heap (Linux never returns an
+ * errno here: glibc compares the result with what it asked for).
+ */
+long sys_brk(const struct syscall_args *args)
+{
+	struct mm_struct *mm = current->mm;
+
+	if (!mm)
+		return -ENOMEM;
+	if (args->a[0])
+		do_brk(mm, args->a[0]);
+	return (long)READ_ONCE(mm->brk);
+}
+
+/*
+ * mmap(addr, len, prot, flags, fd, offset): offset in bytes, page aligned
+ * (-EINVAL otherwise, checked first as riscv's sys_mmap does). Only
+ * anonymous mappings until file descriptors exist: a file mapping names
+ * an fd that cannot be open, so -EBADF (the VFS plugs its files in here).
+ */
+long sys_mmap(const struct syscall_args *args)
+{
+	unsigned long addr = args->a[0], len = args->a[1], prot = args->a[2];
+	unsigned long flags = args->a[3], off = args->a[5];
+	struct mm_struct *mm = current->mm;
+
+	if (off & ~PAGE_MASK)
+		return -EINVAL;
+	if (!(flags & MAP_ANONYMOUS))
+		return -EBADF;
+	if (!mm)
+		return -ENOMEM;
+	return do_mmap(mm, addr, len, prot, flags, NULL, 0);
+}
+
+long sys_munmap(const struct syscall_args *args)
+{
+	return current->mm ? do_munmap(current->mm, args->a[0], args->a[1]) : -EINVAL;
+}
+
+long sys_mprotect(const struct syscall_args *args)
+{
+	return current->mm ? do_mprotect(current->mm, args->a[0], args->a[1], args->a[2]) : -ENOMEM;
+}
+
+/*
+ * madvise(addr, len, advice). MADV_DONTNEED drops the pages (next touch
+ * zero-fills or refetches), and so does MADV_FREE, which allows exactly
+ * that. Pure hints are accepted and do nothing after the alignment check;
+ * unlike Linux they do not report holes in the range with -ENOMEM. Other
+ * advice (fork, KSM, huge-page and memory-failure controls): -EINVAL.
+ */
+long sys_madvise(const struct syscall_args *args)
+{
+	unsigned long addr = args->a[0], len = args->a[1];
+	int advice = (int)args->a[2];
+
+	switch (advice) {
+	case MADV_DONTNEED:
+	case MADV_FREE:
+		return current->mm ? do_madvise_dontneed(current->mm, addr, len) : -ENOMEM;
+	case MADV_NORMAL:
+	case MADV_RANDOM:
+	case MADV_SEQUENTIAL:
+	case MADV_WILLNEED:
+	case MADV_DONTDUMP:
+	case MADV_DODUMP:
+	case MADV_COLD:
+	case MADV_PAGEOUT:
+		return (addr & ~PAGE_MASK) ? -EINVAL : 0;
+	default:
+		return -EINVAL;
+	}
+}
