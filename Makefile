@@ -161,13 +161,15 @@ vdso-glibc-check: $(B)/include/generated/vdso_offsets.h tests/vdso/glibc_dlvsym.
 # from memory, built with the Linux cross compiler and embedded in the
 # kernel by kernel/proc/ktest_exec_images.S (.incbin): tests/exec/exec_check.c
 # as a static ET_EXEC, a static PIE (ET_DYN, no relocations) and an
-# ~800 KiB variant (the exec timing), and a static glibc "hello".
+# ~800 KiB variant (the exec timing), a static glibc "hello", and a static
+# glibc program on the vDSO and the time calls (tests/exec/clock.c).
 UCC := riscv64-linux-gnu-gcc
 EXEC_TEST_CFLAGS := -O2 -ffreestanding -fno-builtin -fno-tree-loop-distribute-patterns \
 	-fno-stack-protector -nostdlib -march=rv64gc -mabi=lp64d -Wall -Wextra -Werror
 EXEC_TEST_SRCS := tests/exec/start.S tests/exec/exec_check.c
 ET := $(B)/exec-tests
-EXEC_TEST_ELFS := $(ET)/check.elf $(ET)/check_pie.elf $(ET)/check_big.elf $(ET)/hello.elf
+EXEC_TEST_ELFS := $(ET)/check.elf $(ET)/check_pie.elf $(ET)/check_big.elf $(ET)/hello.elf \
+	$(ET)/clock.elf
 
 $(ET)/check.elf: $(EXEC_TEST_SRCS)
 	@mkdir -p $(@D)
@@ -185,6 +187,10 @@ $(ET)/hello.elf: tests/exec/hello.c
 	@mkdir -p $(@D)
 	@echo "  UCC     $@"
 	@$(UCC) -static -O2 -o $@ $<
+$(ET)/clock.elf: tests/exec/clock.c
+	@mkdir -p $(@D)
+	@echo "  UCC     $@"
+	@$(UCC) -static -O2 -Wall -Wextra -Werror -o $@ $<
 
 $(B)/kernel/proc/ktest_exec_images.S.o: $(EXEC_TEST_ELFS)
 $(B)/kernel/proc/ktest_exec_images.S.o: KCFLAGS += -Wa,-I$(ET)

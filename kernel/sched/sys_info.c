@@ -83,7 +83,11 @@ long sys_setdomainname(const struct syscall_args *args)
 	return uts_set(uts.domainname, args->a[0], (int)args->a[1]);
 }
 
-/* sysinfo(struct sysinfo *info): memory in pages (mem_unit = PAGE_SIZE), as Linux. */
+/*
+ * sysinfo(struct sysinfo *info). Memory in bytes with mem_unit 1, as
+ * Linux reports it whenever the byte counts fit an unsigned long (always,
+ * on a 64-bit machine).
+ */
 long sys_sysinfo(const struct syscall_args *args)
 {
 	struct __kernel_sysinfo si;
@@ -97,11 +101,11 @@ long sys_sysinfo(const struct syscall_args *args)
 	for (int i = 0; i < 3; i++)
 		si.loads[i] = loads[i] << (SI_LOAD_SHIFT - FSHIFT);
 	page_alloc_stats(&ps);
-	si.totalram = ps.total;
-	si.freeram = ps.free;
+	si.totalram = ps.total * PAGE_SIZE;
+	si.freeram = ps.free * PAGE_SIZE;
 	unsigned int tasks = nr_tasks();
 	si.procs = (unsigned short)(tasks > 0xffff ? 0xffff : tasks);
-	si.mem_unit = PAGE_SIZE;
+	si.mem_unit = 1;
 	return copy_to_user((void __user *)args->a[0], &si, sizeof(si)) ? -EFAULT : 0;
 }
 

@@ -20,7 +20,7 @@ struct __kernel_sysinfo {
 	unsigned short pad;
 	unsigned long totalhigh;
 	unsigned long freehigh;
-	unsigned int mem_unit;       /* bytes per unit of the memory fields */
+	unsigned int mem_unit;       /* bytes per unit of the memory fields (1 on 64-bit Linux) */
 };
 
 #define SI_LOAD_SHIFT 16
