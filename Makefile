@@ -41,7 +41,9 @@ KCFLAGS += -DCONFIG_DEBUG=1
 endif
 KLDFLAGS := -nostdlib --no-relax -z noexecstack -T kernel.ld
 
-KSRCS := $(shell find kernel -name '*.c' -o -name '*.S' | LC_ALL=C sort)
+# kernel/arch/riscv/vdso/ is user code (the vDSO, below), not the kernel's.
+KSRCS := $(shell find kernel -path kernel/arch/riscv/vdso -prune -o \
+	\( -name '*.c' -o -name '*.S' \) -print | LC_ALL=C sort)
 KOBJS := $(patsubst %,$(B)/%.o,$(KSRCS)) $(B)/generated/syscall_table.c.o
 
 # The system-call table and docs/abi.md come from kernel/syscalls.list and
@@ -102,18 +104,72 @@ $(B)/kernel.elf: $(KOBJS) kernel.ld scripts/ksyms.py
 kernel: $(B)/kernel.elf
 .PHONY: kernel
 
+# ---------------------------------------------------------------- the vDSO
+# An ELF shared object for user space (docs/time.md), built by the Linux
+# cross compiler, checked (scripts/vdso_check.py: one PT_LOAD, DT_HASH and
+# DT_GNU_HASH, the LINUX_4.15 versions glibc asks for, no relocations),
+# then embedded in the kernel by kernel/arch/riscv/vdso_image.S.
+VDSO_CC := riscv64-linux-gnu-gcc
+VDSO_OBJCOPY := riscv64-linux-gnu-objcopy
+VDSO_DIR := kernel/arch/riscv/vdso
+VDSO_CFLAGS := -std=gnu11 -O2 -g -fPIC -ffreestanding -fno-builtin -nostdlib \
+	-fno-stack-protector -fno-asynchronous-unwind-tables -fno-unwind-tables \
+	-fno-common -fvisibility=hidden -march=rv64gc -mabi=lp64d \
+	-Wall -Wextra -Werror -Wno-unused-parameter -Ikernel/include -MMD -MP
+VDSO_LDFLAGS := -shared -nostdlib -Wl,-soname=linux-vdso.so.1 -Wl,--hash-style=both \
+	-Wl,--version-script=$(VDSO_DIR)/vdso.map -Wl,-T,$(VDSO_DIR)/vdso.lds \
+	-Wl,-Bsymbolic -Wl,--no-undefined -Wl,--build-id=none -Wl,-z,max-page-size=4096 \
+	-Wl,-z,noexecstack
+VDSO_OBJS := $(B)/vdso/vclock.o $(B)/vdso/sigreturn.o
+
+$(B)/vdso/%.o: $(VDSO_DIR)/%.c Makefile
+	@mkdir -p $(@D)
+	@echo "  VDSOCC  $<"
+	@$(VDSO_CC) $(VDSO_CFLAGS) -c $< -o $@
+
+$(B)/vdso/%.o: $(VDSO_DIR)/%.S Makefile
+	@mkdir -p $(@D)
+	@echo "  VDSOAS  $<"
+	@$(VDSO_CC) $(VDSO_CFLAGS) -D__ASSEMBLY__ -c $< -o $@
+
+$(B)/vdso/vdso.so: $(VDSO_OBJS) $(VDSO_DIR)/vdso.lds $(VDSO_DIR)/vdso.map
+	@echo "  VDSOLD  $@"
+	@$(VDSO_CC) $(VDSO_CFLAGS) $(VDSO_LDFLAGS) $(VDSO_OBJS) -o $@.dbg
+	@$(VDSO_OBJCOPY) --strip-all $@.dbg $@
+
+$(B)/include/generated/vdso_offsets.h: $(B)/vdso/vdso.so scripts/vdso_check.py
+	@mkdir -p $(@D)
+	@echo "  CHECK   $<"
+	@$(PYTHON) scripts/vdso_check.py $< > $@.tmp && mv $@.tmp $@
+
+$(B)/kernel/arch/riscv/vdso.c.o: $(B)/include/generated/vdso_offsets.h
+$(B)/kernel/arch/riscv/vdso_image.S.o: $(B)/vdso/vdso.so $(B)/include/generated/vdso_offsets.h
+$(B)/kernel/arch/riscv/vdso_image.S.o: KCFLAGS += -DVDSO_IMAGE_PATH='"$(B)/vdso/vdso.so"'
+
+vdso: $(B)/include/generated/vdso_offsets.h
+.PHONY: vdso
+
+# glibc's own loader must find the vDSO's versioned symbols (tests/vdso/):
+# a dynamic riscv64 program under qemu-riscv64. Not part of make test.
+vdso-glibc-check: $(B)/include/generated/vdso_offsets.h tests/vdso/glibc_dlvsym.c
+	@$(VDSO_CC) -O2 -Ikernel/include tests/vdso/glibc_dlvsym.c -o $(B)/vdso/glibc_dlvsym
+	qemu-riscv64 -L /usr/riscv64-linux-gnu $(B)/vdso/glibc_dlvsym $(B)/vdso/vdso.so
+.PHONY: vdso-glibc-check
+
 # ---------------------------------------------------------------- exec test programs
 # User programs that the exec self-tests (kernel/proc/ktest_exec.c) load
 # from memory, built with the Linux cross compiler and embedded in the
 # kernel by kernel/proc/ktest_exec_images.S (.incbin): tests/exec/exec_check.c
 # as a static ET_EXEC, a static PIE (ET_DYN, no relocations) and an
-# ~800 KiB variant (the exec timing), and a static glibc "hello".
+# ~800 KiB variant (the exec timing), a static glibc "hello", and a static
+# glibc program on the vDSO and the time calls (tests/exec/clock.c).
 UCC := riscv64-linux-gnu-gcc
 EXEC_TEST_CFLAGS := -O2 -ffreestanding -fno-builtin -fno-tree-loop-distribute-patterns \
 	-fno-stack-protector -nostdlib -march=rv64gc -mabi=lp64d -Wall -Wextra -Werror
 EXEC_TEST_SRCS := tests/exec/start.S tests/exec/exec_check.c
 ET := $(B)/exec-tests
-EXEC_TEST_ELFS := $(ET)/check.elf $(ET)/check_pie.elf $(ET)/check_big.elf $(ET)/hello.elf
+EXEC_TEST_ELFS := $(ET)/check.elf $(ET)/check_pie.elf $(ET)/check_big.elf $(ET)/hello.elf \
+	$(ET)/clock.elf
 
 $(ET)/check.elf: $(EXEC_TEST_SRCS)
 	@mkdir -p $(@D)
@@ -131,6 +187,10 @@ $(ET)/hello.elf: tests/exec/hello.c
 	@mkdir -p $(@D)
 	@echo "  UCC     $@"
 	@$(UCC) -static -O2 -o $@ $<
+$(ET)/clock.elf: tests/exec/clock.c
+	@mkdir -p $(@D)
+	@echo "  UCC     $@"
+	@$(UCC) -static -O2 -Wall -Wextra -Werror -o $@ $<
 
 $(B)/kernel/proc/ktest_exec_images.S.o: $(EXEC_TEST_ELFS)
 $(B)/kernel/proc/ktest_exec_images.S.o: KCFLAGS += -Wa,-I$(ET)

@@ -57,7 +57,8 @@ def read_list(path, impl):
         if len(parts) >= 3 and parts[2].isdigit():
             nargs = int(parts[2])
             del parts[2]
-            parts = parts[:3] + [" ".join(parts[3:])] if len(parts) > 3 else parts
+        # notes: the rest of the line, whether or not an argument count came first
+        parts = parts[:3] + [" ".join(parts[3:])] if len(parts) > 3 else parts
         if len(parts) < 3:
             continue
         name, handler, status = parts[:3]

@@ -2,7 +2,7 @@
 """Kestrel test runner: host unit tests and the QEMU suites.
 
     python3 tests/run.py [--kernel build/kernel.elf] [--unit BIN ...]
-                         [--only SUBSTR] [--jobs N] [--guest-usertests] [-v]
+                         [--only SUBSTR] [--jobs N] [-v]
 
 Prints `PASS name` or `FAIL name: reason` per test, in suite order, and ends
 with the line `N passed, M failed`; exits 0 iff nothing failed.  Console logs
@@ -704,9 +704,9 @@ def corrupt_archive():
 # is checked against Linux itself.  Tests that exec other riscv64 programs
 # need qemu-riscv64 registered with binfmt_misc: the harness registers it
 # (as root) unless KESTREL_NO_BINFMT=1; without it usertests skips them and
-# says so.  usertests/smp4 boots Kestrel with the initramfs and runs the
-# quick group in the guest; it is off until the kernel can run processes
-# (--guest-usertests or KESTREL_GUEST_USERTESTS=1).
+# says so.  usertests/smp4 boots Kestrel with the initramfs and runs every
+# test (quick and slow) in the guest on 4 harts; usertests/smp1 runs the
+# quick group on one hart.
 
 QEMU_USER = os.environ.get("KESTREL_QEMU_USER", "qemu-riscv64")
 USER_DIR = ROOT / "build" / "user"
@@ -716,7 +716,7 @@ INITRAMFS_LIST = ROOT / "user" / "initramfs.list"
 HOST_USERTESTS_TIMEOUT = 300
 HOST_SMALL_TIMEOUT = 60
 GUEST_USERTESTS_TIMEOUT = 600
-GUEST_USERTESTS_ARGS = 'init.args="usertests -q"'
+GUEST_USERTESTS_ARGS = {4: 'init.args="usertests"', 1: 'init.args="usertests -q"'}
 BENCH_METRICS = 13
 
 UT_LINE = re.compile(r"usertests: (PASS|FAIL|SKIP) (\S+)(?: -- (.*)|: (.*))?$")
@@ -1024,7 +1024,7 @@ def guest_usertests_job(kernel, cpus=4):
                                       "prerequisite missing: %s" % INITRAMFS)
         if why:
             return Outcome(all_failed([prefix + "/summary"], why))
-        q = Qemu(kernel, cpus=cpus, mem="512M", bootargs=GUEST_USERTESTS_ARGS,
+        q = Qemu(kernel, cpus=cpus, mem="512M", bootargs=GUEST_USERTESTS_ARGS[cpus],
                  extra_args=["-initrd", str(INITRAMFS)], log=log_path(name))
         status, error = None, None
         with q:
@@ -1050,7 +1050,7 @@ def guest_usertests_job(kernel, cpus=4):
         return Outcome(results, out, q.log_path, q.argv, time.monotonic() - t0,
                        skips, verbose_notes)
 
-    names = ["%s/%s" % (prefix, n) for n in list_usertests(quick=True)]
+    names = ["%s/%s" % (prefix, n) for n in list_usertests(quick=cpus == 1)]
     return Job(name, names + [prefix + "/summary"], run)
 
 
@@ -1082,8 +1082,7 @@ def build_jobs(args):
     jobs = [unit_job(b) for b in args.unit]
     jobs += [initramfs_job(), host_usertests_job(), host_init_job(),
              host_bench_job()]
-    if args.guest_usertests:
-        jobs.append(guest_usertests_job(kernel, 4))
+    jobs += [guest_usertests_job(kernel, 4), guest_usertests_job(kernel, 1)]
     jobs += [boot_job(kernel, n, "1G" if n == 8 else "512M")
              for n in (1, 2, 4, 8)]
     fault = (r"Kernel panic on cpu \d+ \(hart \d+\): store page fault in "
@@ -1205,10 +1204,6 @@ def main(argv=None):
                     help="only tests whose name contains SUBSTR (repeatable)")
     ap.add_argument("--jobs", "-j", type=int, default=2,
                     help="test runs in parallel (default 2)")
-    ap.add_argument("--guest-usertests", action="store_true",
-                    default=os.environ.get("KESTREL_GUEST_USERTESTS") == "1",
-                    help="also boot Kestrel and run usertests in the guest "
-                         "(usertests/smp4; off until the kernel runs processes)")
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="show command lines, times and full console output "
                          "of failing runs")

@@ -7,8 +7,9 @@
  *  4. The kernel page table replaces early_pgd (no identity map).
  *  5. The page allocator, slab caches, address spaces, then the
  *     scheduler: the boot context becomes cpu 0's idle task (sched_init).
- *  6. Traps, the PLIC, the UART console, the RTC, the tick on this hart,
- *     the random generator (seeded from the RTC, the DTB, timer jitter).
+ *  6. Traps, the PLIC, the UART console, the RTC and the wall clock, the
+ *     vDSO and the load average (time_init), the tick on this hart, the
+ *     random generator (seeded from the RTC, the DTB, timer jitter).
  *  7. The other harts, started through SBI HSM; each ends in its idle loop.
  *  8. The banner; then the "init" kernel thread, pinned to cpu 0, sets up
  *     the file layer (fs_init: ramfs root, initramfs), then runs the
@@ -34,6 +35,7 @@
 #include <kernel/random.h>
 #include <kernel/printk.h>
 #include <kernel/smp.h>
+#include <kernel/time.h>
 #include <lib/string.h>
 #include <mm/bootmem.h>
 #include <mm/mm.h>
@@ -217,6 +219,7 @@ void start_kernel(unsigned long hartid, phys_addr_t dtb_pa)
 		pr_warn("uart: none found; console stays on SBI\n");
 	if (goldfish_rtc_init() < 0)
 		pr_warn("rtc: none found; wall clock unknown\n");
+	time_init();
 	clock_init_cpu();
 	random_init();
 	cpus[0].online_time = rdtime();

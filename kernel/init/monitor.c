@@ -142,7 +142,7 @@ static void cmd_date(const char *args)
 	u64 ns = ktime_get_real_ns();
 	struct tm_utc tm;
 
-	if (!ns) {
+	if (!clock_realtime_known()) {
 		console_printf("no real-time clock\n");
 		return;
 	}

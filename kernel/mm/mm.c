@@ -370,6 +370,7 @@ static int dup_locked(struct dup_ctx *d)
 	new->mmap_base = old->mmap_base;
 	new->stack_limit = old->stack_limit;
 	new->stack_guard_gap = old->stack_guard_gap;
+	new->vdso_base = old->vdso_base;
 	/* the child runs the same code pages: the harts that have not fenced for them yet */
 	new->icache_stale = READ_ONCE(old->icache_stale);
 	return 0;

@@ -5,9 +5,11 @@
  * (docs/memory.md, "mmap family"). No locks of their own.
  */
 #include <arch/memlayout.h>
+#include <arch/uvm.h>
 #include <kernel/syscall.h>
 #include <mm/mm.h>
 #include <mm/shmem.h>
+#include <mm/uaccess.h>
 #include <sched/sched.h>
 #include <sched/task.h>
 #include <uapi/errno.h>
@@ -91,4 +93,45 @@ long sys_madvise(const struct syscall_args *args)
 	default:
 		return -EINVAL;
 	}
+}
+
+/*
+ * mincore(addr, len, vec): one byte per page of [addr, addr + len), bit 0
+ * set if the page is resident (mapped in this address space). -EINVAL for
+ * an unaligned addr, -ENOMEM if part of the range is not mapped, -EFAULT
+ * for a bad vec. Filled in chunks so that nothing is copied under the lock.
+ */
+long sys_mincore(const struct syscall_args *args)
+{
+	unsigned long addr = args->a[0], len = args->a[1], vec = args->a[2];
+	struct mm_struct *mm = current->mm;
+	unsigned char chunk[256];
+
+	if (addr & ~PAGE_MASK)
+		return -EINVAL;
+	if (!mm || len > USER_TOP || addr > USER_TOP - ALIGN_UP(len, PAGE_SIZE))
+		return -ENOMEM;
+	len = ALIGN_UP(len, PAGE_SIZE) >> PAGE_SHIFT;
+	while (len) {
+		size_t n = MIN(len, sizeof(chunk));
+		unsigned long irq = mm_lock(mm);
+
+		for (size_t i = 0; i < n; i++, addr += PAGE_SIZE) {
+			struct vm_area *vma = vma_find(&mm->vmas, addr);
+			pte_t *pte;
+
+			if (!vma || vma->start > addr) {
+				mm_unlock(mm, irq);
+				return -ENOMEM;
+			}
+			pte = uvm_pte_lookup(mm->pgd, addr);
+			chunk[i] = pte && upte_present(*pte);
+		}
+		mm_unlock(mm, irq);
+		if (copy_to_user((void *)vec, chunk, n))
+			return -EFAULT;
+		vec += n;
+		len -= n;
+	}
+	return 0;
 }

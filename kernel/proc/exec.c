@@ -32,6 +32,7 @@
 #include <kernel/syscall.h>
 #include <kernel/panic.h>
 #include <kernel/random.h>
+#include <kernel/vdso.h>
 #include <lib/string.h>
 #include <mm/mm.h>
 #include <mm/page_alloc.h>
@@ -77,15 +78,6 @@ struct exec_bprm {
 	struct pt_regs *regs;        /* the caller's user trap frame, or NULL (a kernel thread) */
 	char *page;                  /* a page of scratch */
 };
-
-/* ------------------------------------------------------------ hooks */
-
-/* MERGE: until the vDSO (time branch) is merged: no vDSO, no AT_SYSINFO_EHDR. */
-__attribute__((weak)) int vdso_map(struct mm_struct *mm, unsigned long *base)
-{
-	*base = 0;
-	return 0;
-}
 
 /* ------------------------------------------------------------ argv/envp */
 

@@ -3,7 +3,8 @@
  * programs held in memory (ktest_exec_images.S, built from tests/exec/),
  * enters the new image with user_start() and reports its exit code. The
  * program checks its initial stack, auxv, image and the memory and random
- * system calls from user mode (tests/exec/exec_check.c). Failing execs
+ * system calls from user mode (tests/exec/exec_check.c); a static glibc
+ * program checks the vDSO and the time calls (tests/exec/clock.c). Failing execs
  * must return the right errno and leave the caller's address space
  * exactly as it was. Each test ends with a page-leak check. exec_perf and
  * random_perf print the figures docs/proc.md quotes.
@@ -35,6 +36,7 @@ extern const char exec_image_check[], exec_image_check_end[];
 extern const char exec_image_check_pie[], exec_image_check_pie_end[];
 extern const char exec_image_check_big[], exec_image_check_big_end[];
 extern const char exec_image_hello[], exec_image_hello_end[];
+extern const char exec_image_clock[], exec_image_clock_end[];
 
 #define EXEC_FAILED 222                 /* the task's exit code when exec_run failed */
 #define CALLER_VA   0x7000000UL          /* the caller's own mapping: 2 pages */
@@ -89,6 +91,7 @@ static const struct mem_file base_files[] = {
 	IMAGE("/bin/check_pie", check_pie),
 	IMAGE("/bin/check_big", check_big),
 	IMAGE("/bin/hello", hello),
+	IMAGE("/bin/clock", clock),
 	TEXT("/t/script", "#!/bin/check script-arg\necho not reached\n"),
 	TEXT("/t/s0", "#!/bin/check script-arg\n"),
 	TEXT("/t/s1", "#! /t/s0\n"),
@@ -306,6 +309,26 @@ static const char *big_and_glibc_body(void)
 KTEST(exec_big_image_and_glibc_hello)
 {
 	return leak_checked(big_and_glibc_body);
+}
+
+/*
+ * glibc finds the vDSO exec mapped (AT_SYSINFO_EHDR) and calls it;
+ * the time and information calls answer as on Linux (tests/exec/clock.c).
+ */
+static const char *glibc_clock_body(void)
+{
+	static const char *const argv[] = { "clock", NULL };
+	struct exec_case c = { .fs = &base_fs, .path = "/bin/clock", .argv = argv };
+	int code = run_case(&c);
+
+	if (code == EXEC_FAILED)
+		return ktest_fail("exec failed with %d", c.err);
+	return code ? ktest_fail("glibc clock: check %d failed", code) : NULL;
+}
+
+KTEST(exec_glibc_clock_vdso)
+{
+	return leak_checked(glibc_clock_body);
 }
 
 static const char *user_vectors_body(void)

@@ -120,6 +120,20 @@ void pid_hash_del(struct task *t)
 	spin_unlock_irqrestore(&pid_lock, flags);
 }
 
+/*
+ * A task that has exited and is not a zombie's leader no longer has its
+ * id for lookups (Linux unhashes it at exit, a zombie at reaping), even
+ * though its struct is still in the hash until freed. pid_lock held.
+ */
+static bool task_gone(const struct task *t)
+{
+	const struct process *p = t->proc;
+
+	if (!(READ_ONCE(t->flags) & PF_EXITING))
+		return false;
+	return !p || p->tgid != t->pid || READ_ONCE(p->exit_state) != PROCESS_ZOMBIE;
+}
+
 struct task *task_find_by_pid(int nr)
 {
 	struct task *t, *found = NULL;
@@ -129,7 +143,7 @@ struct task *task_find_by_pid(int nr)
 		return NULL;
 	flags = spin_lock_irqsave(&pid_lock);
 	hlist_for_each_entry(t, &pid_hash[pid_hashfn(nr)], pid_node) {
-		if (t->pid == nr) {
+		if (t->pid == nr && !task_gone(t)) {
 			task_get(t);
 			found = t;
 			break;

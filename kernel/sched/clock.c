@@ -8,33 +8,39 @@
  * now rather than queuing a burst -- then the expired timers, and
  * programs the next event. jiffies is advanced by cpu 0 only. The tick
  * calls scheduler_tick() (accounting, slice preemption, balancing).
+ *
+ * Cycles become nanoseconds through vdso_cycles_to_ns(), the function the
+ * vDSO uses on the same counter (kernel/vdso_data.h), so the two agree
+ * to the nanosecond. The wall clock and the POSIX clocks built on this
+ * one are in time.c.
  */
 #include <arch/csr.h>
 #include <arch/sbi.h>
 #include <kernel/clock.h>
 #include <kernel/smp.h>
 #include <kernel/timer.h>
+#include <kernel/vdso.h>
+#include <kernel/vdso_data.h>
 #include <sched/sched.h>
 
 u64 timebase_freq;
 volatile u64 jiffies;
 
 static u64 tick_period;                /* [I] time CSR ticks per jiffy */
-static u64 (*rtc_read_ns)(void);       /* [I] */
-static u64 rtc_base_ns, rtc_base_cycles;  /* [I] wall time at one instant */
 
 void clock_init(u64 timebase)
 {
 	timebase_freq = timebase;
 	tick_period = timebase / HZ;
+	/* One time CSR step, rounded up, is as fine as a clock can resolve. */
+	vdso_data_init(timebase, (NSEC_PER_SEC + timebase - 1) / timebase, NSEC_PER_SEC / HZ);
 }
 
 u64 cycles_to_ns(u64 cycles)
 {
 	if (!timebase_freq)
 		return 0;
-	return cycles / timebase_freq * NSEC_PER_SEC +
-	       cycles % timebase_freq * NSEC_PER_SEC / timebase_freq;
+	return vdso_cycles_to_ns(cycles, timebase_freq);
 }
 
 /* The first time CSR value at or after ns nanoseconds (rounded up). */
@@ -63,6 +69,8 @@ void clock_init_cpu(void)
 	c->next_tick = rdtime() + tick_period;
 	sbi_set_timer(c->next_tick);
 	csr_set(sie, SIE_STIE);
+	/* User mode may read the time CSR: the vDSO's clocks need it (and nothing else). */
+	csr_write(scounteren, SCOUNTEREN_TM);
 }
 
 /* Program this hart's timer for its next tick or timer, whichever is first. Interrupts off. */
@@ -94,18 +102,4 @@ void clock_tick(void)
 	}
 	timer_run_expired(ktime_get_ns());
 	clock_program_event();
-}
-
-void clock_set_rtc(u64 (*read_ns)(void))
-{
-	rtc_read_ns = read_ns;
-	rtc_base_cycles = rdtime();
-	rtc_base_ns = read_ns();
-}
-
-u64 ktime_get_real_ns(void)
-{
-	if (!rtc_read_ns)
-		return 0;
-	return rtc_base_ns + cycles_to_ns(rdtime() - rtc_base_cycles);
 }

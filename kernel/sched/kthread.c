@@ -132,9 +132,9 @@ static void task_free(struct task *t)
 {
 	BUG_ON(task_is_idle(t));
 	BUG_ON(t->state != TASK_DEAD && t->state != TASK_NEW);
+	pid_hash_del(t);   /* first: a task in the hash has a valid ->proc (task_find_by_pid) */
 	if (t->proc)
 		proc_task_free(t);
-	pid_hash_del(t);
 	pid_free(t->pid);
 	task_stack_free(t->stack);
 	kmem_cache_free(task_cache, t);

@@ -31,7 +31,8 @@ UNIT_LDLIBS := -lcmocka
 
 UNIT_NAMES := test_string test_vsnprintf test_list test_rbtree test_fdt \
 	test_dt test_cmdline test_time test_buddy test_slab test_vma test_cfs \
-	test_lockdep test_futex test_rt test_cpio test_fdtable test_chacha20 test_exec
+	test_lockdep test_futex test_rt test_cpio test_fdtable test_chacha20 test_exec \
+	test_seqlock test_rwlock test_loadavg
 
 # Sources each test links besides tests/unit/<name>.c.
 UNIT_test_string_SRCS := kernel/lib/string.c
@@ -63,6 +64,13 @@ UNIT_test_futex_SRCS := kernel/proc/futex_queue.c tests/unit/kernel_stubs.c test
 UNIT_test_chacha20_SRCS := kernel/lib/chacha20.c kernel/lib/string.c
 UNIT_test_exec_SRCS := kernel/proc/elf.c kernel/proc/exec_stack.c kernel/proc/binfmt_script.c \
 	kernel/arch/riscv/hwcap.c kernel/lib/string.c tests/unit/unit_util.c
+# Pure lock code run by real threads (header-only: nothing of kernel/ to link).
+UNIT_test_seqlock_SRCS := tests/unit/kernel_stubs.c
+UNIT_test_seqlock_LDLIBS := -pthread
+UNIT_test_rwlock_SRCS := tests/unit/unit_util.c
+UNIT_test_rwlock_LDLIBS := -pthread
+UNIT_test_loadavg_SRCS :=
+UNIT_test_loadavg_LDLIBS := -lm
 
 UNIT_TESTS := $(addprefix $(UNIT_DIR)/,$(UNIT_NAMES))
 
@@ -72,7 +80,7 @@ UNIT_OBJS_OF = $(patsubst %.c,$(UNIT_DIR)/%.o,$(1))
 define UNIT_LINK_RULE
 $(UNIT_DIR)/$(1): $(call UNIT_OBJS_OF,tests/unit/$(1).c $(UNIT_$(1)_SRCS))
 	@echo "  HOSTLD  $$@"
-	@$(HOSTCC) $(UNIT_SANITIZE) -o $$@ $$^ $(UNIT_LDLIBS)
+	@$(HOSTCC) $(UNIT_SANITIZE) -o $$@ $$^ $(UNIT_LDLIBS) $(UNIT_$(1)_LDLIBS)
 endef
 $(foreach t,$(UNIT_NAMES),$(eval $(call UNIT_LINK_RULE,$(t))))
 

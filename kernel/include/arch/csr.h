@@ -23,6 +23,9 @@
 #define SIE_STIE (1UL << IRQ_S_TIMER)
 #define SIE_SEIE (1UL << IRQ_S_EXT)
 
+/* scounteren: counters user mode may read */
+#define SCOUNTEREN_TM (1UL << 1)   /* the time CSR (rdtime): the vDSO's clock */
+
 #define CAUSE_IRQ_FLAG (1UL << 63)
 
 /* Exception causes. */

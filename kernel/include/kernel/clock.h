@@ -5,7 +5,8 @@
  * timebase-frequency. Every hart takes a timer interrupt HZ times a second
  * (one-shot SBI timer, reprogrammed each tick), and in between for its
  * kernel timers (kernel/timer.h). Wall time comes from the goldfish RTC
- * read once at boot plus the monotonic clock since.
+ * read once at boot plus the monotonic clock since (kernel/sched/time.c,
+ * which also has the POSIX clocks: kernel/time.h).
  */
 #ifndef KERNEL_CLOCK_H
 #define KERNEL_CLOCK_H
@@ -27,9 +28,17 @@ u64 cycles_to_ns(u64 cycles);
 u64 ns_to_cycles(u64 ns);         /* rounded up */
 void udelay(u64 us);
 
-/* Wall clock (UTC) in ns since the epoch; 0 if there is no RTC. */
+/*
+ * Wall clock (UTC) in ns since the epoch: the monotonic clock plus an
+ * offset under a seqlock (kernel/sched/time.c). Until the RTC or
+ * clock_settime sets it, the offset is 0 (1970 plus the time since reset,
+ * as on Linux without an RTC). Any context.
+ */
 u64 ktime_get_real_ns(void);
+/* Boot: set the wall clock from an RTC, read once. */
 void clock_set_rtc(u64 (*read_ns)(void));
+/* Has the wall clock been set (by the RTC or clock_settime)? */
+bool clock_realtime_known(void);
 
 /* A broken-down UTC time (kernel/lib/time.c). */
 struct tm_utc {

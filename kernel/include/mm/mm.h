@@ -63,6 +63,7 @@ struct mm_struct {
 	unsigned long stack_guard_gap;  /* [L] free bytes a growing stack keeps below it */
 	unsigned long rss;              /* [L] pages mapped (READ_ONCE to read unlocked) */
 	unsigned long pt_pages;         /* [L] page-table pages below the root */
+	unsigned long vdso_base;        /* [L] the vDSO's ELF header (AT_SYSINFO_EHDR), 0: none */
 };
 
 /*
@@ -179,6 +180,29 @@ struct mm_stats {
 	unsigned long mm_live;         /* mm_structs allocated now */
 };
 void mm_stats_read(struct mm_stats *st);
+
+/* ---------------------------------------------------------- special.c */
+
+/* One piece of a special mapping (mm_map_special). */
+struct mm_special_area {
+	unsigned long len;                 /* bytes, page aligned, > 0 */
+	unsigned long vm_flags;            /* exactly the VM_* flags of the VMA */
+	const struct mmap_file *file;      /* file->ops->fault supplies the pages */
+	unsigned long pgoff;               /* "file" page offset of the first page */
+};
+
+/*
+ * Map n pieces side by side (Linux's install_special_mapping): the first
+ * at the top-most free range below mm->mmap_base that fits them all
+ * (anywhere below USER_TOP if none), each with exactly the flags given,
+ * so that a read-only piece can be kept from ever becoming writable
+ * (no VM_MAYWRITE), which do_mmap cannot express. The pages come from
+ * file->ops->fault on first touch, one reference per mapping, shared
+ * copy-on-write if a VM_MAYWRITE piece is made writable. Returns the
+ * start address (>= 0), or -ENOMEM (no room, or no memory for the VMAs;
+ * nothing is mapped then). Takes the mm's lock.
+ */
+long mm_map_special(struct mm_struct *mm, const struct mm_special_area *areas, unsigned int n);
 
 /* ---------------------------------------------------------- fault.c */
 

@@ -75,14 +75,11 @@ extern const struct exec_opener *exec_test_opener;
 /* ------------------------------------------------------------ hooks */
 
 /*
- * Implemented elsewhere; exec.c carries weak defaults until then (the
- * integrator deletes each default when the real one is merged):
- *   vdso_map             map the vDSO into mm, *base = its address (0: none)
+ * Implemented elsewhere (the vDSO's vdso_map is in kernel/vdso.h):
  *   exec_kill_other_threads  end the caller's other threads (de_thread)
  *   fpu_forget           <arch/fpu.h>
  *   exec_file_open/close/exec_close_on_exec  kernel/proc/exec_file.c
  */
-int vdso_map(struct mm_struct *mm, unsigned long *base);
 void exec_kill_other_threads(void);
 int exec_file_open(const char *path, struct exec_source *src);
 void exec_file_close(struct exec_source *src);

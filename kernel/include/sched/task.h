@@ -49,6 +49,7 @@
 #define PF_IDLE    0x1u    /* a cpu's idle task */
 #define PF_KTHREAD 0x2u    /* a kernel thread */
 #define PF_USER    0x4u    /* has a user trap frame at the top of its stack (task_pt_regs) */
+#define PF_EXITING 0x8u    /* in do_exit: its id no longer finds it (task_find_by_pid) */
 
 /* task->policy (Linux's numbers). */
 #define SCHED_NORMAL 0
@@ -102,7 +103,9 @@ struct task {
 	int pid;                       /* [I] 0 for the idle tasks (proc/pid.c) */
 	struct hlist_node pid_node;    /* [pid_lock] in the pid hash */
 	unsigned int flags;            /* [own] PF_*: set before the task runs, or by itself with interrupts off */
-	char name[TASK_COMM_LEN];      /* [own] set at creation and by exec (its basename) */
+	char name[TASK_COMM_LEN];      /* [own] set at creation, by exec (its basename) and by
+					*      prctl(PR_SET_NAME); read racily by others: name[15]
+					*      stays NUL */
 	struct mm_struct *mm;          /* [I] NULL for kernel threads; do not dereference here */
 	atomic_t refs;                 /* [a] see "Lifetime" */
 
