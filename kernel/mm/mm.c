@@ -30,6 +30,7 @@
 #include <mm/mm.h>
 #include <mm/page_alloc.h>
 #include <mm/slab.h>
+#include <sched/sched.h>
 #include <uapi/errno.h>
 #include "mm_internal.h"
 
@@ -512,4 +513,14 @@ void mm_drain_all_cpus(void)
 			cpu_relax();
 	}
 	mm_drain_this_cpu(NULL);
+}
+
+unsigned long mm_free_pages_settled(void)
+{
+	/* Tasks that exited but have not switched away hold their stacks. */
+	for (int i = 0; i < 1000 && nr_tasks_dying(); i++)
+		msleep(1);
+	kthread_stack_cache_drain();
+	mm_drain_all_cpus();
+	return nr_free_pages();
 }

@@ -22,6 +22,7 @@
 #include <kernel/time.h>
 #include <lib/string.h>
 #include <locking/rwlock.h>
+#include <mm/mm.h>
 #include <mm/page_alloc.h>
 #include <mm/uaccess.h>
 #include <proc/process.h>
@@ -102,7 +103,8 @@ long sys_sysinfo(const struct syscall_args *args)
 		si.loads[i] = loads[i] << (SI_LOAD_SHIFT - FSHIFT);
 	page_alloc_stats(&ps);
 	si.totalram = ps.total * PAGE_SIZE;
-	si.freeram = ps.free * PAGE_SIZE;
+	/* Exact: the per-CPU caches give their free pages back first. */
+	si.freeram = mm_free_pages_settled() * PAGE_SIZE;
 	unsigned int tasks = nr_tasks();
 	si.procs = (unsigned short)(tasks > 0xffff ? 0xffff : tasks);
 	si.mem_unit = 1;

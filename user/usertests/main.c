@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/sysinfo.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -211,6 +212,66 @@ static int collect(const struct utest **out, const struct options *o)
 	return n;
 }
 
+/*
+ * The whole-suite leak check (mem_leak_check): the kernel's free memory
+ * (sysinfo's freeram, which Kestrel reports exactly: per-CPU caches are
+ * drained first) must be the same before the first test and after the
+ * last, once every child is reaped. Runs only for a whole-group run (no
+ * name filter), and not on the host, where other programs run too.
+ * Returns 1 pass, 0 fail, -1 skipped, -2 not run.
+ */
+static unsigned long leak_free_before;
+static int leak_state;   /* 0 not run, 1 measuring, -1 skip */
+
+static void leak_check_begin(const struct options *o, int n)
+{
+	struct sysinfo si;
+
+	if (o->nsubstrs || n == 0)
+		return;
+	if (ut.host) {
+		leak_state = -1;
+		return;
+	}
+	if (ut.shared)
+		memset(ut.shared, 0, UT_SHARED_SIZE);   /* its page exists from now on */
+	if (sysinfo(&si) == 0) {
+		leak_free_before = si.freeram * si.mem_unit;
+		leak_state = 1;
+	}
+}
+
+static int leak_check_end(const struct options *o, int n)
+{
+	struct sysinfo si;
+	long diff;
+
+	(void)o;
+	(void)n;
+	if (leak_state == -1) {
+		ulib_print(1, "usertests: SKIP mem_leak_check: host: other programs share the memory\n");
+		return -1;
+	}
+	if (leak_state != 1)
+		return -2;
+	while (waitpid(-1, NULL, WNOHANG) > 0)
+		;
+	if (sysinfo(&si) != 0) {
+		ulib_print(1, "usertests: FAIL mem_leak_check: sysinfo: %s\n", ulib_errname(errno));
+		return 0;
+	}
+	diff = (long)(si.freeram * si.mem_unit) - (long)leak_free_before;
+	if (diff != 0) {
+		ulib_print(1, "usertests: FAIL mem_leak_check: free memory %lu KiB before the suite, "
+			   "%lu KiB after (%+ld KiB)\n", leak_free_before / 1024,
+			   si.freeram * si.mem_unit / 1024, diff / 1024);
+		return 0;
+	}
+	ulib_print(1, "usertests: PASS mem_leak_check -- %lu KiB free before and after\n",
+		   leak_free_before / 1024);
+	return 1;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct utest *tests[1024];
@@ -233,6 +294,7 @@ int main(int argc, char **argv)
 		ut.shared = NULL;
 	ulib_print(1, "usertests: %d tests%s%s, root %s, %d cpus\n", n, o.quick ? " (quick)" : "",
 		   ut.host ? " (host mode)" : "", ut.root[0] ? ut.root : "/", ut.ncpus);
+	leak_check_begin(&o, n);
 	for (int i = 0; i < n; i++) {
 		const struct utest *t = tests[i];
 		int r;
@@ -250,6 +312,11 @@ int main(int argc, char **argv)
 		passed += r == 1;
 		failed += r == 0;
 		skipped += r == -1;
+	}
+	switch (leak_check_end(&o, n)) {
+	case 1: passed++; break;
+	case 0: failed++; break;
+	case -1: skipped++; break;
 	}
 	if (skipped)
 		ulib_print(1, "usertests: %d passed, %d failed, %d skipped\n", passed, failed, skipped);

@@ -264,5 +264,12 @@ int do_brk(struct mm_struct *mm, unsigned long new_brk);
  * takes no lock itself.
  */
 void mm_drain_all_cpus(void);
+/*
+ * Free pages once every cache that holds free memory has given it back:
+ * exited tasks' last switches, the kernel-stack cache, every hart's page
+ * and slab-object caches. For sysinfo (an exact freeram, which the
+ * usertests leak check compares) and leak checks. May sleep (up to 1 s).
+ */
+unsigned long mm_free_pages_settled(void);
 
 #endif /* MM_MM_H */
