@@ -16,6 +16,7 @@
  *                          "init: usertests exited with status N" (or
  *                          "was killed by signal N"), then powers off with
  *                          reboot(LINUX_REBOOT_CMD_POWER_OFF).
+ *   init bench ARGS...     the same with /bin/bench.
  *   init -r ROOT ...       prefix every path with ROOT (to try init on a
  *                          host under qemu-riscv64).
  *
@@ -110,9 +111,11 @@ static void power_off(int code)
 	reap_forever();
 }
 
-/* init usertests ARGS...: run the suite, report, power off. */
-static void run_usertests(int argc, char **argv)
+/* init usertests|bench ARGS...: run /bin/PROG with ARGS, report, power off. */
+static void run_and_power_off(int argc, char **argv)
 {
+	const char *prog = argv[0];
+	char bin[64];
 	char path[512], how[96];
 	char **args = calloc((size_t)argc + 1, sizeof(*args));
 	int status = 0, code = 1;
@@ -122,16 +125,16 @@ static void run_usertests(int argc, char **argv)
 		ulib_print(2, "init: out of memory\n");
 		power_off(1);
 	}
-	args[0] = "usertests";
-	for (int i = 1; i < argc; i++)
+	for (int i = 0; i < argc; i++)
 		args[i] = argv[i];
-	pid = spawn(path_of("/bin/usertests", path, sizeof(path)), args);
+	snprintf(bin, sizeof(bin), "/bin/%s", prog);
+	pid = spawn(path_of(bin, path, sizeof(path)), args);
 	if (pid > 0 && reap_until(pid, &status) == 0) {
 		describe(status, how, sizeof(how));
-		ulib_print(1, "init: usertests %s\n", how);
+		ulib_print(1, "init: %s %s\n", prog, how);
 		code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 	} else if (pid > 0) {
-		ulib_print(1, "init: lost usertests: wait4: %s\n", ulib_errname(errno));
+		ulib_print(1, "init: lost %s: wait4: %s\n", prog, ulib_errname(errno));
 	}
 	power_off(code);
 }
@@ -175,9 +178,9 @@ int main(int argc, char **argv)
 	ulib_print(1, "init: %s %s (%s), pid %d\n", u.sysname, u.release, u.machine, getpid());
 	setenv("PATH", "/bin", 0);
 	setenv("HOME", "/", 0);
-	if (argc > 1 && strcmp(argv[1], "usertests") == 0)
-		run_usertests(argc - 1, argv + 1);
+	if (argc > 1 && (strcmp(argv[1], "usertests") == 0 || strcmp(argv[1], "bench") == 0))
+		run_and_power_off(argc - 1, argv + 1);
 	if (argc > 1)
-		ulib_print(1, "init: unknown mode '%s' (known: usertests)\n", argv[1]);
+		ulib_print(1, "init: unknown mode '%s' (known: usertests, bench)\n", argv[1]);
 	run_shell();
 }
