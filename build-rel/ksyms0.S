@@ -1,0 +1,5 @@
+	.section .ksyms, "a"
+	.balign 8
+	.globl __ksyms
+__ksyms:
+	.quad 0
