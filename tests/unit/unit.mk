@@ -32,7 +32,7 @@ UNIT_LDLIBS := -lcmocka
 UNIT_NAMES := test_string test_vsnprintf test_list test_rbtree test_fdt \
 	test_dt test_cmdline test_time test_buddy test_slab test_vma test_cfs \
 	test_lockdep test_futex test_rt test_cpio test_fdtable test_chacha20 test_exec \
-	test_seqlock test_rwlock test_loadavg
+	test_seqlock test_rwlock test_loadavg test_wait
 
 # Sources each test links besides tests/unit/<name>.c.
 UNIT_test_string_SRCS := kernel/lib/string.c
@@ -71,6 +71,12 @@ UNIT_test_rwlock_SRCS := tests/unit/unit_util.c
 UNIT_test_rwlock_LDLIBS := -pthread
 UNIT_test_loadavg_SRCS :=
 UNIT_test_loadavg_LDLIBS := -lm
+# wait.c against a fake scheduler in the test; current_host.h replaces the
+# riscv `current` (both sides, so they agree on struct task and HZ).
+UNIT_test_wait_SRCS := kernel/sched/wait.c tests/unit/kernel_stubs.c tests/unit/unit_util.c
+UNIT_WAIT_FLAGS := -DHZ=100 -DCONFIG_DEBUG=1 -include tests/unit/current_host.h
+$(UNIT_DIR)/kernel/sched/wait.o: UNIT_KCFLAGS += $(UNIT_WAIT_FLAGS)
+$(UNIT_DIR)/tests/unit/test_wait.o: UNIT_TCFLAGS += $(UNIT_WAIT_FLAGS)
 
 UNIT_TESTS := $(addprefix $(UNIT_DIR)/,$(UNIT_NAMES))
 
