@@ -716,7 +716,9 @@ INITRAMFS_LIST = ROOT / "user" / "initramfs.list"
 HOST_USERTESTS_TIMEOUT = 300
 HOST_SMALL_TIMEOUT = 60
 GUEST_USERTESTS_TIMEOUT = 600
-GUEST_USERTESTS_ARGS = {4: 'init.args="usertests"', 1: 'init.args="usertests -q"'}
+# -T 3: per-test limits x3 (90 s): 4 vCPUs on a busy 2-core host wait for
+# the host scheduler at every cross-hart hand-off.
+GUEST_USERTESTS_ARGS = {4: 'init.args="usertests -T 3"', 1: 'init.args="usertests -q -T 3"'}
 BENCH_METRICS = 13
 
 UT_LINE = re.compile(r"usertests: (PASS|FAIL|SKIP) (\S+)(?: -- (.*)|: (.*))?$")

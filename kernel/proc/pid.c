@@ -15,7 +15,9 @@
  * the scheduler's finish_task_switch path, so nothing here may sleep.
  */
 #include <kernel/types.h>
+#include <arch/traps.h>
 #include <kernel/panic.h>
+#include <kernel/printk.h>
 #include <lib/list.h>
 #include <lib/string.h>
 #include <locking/spinlock.h>
@@ -156,4 +158,48 @@ struct task *task_find_by_pid(int nr)
 unsigned int pid_count(void)
 {
 	return READ_ONCE(pids_in_use);
+}
+
+static const char *task_state_name(unsigned int state)
+{
+	switch (state) {
+	case TASK_RUNNING: return "R";
+	case TASK_INTERRUPTIBLE: return "S";
+	case TASK_UNINTERRUPTIBLE: return "D";
+	case TASK_NEW: return "N";
+	case TASK_DEAD: return "X";
+	default: return "?";
+	}
+}
+
+/*
+ * Print every task (the console's Ctrl-T, a debugging aid like BSD's
+ * status key): pid, tgid, name, state, cpu, and the kernel call chain of
+ * each sleeping one. Any context; takes pid_lock. The chains of tasks
+ * that wake meanwhile may be cut short, never wrong in a harmful way:
+ * the walk only follows frame pointers inside the kernel half.
+ */
+void pid_dump_tasks(void)
+{
+	unsigned long flags = spin_lock_irqsave(&pid_lock);
+
+	printk("tasks (pid tgid name state cpu):\n");
+	for (unsigned int i = 0; i < PID_HASH_SIZE; i++) {
+		struct task *t;
+
+		hlist_for_each_entry(t, &pid_hash[i], pid_node) {
+			unsigned int state = READ_ONCE(t->state);
+
+			printk("  %5d %5d %-15s %s cpu%u%s", t->pid, t->proc ? t->proc->tgid : 0,
+			       t->name, task_state_name(state), READ_ONCE(t->cpu),
+			       READ_ONCE(t->on_rq) ? " queued" : "");
+			if (t->flags & PF_USER)
+				printk(KERN_CONT " user pc %#lx a7 %lu", task_pt_regs(t)->epc,
+				       task_pt_regs(t)->a7);
+			printk(KERN_CONT "\n");
+			if (state & TASK_NORMAL)
+				dump_switched_out_backtrace(t->ctx.ra, t->ctx.s[0]);
+		}
+	}
+	spin_unlock_irqrestore(&pid_lock, flags);
 }

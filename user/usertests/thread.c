@@ -66,7 +66,7 @@ UTEST(thread_mutex_counter, 0, NULL)
 
 /* ------------------------------------------------------------ condvar */
 
-#define PP_ROUNDS 10000
+#define PP_ROUNDS 2000   /* each round is two cross-thread hand-offs: cheap on Linux, a host-scheduler wait per hand-off under QEMU on a loaded host */
 
 static pthread_mutex_t pp_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t pp_cond = PTHREAD_COND_INITIALIZER;
@@ -104,7 +104,7 @@ UTEST(thread_condvar_pingpong, 0, NULL)
 /* ------------------------------------------------------------ barrier */
 
 #define BR_THREADS 8
-#define BR_ROUNDS 200
+#define BR_ROUNDS 50
 
 static pthread_barrier_t br_barrier;
 static atomic_int br_arrived[BR_ROUNDS];

@@ -241,3 +241,9 @@ void dump_backtrace(const struct pt_regs *regs)
 	}
 	walk_frames((unsigned long)dump_backtrace, (unsigned long)__builtin_frame_address(0), NULL);
 }
+
+/* The call chain of a task switched out: from where __switch_to() will return. */
+void dump_switched_out_backtrace(unsigned long ra, unsigned long fp)
+{
+	walk_frames(ra, fp, NULL);
+}

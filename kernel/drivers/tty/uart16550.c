@@ -19,6 +19,7 @@
 #include <kernel/machine.h>
 #include <kernel/printk.h>
 #include <locking/spinlock.h>
+#include <proc/process.h>
 #include <sched/wait.h>
 #include <uapi/errno.h>
 
@@ -130,13 +131,20 @@ static int uart_getc(void)
 	return c;
 }
 
+/* Ctrl-T prints every task (docs/debugging.md), as BSD's status key does. */
+#define UART_DUMP_KEY 0x14
+
 static void uart_interrupt(unsigned int irq, void *arg)
 {
-	bool received = false;
+	bool received = false, dump = false;
 
 	spin_lock(&uart_lock);
 	while (reg_read(UART_LSR) & LSR_DR) {
 		char c = (char)reg_read(UART_RBR);
+		if (c == UART_DUMP_KEY) {
+			dump = true;   /* consumed: a debugging key, not input */
+			continue;
+		}
 		if (rx_tail - rx_head < RX_RING)
 			rx_ring[rx_tail++ % RX_RING] = c;
 		else
@@ -148,6 +156,8 @@ static void uart_interrupt(unsigned int irq, void *arg)
 	/* After the bytes are in the ring: a reader rechecks it after it queued itself. */
 	if (received)
 		wake_up_all(&uart_rx_wait);
+	if (dump)
+		pid_dump_tasks();
 }
 
 static const struct console uart_console = {

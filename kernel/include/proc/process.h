@@ -154,6 +154,8 @@ void pid_hash_add(struct task *t);
 void pid_hash_del(struct task *t);
 /* The task with thread id pid, with a reference (task_put it), or NULL. */
 struct task *task_find_by_pid(int pid);
+/* Print every task with its state and a sleeping one's kernel call chain (console Ctrl-T). */
+void pid_dump_tasks(void);
 /* Pids allocated now (leak checks). */
 unsigned int pid_count(void);
 
