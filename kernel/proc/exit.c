@@ -131,9 +131,7 @@ void do_exit(int status)
 	if (!p)
 		panic("do_exit: pid %d (%s) flags %#x has no process", t->pid, t->name, t->flags);
 	might_sleep();
-	irq = local_irq_save();
-	t->flags |= PF_EXITING;
-	local_irq_restore(irq);
+	task_exit_begin();
 	if (t->vfork_done) {
 		complete(t->vfork_done);
 		t->vfork_done = NULL;

@@ -25,6 +25,7 @@
  * (WRITE_ONCE) before a wake-up and read with READ_ONCE.
  */
 #include <arch/atomic.h>
+#include <arch/irqflags.h>
 #include <kernel/err.h>
 #include <kernel/panic.h>
 #include <lib/printf.h>
@@ -196,6 +197,15 @@ void __noreturn kthread_exit(int code)
 	task_exit_final(code);
 }
 
+void task_exit_begin(void)
+{
+	unsigned long irq = local_irq_save();
+
+	current->flags |= PF_EXITING;
+	local_irq_restore(irq);
+	atomic_inc(&dying_tasks);   /* before a parent can reap the zombie and count pages */
+}
+
 void __noreturn task_exit_final(int code)
 {
 	struct task *t = current;
@@ -204,7 +214,8 @@ void __noreturn task_exit_final(int code)
 		panic("task %s (pid %d) exits holding %u locks", t->name, t->pid,
 		      lockdep_held_depth());
 	t->exit_code = code;
-	atomic_inc(&dying_tasks);   /* before a joiner can see the exit */
+	if (!(t->flags & PF_EXITING))
+		atomic_inc(&dying_tasks);   /* before a joiner can see the exit */
 	complete_all(&t->exited);
 	sched_exit_current();
 }

@@ -114,6 +114,8 @@ int kthread_join(struct task *t);
  * last steps (exit code, ->exited, the final switch).
  */
 struct task *task_alloc(const char *name);
+/* do_exit's first step: PF_EXITING, and counted in nr_tasks_dying() from now on. */
+void task_exit_begin(void);
 void __noreturn task_exit_final(int code);
 
 /* Live tasks (not counting the idle tasks), for leak checks. */
