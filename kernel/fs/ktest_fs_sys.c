@@ -34,6 +34,11 @@
 #define UBAD 0x10UL                   /* unmapped */
 #define UKERNEL 0xffffffc080200000UL  /* not a user address */
 
+/* The memory calls (kernel/mm/mm_syscalls.c) have no header of their own. */
+long sys_mmap(const struct syscall_args *args);
+long sys_munmap(const struct syscall_args *args);
+long sys_mprotect(const struct syscall_args *args);
+
 static const char *sys_result;   /* what the test thread found */
 
 static long call(long (*fn)(const struct syscall_args *), const unsigned long *a)
@@ -178,7 +183,7 @@ static const char *console_calls(int fd)
 static const char *dir_calls(const char *want1, const char *want2)
 {
 	char k[512];
-	int dfd = (int)SYS(openat, AT_FDCWD, upath(UPATH, "."), O_RDONLY | O_DIRECTORY);
+	int dfd = (int)SYS(openat, AT_FDCWD, upath(UPATH, "/.ksys"), O_RDONLY | O_DIRECTORY);
 	long n, total = 0;
 	int found = 0;
 
@@ -307,6 +312,98 @@ static const char *at_calls(void)
 	return NULL;
 }
 
+/* mmap of a ramfs file "m" (4102 bytes: "0123456789", "XY" at 4100) on fd. */
+static const char *mmap_file_calls(int fd)
+{
+	unsigned long ro, pv, sh, ev;
+	struct mm_struct *child;
+	const char *why;
+	char c;
+
+	ro = (unsigned long)SYS(mmap, 0, 8192, PROT_READ, MAP_PRIVATE, fd, 0);
+	pv = (unsigned long)SYS(mmap, 0, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	sh = (unsigned long)SYS(mmap, 0, 8192, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	ev = (unsigned long)SYS(mmap, 0, 12288, PROT_READ, MAP_PRIVATE, fd, 0);
+	if ((long)ro < 0 || (long)pv < 0 || (long)sh < 0 || (long)ev < 0)
+		return ktest_fail("mmap of a file: %ld %ld %ld %ld", (long)ro, (long)pv, (long)sh, (long)ev);
+	if ((why = ubuf_is(ro, "0123456789", 10)) || (why = ubuf_is(ro + 4100, "XY", 2)))
+		return why;
+	/* private write: the mapping's own copy, the file unchanged */
+	EXPECT(copy_to_user((void *)pv, "zz", 2), 0);
+	EXPECT(SYS(pread64, fd, UBUF, 4, 0), 4);
+	if ((why = ubuf_is(UBUF, "0123", 4)) || (why = ubuf_is(pv, "zz23", 4)))
+		return why;
+	/* shared write: into the file's page, seen by read() */
+	EXPECT(copy_to_user((void *)(sh + 1), "S", 1), 0);
+	EXPECT(SYS(pread64, fd, UBUF, 4, 0), 4);
+	if ((why = ubuf_is(UBUF, "0S23", 4)))
+		return why;
+	/* and write() lands in the shared mapping */
+	EXPECT(SYS(pwrite64, fd, upath(UBUF, "W"), 1, 4101), 1);
+	if ((why = ubuf_is(sh + 4100, "XW", 2)))
+		return why;
+	/* a page wholly beyond the end of the file: no page (Linux: SIGBUS) */
+	EXPECT(copy_from_user(&c, (void *)(ev + 8192), 1) != 0, 1);
+	/* fork: shared stays shared, private stays private */
+	child = mm_dup(current->mm);
+	if (IS_ERR(child))
+		return "mm_dup";
+	EXPECT(copy_to_mm(child, (void *)(sh + 2), "C", 1), 0);
+	EXPECT(copy_to_mm(child, (void *)pv, "k", 1), 0);
+	mm_put(child);
+	if ((why = ubuf_is(sh, "0SC3", 4)) || (why = ubuf_is(pv, "zz23", 4)))
+		return why;
+	EXPECT(SYS(munmap, ro, 8192), 0);
+	EXPECT(SYS(munmap, pv, 4096), 0);
+	EXPECT(SYS(munmap, ev, 12288), 0);
+	EXPECT(SYS(munmap, sh, 8192), 0);
+	return NULL;
+}
+
+/* The access checks and errnos of file mmap, then mappings outliving the file. */
+static const char *mmap_file_checks(void)
+{
+	unsigned long sh;
+	const char *why;
+	int fd, rfd, wfd, dfd;
+
+	fd = (int)SYS(openat, AT_FDCWD, upath(UPATH, "/.ksys/m"), O_CREAT | O_RDWR, 0644);
+	EXPECT(fd >= 0, 1);
+	EXPECT(SYS(write, fd, upath(UBUF, "0123456789"), 10), 10);
+	EXPECT(SYS(pwrite64, fd, upath(UBUF, "XY"), 2, 4100), 2);
+	if ((why = mmap_file_calls(fd)))
+		return why;
+	rfd = (int)SYS(openat, AT_FDCWD, upath(UPATH, "/.ksys/m"), O_RDONLY);
+	wfd = (int)SYS(openat, AT_FDCWD, upath(UPATH, "/.ksys/m"), O_WRONLY);
+	dfd = (int)SYS(openat, AT_FDCWD, upath(UPATH, "/.ksys"), O_RDONLY | O_DIRECTORY);
+	EXPECT(rfd >= 0 && wfd >= 0 && dfd >= 0, 1);
+	EXPECT(SYS(mmap, 0, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, rfd, 0), -EACCES);
+	EXPECT(SYS(mmap, 0, 4096, PROT_READ, MAP_PRIVATE, wfd, 0), -EACCES);
+	EXPECT(SYS(mmap, 0, 4096, PROT_READ, MAP_PRIVATE, dfd, 0), -ENODEV);
+	EXPECT(SYS(mmap, 0, 4096, PROT_READ, MAP_PRIVATE, 77, 0), -EBADF);
+	EXPECT(SYS(mmap, 0, 4096, PROT_READ, MAP_PRIVATE, rfd, 100), -EINVAL);
+	/* read-only shared: never writable, not even by mprotect */
+	sh = (unsigned long)SYS(mmap, 0, 4096, PROT_READ, MAP_SHARED, rfd, 0);
+	EXPECT((long)sh > 0, 1);
+	EXPECT(SYS(mprotect, sh, 4096, PROT_READ | PROT_WRITE), -EACCES);
+	EXPECT(SYS(munmap, sh, 4096), 0);
+	/* private read-only fd mappings may be written (copy-on-write) */
+	sh = (unsigned long)SYS(mmap, 0, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE, rfd, 0);
+	EXPECT((long)sh > 0, 1);
+	EXPECT(SYS(munmap, sh, 4096), 0);
+	EXPECT(SYS(close, rfd), 0);
+	EXPECT(SYS(close, wfd), 0);
+	EXPECT(SYS(close, dfd), 0);
+	/* the mapping keeps the file alive after close and unlink */
+	sh = (unsigned long)SYS(mmap, 0, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	EXPECT(SYS(close, fd), 0);
+	EXPECT(SYS(unlinkat, AT_FDCWD, upath(UPATH, "/.ksys/m"), 0), 0);
+	if ((why = ubuf_is(sh, "0SC3", 4)))
+		return why;
+	EXPECT(SYS(munmap, sh, 4096), 0);
+	return NULL;
+}
+
 static const char *run_sys_checks(void)
 {
 	const char *why;
@@ -320,7 +417,8 @@ static const char *run_sys_checks(void)
 	    (why = console_calls(fd)) || (why = dir_calls("f", "f")))
 		return why;
 	EXPECT(SYS(close, fd), 0);
-	if ((why = path_calls()) || (why = cwd_calls()) || (why = at_calls()))
+	if ((why = path_calls()) || (why = cwd_calls()) || (why = at_calls()) ||
+	    (why = mmap_file_checks()))
 		return why;
 	EXPECT(SYS(chdir, upath(UPATH, "/")), 0);
 	EXPECT(SYS(unlinkat, AT_FDCWD, upath(UPATH, "/.ksys"), AT_REMOVEDIR), 0);

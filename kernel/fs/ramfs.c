@@ -16,9 +16,26 @@
  * RAMFS_MAX_PAGES pages (-EFBIG beyond); running out of memory gives
  * -ENOSPC for data, -ENOMEM for inodes.
  *
+ * mmap: a mapping of a file maps the file's own pages (one reference per
+ * mapping, fault below), so every exec of a program maps the same
+ * physical text pages. VMAs hold an inode reference (vm_operations
+ * open/close), so the pages live while mapped; a page freed from the file
+ * by a truncate stays alive in the mappings that hold it (Linux would
+ * unmap it: here a shared mapping keeps seeing the old page). A hole in a
+ * private mapping gets a fresh zero page of its own; in a shared mapping
+ * the hole page is allocated into the file (the array is grown to the
+ * size at mmap time; a page beyond the array or the end of the file
+ * faults -EFAULT, Linux's SIGBUS).
+ *
  * Locks: the VFS holds the i_rwsem of the inodes involved (fs/fs.h says
  * which, per method); ramfs takes no lock of its own except inside
- * iterate/read/write, which take the inode's i_rwsem themselves.
+ * iterate/read/write, which take the inode's i_rwsem themselves. The
+ * fault method runs under mm_lock with interrupts off and cannot take the
+ * sleeping i_rwsem, so a file's page array also has a spinlock,
+ * "ramfs_pages_lock" (irqsave, inside mm_lock and inside i_rwsem): every
+ * change of pages/cap/i_blocks and a shrinking i_size happens under it
+ * as well as under i_rwsem for writing (or at eviction), so holders of
+ * either see a stable array; the fault holds only the spinlock.
  */
 #include <fs/file.h>
 #include <fs/fs.h>
@@ -27,6 +44,7 @@
 #include <kernel/panic.h>
 #include <lib/list.h>
 #include <lib/string.h>
+#include <mm/mm.h>
 #include <mm/page_alloc.h>
 #include <mm/slab.h>
 #include <uapi/errno.h>
@@ -52,9 +70,10 @@ struct ramfs_inode {
 			loff_t next_cookie;
 			struct inode *parent;    /* with a reference, unless the root (itself) */
 		} dir;
-		struct {                         /* regular files, [i_rwsem] */
-			struct page **pages;
-			unsigned long cap;       /* entries in pages */
+		struct {                         /* regular files: changes under both */
+			struct page **pages;     /* [i_rwsem + pages_lock] */
+			unsigned long cap;       /* [i_rwsem + pages_lock] entries in pages */
+			struct spinlock pages_lock;   /* "ramfs_pages_lock" */
 		} file;
 		struct {
 			char *target;            /* [I] */
@@ -107,6 +126,7 @@ static struct inode *ramfs_new_inode(struct super_block *sb, unsigned int mode)
 	case S_IFREG:
 		ri->vfs.i_op = &ramfs_file_iops;
 		ri->vfs.i_fop = &ramfs_file_fops;
+		spin_lock_init(&ri->file.pages_lock, "ramfs_pages_lock");
 		break;
 	case S_IFLNK:
 		ri->vfs.i_op = &ramfs_link_iops;
@@ -118,17 +138,23 @@ static struct inode *ramfs_new_inode(struct super_block *sb, unsigned int mode)
 	return &ri->vfs;
 }
 
-/* Free pages [from, cap) of a file. i_rwsem held for writing (or last reference). */
+/*
+ * Drop the file's references on pages [from, cap) (mappings may hold
+ * more). i_rwsem held for writing (or last reference); takes pages_lock.
+ */
 static void ramfs_free_pages_from(struct ramfs_inode *ri, unsigned long from)
 {
+	unsigned long irq = spin_lock_irqsave(&ri->file.pages_lock);
+
 	for (unsigned long i = from; i < ri->file.cap; i++) {
 		if (ri->file.pages[i]) {
-			free_page(ri->file.pages[i]);
+			put_page(ri->file.pages[i]);
 			ri->file.pages[i] = NULL;
 			ri->vfs.i_blocks -= PAGE_SIZE / 512;
 			__atomic_sub_fetch(&ramfs_pages, 1, __ATOMIC_RELAXED);
 		}
 	}
+	spin_unlock_irqrestore(&ri->file.pages_lock, irq);
 }
 
 static void ramfs_evict_inode(struct inode *inode)
@@ -432,46 +458,70 @@ out:
 /* Make room for page index idx in the page array. i_rwsem held for writing. */
 static int ramfs_grow_array(struct ramfs_inode *ri, unsigned long idx)
 {
-	unsigned long cap = ri->file.cap ? ri->file.cap : 16;
-	struct page **pages;
+	unsigned long cap = ri->file.cap ? ri->file.cap : 16, irq;
+	struct page **pages, **old;
 
 	if (idx >= RAMFS_MAX_PAGES)
 		return -EFBIG;
 	while (cap <= idx)
 		cap *= 2;
 	cap = MIN(cap, (unsigned long)RAMFS_MAX_PAGES);
-	pages = krealloc(ri->file.pages, cap * sizeof(*pages), 0);
+	pages = kzalloc(cap * sizeof(*pages), 0);
 	if (!pages)
 		return -ENOSPC;
-	memset(pages + ri->file.cap, 0, (cap - ri->file.cap) * sizeof(*pages));
+	irq = spin_lock_irqsave(&ri->file.pages_lock);
+	if (ri->file.cap)
+		memcpy(pages, ri->file.pages, ri->file.cap * sizeof(*pages));
+	old = ri->file.pages;
 	ri->file.pages = pages;
 	ri->file.cap = cap;
+	spin_unlock_irqrestore(&ri->file.pages_lock, irq);
+	kfree(old);
 	return 0;
 }
 
-/* The page at idx, allocated (zeroed) if it is a hole. i_rwsem held for writing. */
+/* Put the fresh zeroed page into the hole at idx < cap. pages_lock held. */
+static void ramfs_install_page(struct ramfs_inode *ri, unsigned long idx, struct page *page)
+{
+	page->mapping = &ri->vfs;
+	page->index = idx;
+	WRITE_ONCE(ri->file.pages[idx], page);
+	ri->vfs.i_blocks += PAGE_SIZE / 512;
+	__atomic_add_fetch(&ramfs_pages, 1, __ATOMIC_RELAXED);
+}
+
+/*
+ * The page at idx, allocated (zeroed) if it is a hole. i_rwsem held for
+ * writing; a fault may fill the hole meanwhile (pages_lock decides).
+ */
 static struct page *ramfs_get_page(struct ramfs_inode *ri, unsigned long idx, int *err)
 {
-	struct page *page;
+	struct page *page, *fresh;
+	unsigned long irq;
 
 	if (idx >= ri->file.cap) {
 		*err = ramfs_grow_array(ri, idx);
 		if (*err)
 			return NULL;
 	}
-	page = ri->file.pages[idx];
+	page = READ_ONCE(ri->file.pages[idx]);
 	if (page)
 		return page;
-	page = alloc_page(__GFP_ZERO | __GFP_NOWARN);
-	if (!page) {
+	fresh = alloc_page(__GFP_ZERO | __GFP_NOWARN);
+	if (!fresh) {
 		*err = -ENOSPC;
 		return NULL;
 	}
-	page->mapping = &ri->vfs;
-	page->index = idx;
-	ri->file.pages[idx] = page;
-	ri->vfs.i_blocks += PAGE_SIZE / 512;
-	__atomic_add_fetch(&ramfs_pages, 1, __ATOMIC_RELAXED);
+	irq = spin_lock_irqsave(&ri->file.pages_lock);
+	page = ri->file.pages[idx];
+	if (!page) {
+		ramfs_install_page(ri, idx, fresh);
+		page = fresh;
+		fresh = NULL;
+	}
+	spin_unlock_irqrestore(&ri->file.pages_lock, irq);
+	if (fresh)
+		put_page(fresh);
 	return page;
 }
 
@@ -488,7 +538,7 @@ static ssize_t ramfs_read(struct file *file, struct iov_iter *to, loff_t *pos)
 		unsigned long idx = (unsigned long)p / PAGE_SIZE;
 		size_t off = (size_t)p % PAGE_SIZE;
 		size_t n = MIN(MIN((size_t)PAGE_SIZE - off, to->count), (size_t)(inode->i_size - p));
-		struct page *page = idx < ri->file.cap ? ri->file.pages[idx] : NULL;
+		struct page *page = idx < ri->file.cap ? READ_ONCE(ri->file.pages[idx]) : NULL;
 		size_t k = page ? copy_to_iter((char *)page_address(page) + off, n, to)
 				: iov_iter_zero(n, to);
 
@@ -548,13 +598,108 @@ static int ramfs_set_size(struct inode *inode, loff_t size)
 	if ((u64)size > (u64)RAMFS_MAX_PAGES * PAGE_SIZE)
 		return -EFBIG;
 	if (size < inode->i_size) {
+		/* No fault fills a hole beyond the new end once it is set. */
+		unsigned long irq = spin_lock_irqsave(&ri->file.pages_lock);
+
+		WRITE_ONCE(inode->i_size, size);
+		spin_unlock_irqrestore(&ri->file.pages_lock, irq);
 		ramfs_free_pages_from(ri, keep);
 		/* Zero the rest of the last page, so a later extension reads zeros. */
 		if (tail && keep - 1 < ri->file.cap && ri->file.pages[keep - 1])
 			memset((char *)page_address(ri->file.pages[keep - 1]) + tail, 0,
 			       PAGE_SIZE - tail);
 	}
-	inode->i_size = size;
+	WRITE_ONCE(inode->i_size, size);
+	return 0;
+}
+
+/* ---------------------------------------------------------------- mmap */
+
+/*
+ * The page at the VMA's file offset of addr, with a reference for the
+ * mapping. mm_lock held, interrupts off: only pages_lock is taken. A hole
+ * gets a zeroed page: into the file for a shared mapping (if the array
+ * reaches it), of its own for a private one. Beyond the end: -EFAULT.
+ */
+static int ramfs_fault(struct vm_area *vma, unsigned long addr, struct page **pagep)
+{
+	struct ramfs_inode *ri = RI(vma->file);
+	unsigned long idx = vma->pgoff + ((addr - vma->start) >> PAGE_SHIFT), irq;
+	struct page *page, *fresh = NULL;
+	int err;
+
+	for (;;) {
+		err = 0;
+		irq = spin_lock_irqsave(&ri->file.pages_lock);
+		page = idx < ri->file.cap ? ri->file.pages[idx] : NULL;
+		if (idx >= ((u64)READ_ONCE(ri->vfs.i_size) + PAGE_SIZE - 1) >> PAGE_SHIFT) {
+			err = -EFAULT;
+		} else if (page) {
+			get_page(page);   /* the mapping's reference; the file keeps its own */
+		} else if (!fresh) {
+			err = -EAGAIN;    /* a hole: allocate outside the lock, look again */
+		} else if (!(vma->flags & VM_SHARED)) {
+			page = fresh;     /* a private hole: the mapping's own zero page */
+			fresh = NULL;
+		} else if (idx < ri->file.cap) {
+			ramfs_install_page(ri, idx, fresh);
+			get_page(fresh);
+			page = fresh;
+			fresh = NULL;
+		} else {
+			err = -EFAULT;    /* grown by truncate after the mmap: no room */
+		}
+		spin_unlock_irqrestore(&ri->file.pages_lock, irq);
+		if (err != -EAGAIN)
+			break;
+		fresh = alloc_page(__GFP_ZERO | __GFP_NOWARN);
+		if (!fresh)
+			return -ENOMEM;
+	}
+	if (fresh)
+		put_page(fresh);
+	if (!err)
+		*pagep = page;
+	return err;
+}
+
+static void ramfs_vma_open(struct vm_area *vma)
+{
+	iget(vma->file);
+}
+
+/* Under mm_lock: the last iput evicts, which only frees pages and memory. */
+static void ramfs_vma_close(struct vm_area *vma)
+{
+	iput(vma->file);
+}
+
+static const struct vm_operations ramfs_vm_ops = {
+	.fault = ramfs_fault,
+	.open = ramfs_vma_open,
+	.close = ramfs_vma_close,
+};
+
+/*
+ * f_op->mmap: VMAs on the inode. A shared mapping may fill holes, which
+ * needs the page array to reach them: grow it to the size now (the fault
+ * cannot allocate the array).
+ */
+static int ramfs_mmap(struct file *file, struct mmap_file *mf)
+{
+	struct inode *inode = file_inode(file);
+	struct ramfs_inode *ri = RI(inode);
+	unsigned long pages;
+	int err = 0;
+
+	down_write(&inode->i_rwsem);
+	pages = (unsigned long)(((u64)inode->i_size + PAGE_SIZE - 1) >> PAGE_SHIFT);
+	if (pages > ri->file.cap)
+		err = ramfs_grow_array(ri, pages - 1);
+	up_write(&inode->i_rwsem);
+	if (err)
+		return err == -ENOSPC ? -ENOMEM : err;
+	*mf = (struct mmap_file){ .file = inode, .ops = &ramfs_vm_ops };
 	return 0;
 }
 
@@ -607,6 +752,7 @@ static const struct file_operations ramfs_file_fops = {
 	.read = ramfs_read,
 	.write = ramfs_write,
 	.llseek = generic_file_llseek,
+	.mmap = ramfs_mmap,
 };
 
 struct super_block *ramfs_create(void)

@@ -1,11 +1,12 @@
 /*
  * The memory system calls: brk, mmap, munmap, mprotect, madvise -- thin
  * wrappers that find the caller's address space (current->mm) and call
- * the cores of mmap.c, which check their arguments with Linux's errnos
+ * the cores of mmap.c (mmap also the file's f_op->mmap), which check their arguments with Linux's errnos
  * (docs/memory.md, "mmap family"). No locks of their own.
  */
 #include <arch/memlayout.h>
 #include <arch/uvm.h>
+#include <fs/file.h>
 #include <kernel/syscall.h>
 #include <mm/mm.h>
 #include <mm/shmem.h>
@@ -32,21 +33,58 @@ long sys_brk(const struct syscall_args *args)
 }
 
 /*
+ * The file part of mmap: Linux's access checks on the open file f
+ * (-EACCES: a shared writable mapping of a file not open for writing or
+ * open for appending; any mapping of a file not open for reading;
+ * -ENODEV: the file has no mmap), then its f_op->mmap and do_mmap.
+ */
+static long mmap_fd(struct mm_struct *mm, struct file *f, unsigned long addr,
+		    unsigned long len, unsigned long prot, unsigned long flags,
+		    unsigned long off)
+{
+	bool shared = (flags & MAP_TYPE) != MAP_PRIVATE;
+	struct mmap_file mf;
+	int err;
+
+	if (shared && (prot & PROT_WRITE) &&
+	    (!(f->f_mode & FMODE_WRITE) || (READ_ONCE(f->f_flags) & O_APPEND)))
+		return -EACCES;
+	if (!(f->f_mode & FMODE_READ))
+		return -EACCES;
+	if (!f->f_op || !f->f_op->mmap)
+		return -ENODEV;
+	err = f->f_op->mmap(f, &mf);
+	if (err)
+		return err;
+	if (shared && !(f->f_mode & FMODE_WRITE))
+		mf.vm_deny |= VM_MAYWRITE;   /* mprotect may never make it writable */
+	return do_mmap(mm, addr, len, prot, flags, &mf, off >> PAGE_SHIFT);
+}
+
+/*
  * mmap(addr, len, prot, flags, fd, offset): offset in bytes, page aligned
- * (-EINVAL otherwise, checked first as riscv's sys_mmap does). Only
- * anonymous mappings until file descriptors exist: a file mapping names
- * an fd that cannot be open, so -EBADF (the VFS plugs its files in here).
+ * (-EINVAL otherwise, checked first as riscv's sys_mmap does). Anonymous
+ * memory (private, or a shmem object when shared), or a file: -EBADF if
+ * fd is not open, else mmap_fd's rules.
  */
 long sys_mmap(const struct syscall_args *args)
 {
 	unsigned long addr = args->a[0], len = args->a[1], prot = args->a[2];
 	unsigned long flags = args->a[3], off = args->a[5];
 	struct mm_struct *mm = current->mm;
+	struct file *f;
+	long ret;
 
 	if (off & ~PAGE_MASK)
 		return -EINVAL;
-	if (!(flags & MAP_ANONYMOUS))
-		return -EBADF;
+	if (!(flags & MAP_ANONYMOUS)) {
+		f = fget((int)args->a[4]);
+		if (!f)
+			return -EBADF;
+		ret = mm ? mmap_fd(mm, f, addr, len, prot, flags, off) : -ENOMEM;
+		fput(f);
+		return ret;
+	}
 	if (!mm)
 		return -ENOMEM;
 	/* Shared anonymous memory needs an object every mapping (and fork) shares. */

@@ -115,6 +115,8 @@ static void mmap_desc(struct vma_desc *desc, unsigned long start, unsigned long 
 		desc->flags |= VM_GROWSDOWN;
 	if (flags & MAP_NORESERVE)
 		desc->flags |= VM_NORESERVE;
+	if (!anon)
+		desc->flags &= ~(file->vm_deny & VM_MAY_ALL);
 	desc->pgoff = anon ? start >> PAGE_SHIFT : pgoff;
 	desc->file = anon ? NULL : file->file;
 	desc->ops = anon ? NULL : file->ops;

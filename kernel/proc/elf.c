@@ -249,6 +249,40 @@ static int elf_protect_all(const struct elf_info *info, const struct elf_mapper 
 	return err || !held ? err : elf_protect(m, page, page + PAGE_SIZE, page_prot);
 }
 
+/* Zero [addr, addr + n) through the mapper, buf as a zero source. */
+static int elf_zero(const struct elf_mapper *m, u64 addr, u64 n, void *buf, size_t bufsize)
+{
+	memset(buf, 0, MIN((u64)bufsize, n));
+	for (u64 done = 0; done < n;) {
+		size_t k = (size_t)MIN((u64)bufsize, n - done);
+		int err = m->write(m->ctx, addr + done, buf, k);
+
+		if (err)
+			return err;
+		done += k;
+	}
+	return 0;
+}
+
+/*
+ * Map segment s (first page its own) from the file: its file pages, then
+ * zeros after p_filesz in the last one if it has bss, then anonymous
+ * pages up to end. -ENODEV: not mappable, the caller copies.
+ */
+static int elf_map_segment(const struct elf_segment *s, const struct exec_source *src,
+			   const struct elf_mapper *m, void *buf, size_t bufsize)
+{
+	u64 start = ELF_PAGE_DOWN(s->vaddr), fend = ELF_PAGE_UP(s->vaddr + s->filesz);
+	u64 end = ELF_PAGE_UP(s->vaddr + s->memsz);
+	int err = m->map_file(m->ctx, src, start, fend - start, ELF_PAGE_DOWN(s->offset));
+
+	if (!err && s->memsz > s->filesz && fend > s->vaddr + s->filesz)
+		err = elf_zero(m, s->vaddr + s->filesz, fend - (s->vaddr + s->filesz), buf, bufsize);
+	if (!err && fend < end)
+		err = m->map(m->ctx, fend, end - fend);
+	return err;
+}
+
 int elf_load(const struct elf_info *info, const struct exec_source *src,
 	     const struct elf_mapper *m, void *buf, size_t bufsize)
 {
@@ -257,12 +291,16 @@ int elf_load(const struct elf_info *info, const struct exec_source *src,
 	for (unsigned int i = 0; i < info->nload; i++) {
 		const struct elf_segment *s = &info->load[i];
 		u64 start = MAX(ELF_PAGE_DOWN(s->vaddr), prev_end), end = ELF_PAGE_UP(s->vaddr + s->memsz);
-		int err = 0;
+		int err = -ENODEV;
 
-		if (start < end)
-			err = m->map(m->ctx, start, end - start);
-		if (!err)
-			err = elf_copy_segment(s, src, m, buf, bufsize);
+		/* p_offset and p_vaddr are congruent (elf_check_load) */
+		if (src->mmap && m->map_file && s->filesz && start == ELF_PAGE_DOWN(s->vaddr))
+			err = elf_map_segment(s, src, m, buf, bufsize);
+		if (err == -ENODEV) {
+			err = start < end ? m->map(m->ctx, start, end - start) : 0;
+			if (!err)
+				err = elf_copy_segment(s, src, m, buf, bufsize);
+		}
 		if (err)
 			return err;
 		prev_end = MAX(prev_end, end);

@@ -411,6 +411,20 @@ static int exec_map(void *ctx, u64 start, u64 len)
 	return r == -EEXIST ? -ENOMEM : (r < 0 ? (int)r : 0);
 }
 
+/* A segment's file pages, private, from the source's file (text shares the file's pages). */
+static int exec_map_file(void *ctx, const struct exec_source *src, u64 start, u64 len, u64 off)
+{
+	struct mmap_file mf;
+	int err = src->mmap(src->ctx, &mf);
+	long r;
+
+	if (err)
+		return err;
+	r = do_mmap(ctx, start, len, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_FIXED_NOREPLACE, &mf, off >> PAGE_SHIFT);
+	return r == -EEXIST ? -ENOMEM : (r < 0 ? (int)r : 0);
+}
+
 static int exec_write(void *ctx, u64 addr, const void *buf, size_t n)
 {
 	return copy_to_mm(ctx, (void __user *)addr, buf, n);
@@ -446,7 +460,8 @@ static int exec_new_mm(struct exec_bprm *b)
 
 static int exec_build(struct exec_bprm *b)
 {
-	struct elf_mapper m = { .map = exec_map, .write = exec_write, .protect = exec_protect };
+	struct elf_mapper m = { .map = exec_map, .map_file = exec_map_file, .write = exec_write,
+				.protect = exec_protect };
 	u64 argc = b->nprefix + MAX(b->argc, 1) - (b->skip_argv0 ? 1 : 0);
 	int err = exec_new_mm(b);
 

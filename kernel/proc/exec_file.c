@@ -3,7 +3,8 @@
  * file to run, check that it may be executed, read it; and close-on-exec.
  *
  * Interface used (fs branch): file_open, kernel_read, vfs_getattr, fput,
- * files_close_on_exec, struct kstat. Locks: none of its own; credentials
+ * files_close_on_exec, struct kstat, f_op->mmap (segments are mapped from
+ * the file when its file system can). Locks: none of its own; credentials
  * are read under process_lock.
  */
 #include <fs/file.h>          /* file_open, kernel_read, vfs_getattr, fput, struct kstat, files_close_on_exec */
@@ -25,6 +26,14 @@ static ssize_t exec_file_read(void *ctx, void *buf, size_t n, u64 off)
 	loff_t pos = (loff_t)off;
 
 	return kernel_read(ctx, buf, n, &pos);
+}
+
+/* The file's mapping object (-ENODEV if its file system cannot map it). */
+static int exec_file_mmap(void *ctx, struct mmap_file *mf)
+{
+	struct file *f = ctx;
+
+	return f->f_op && f->f_op->mmap ? f->f_op->mmap(f, mf) : -ENODEV;
 }
 
 /*
@@ -72,7 +81,8 @@ int exec_file_open(const char *path, struct exec_source *src)
 		fput(f);
 		return err;
 	}
-	*src = (struct exec_source){ .read = exec_file_read, .ctx = f, .size = st.size };
+	*src = (struct exec_source){ .read = exec_file_read, .mmap = exec_file_mmap, .ctx = f,
+				     .size = st.size };
 	return 0;
 }
 

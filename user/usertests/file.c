@@ -1,7 +1,8 @@
 /*
  * usertests: files on the initramfs -- open/read an ELF, fstat/stat,
  * getdents64 of /bin, lseek, dup/dup2/dup3/fcntl and close-on-exec, create
- * + write + read back + unlink in /tmp, and the descriptor limit (EMFILE).
+ * + write + read back + unlink in /tmp, the descriptor limit (EMFILE), and
+ * mmap of files (private copy-on-write, shared writes seen by read()).
  */
 #include "usertests.h"
 
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -318,4 +320,48 @@ UTEST(file_emfile, 0, NULL)
 	CHECK_ERR(open(ut_path("/bin/true"), O_RDONLY), EMFILE);
 	ut_note("%d descriptors opened before EMFILE (limit %llu)", opened,
 		(unsigned long long)limit);
+}
+
+UTEST(file_mmap, 0, NULL)
+{
+	static char back[3 * 4096];
+	char path[512];
+	unsigned char *p, *q;
+	struct stat st;
+	size_t len;
+	int fd;
+
+	/* a program from /bin, mapped privately, matches read() */
+	fd = open_ok(ut_path("/bin/usertests"), O_RDONLY, 0);
+	CHECK_SYS(fstat(fd, &st));
+	len = (size_t)st.st_size < sizeof(back) ? (size_t)st.st_size : sizeof(back);
+	CHECK_EQ(pread(fd, back, len, 0), (ssize_t)len);
+	p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	CHECK(p != MAP_FAILED);
+	CHECK(memcmp(p, back, len) == 0);
+	/* a private write is the mapping's own: the file is unchanged */
+	p[1] ^= 0xff;
+	CHECK_EQ(pread(fd, back, 4, 0), 4);
+	CHECK(memcmp(back, ELFMAG, 4) == 0);
+	CHECK_EQ(p[1], (unsigned char)(ELFMAG[1] ^ 0xff));
+	CHECK_SYS(munmap(p, len));
+	CHECK_ERR(mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0), EACCES);
+	close(fd);
+	CHECK_ERR(mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, fd, 0), EBADF);
+
+	/* a shared write on a /tmp file is seen by read(); write() by the mapping */
+	snprintf(path, sizeof(path), "%s/ut-mmap-%d", ut_path("/tmp"), getpid());
+	fd = open_ok(path, O_RDWR | O_CREAT | O_EXCL, 0600);
+	memset(back, 'a', 8192);
+	CHECK_EQ(write(fd, back, 8192), 8192);
+	q = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	CHECK(q != MAP_FAILED);
+	memcpy(q + 4095, "shared", 6);
+	CHECK_EQ(pread(fd, back, 6, 4095), 6);
+	CHECK(memcmp(back, "shared", 6) == 0);
+	CHECK_EQ(pwrite(fd, "W", 1, 0), 1);
+	CHECK_EQ(q[0], 'W');
+	CHECK_SYS(munmap(q, 8192));
+	close(fd);
+	CHECK_SYS(unlink(path));
 }

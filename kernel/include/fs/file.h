@@ -67,6 +67,8 @@ size_t iov_iter_zero(size_t n, struct iov_iter *it);
 
 /* ---------------------------------------------------------------- files */
 
+struct mmap_file;   /* mm/mm.h */
+
 /* getdents64 / iterate: the fs calls emit() per entry; false = buffer full, stop. */
 struct dir_context {
 	bool (*emit)(struct dir_context *ctx, const char *name, size_t len, u64 ino,
@@ -91,6 +93,11 @@ struct dir_context {
  *  iterate  emit directory entries from ctx->pos on; 0 or -errno;
  *           f_pos_lock held. May sleep.
  *  ioctl    (file, cmd, arg: a user address or a number); -ENOTTY if unknown. May sleep.
+ *  mmap     fill *mf with the object and vm_operations a mapping of file
+ *           gets (0 or -errno); NULL: the file cannot be mapped (-ENODEV).
+ *           The caller's file reference keeps the object alive until
+ *           do_mmap's VMAs took their own (vm_operations open). sys_mmap
+ *           has checked the access modes. May sleep.
  */
 struct file_operations {
 	int (*open)(struct inode *inode, struct file *file);
@@ -100,6 +107,7 @@ struct file_operations {
 	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
 	int (*iterate)(struct file *file, struct dir_context *ctx);
 	long (*ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
+	int (*mmap)(struct file *file, struct mmap_file *mf);
 };
 
 /* file->f_mode */

@@ -92,13 +92,15 @@ static inline const struct vm_operations *vma_ops(const struct vm_area *vma)
 }
 
 /*
- * A file to do_mmap, until struct file exists: the object stored in
- * vma->file and the operations its VMAs get (the VFS's f_op->mmap will
- * choose them).
+ * A file to do_mmap: the object stored in vma->file and the operations
+ * its VMAs get, as a file's f_op->mmap chooses them (fs/file.h), and the
+ * VM_MAY* bits the VMAs must not get: VM_MAYWRITE for a shared mapping
+ * of a file not open for writing, so mprotect cannot make it writable.
  */
 struct mmap_file {
 	void *file;
 	const struct vm_operations *ops;
+	unsigned long vm_deny;   /* VM_MAY* flags cleared from the VMAs */
 };
 
 /* ------------------------------------------------------------ mm.c */

@@ -13,13 +13,19 @@
 #include <kernel/types.h>
 #include <uapi/elf.h>
 
+struct mmap_file;   /* mm/mm.h */
+
 /*
  * Where an executable's bytes come from. read copies up to n bytes at
  * offset off into buf and returns how many it copied (fewer only at the
- * end of the file) or -errno. size is the file's length. May sleep.
+ * end of the file) or -errno. size is the file's length. mmap (NULL: the
+ * source cannot be mapped, e.g. the self-tests' in-memory images) fills
+ * *mf so that segments can be mapped from the file instead of copied
+ * (0 or -errno; the source keeps the object alive while open). May sleep.
  */
 struct exec_source {
 	ssize_t (*read)(void *ctx, void *buf, size_t n, u64 off);
+	int (*mmap)(void *ctx, struct mmap_file *mf);
 	void *ctx;
 	u64 size;
 };
@@ -89,10 +95,15 @@ int elf_parse(const struct exec_source *src, struct elf_info *info, u64 min, u64
  *          readable and writable; nothing is mapped there yet
  * write    copy n bytes to user address addr (inside a mapped range)
  * protect  set [start, start + len) (page aligned) to prot (PROT_*)
+ * map_file (optional; used only if src->mmap is set) map [start, start +
+ *          len) private, readable and writable, from src at file offset
+ *          off (page aligned); nothing is mapped there yet. -ENODEV: the
+ *          source cannot be mapped after all, copy instead.
  * Each returns 0 or -errno.
  */
 struct elf_mapper {
 	int (*map)(void *ctx, u64 start, u64 len);
+	int (*map_file)(void *ctx, const struct exec_source *src, u64 start, u64 len, u64 off);
 	int (*write)(void *ctx, u64 addr, const void *buf, size_t n);
 	int (*protect)(void *ctx, u64 start, u64 len, unsigned int prot);
 	void *ctx;
@@ -102,7 +113,11 @@ struct elf_mapper {
  * Load the segments elf_parse planned: map each page range once (a page
  * shared by two segments is mapped by the first), copy the file bytes
  * through buf (bufsize bytes of scratch), leave the rest zero (bss,
- * including the tail of the last file page), then give each page its
+ * including the tail of the last file page). A segment whose first page
+ * is its own is mapped from the file instead when src and m can
+ * (src->mmap, m->map_file): its file pages privately, the tail of the
+ * last one zeroed through m->write if the segment has bss (Linux's
+ * padzero), anonymous pages for the rest. Then give each page its
  * segment's protection (a shared page the union of both). Returns 0 or
  * the first error of the source or the mapper; the caller throws the
  * half-built address space away.
