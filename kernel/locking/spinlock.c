@@ -7,7 +7,10 @@
  *
  * Debug builds (CONFIG_DEBUG) record the holding cpu, panic on recursive
  * acquisition and on unlocking a lock this hart does not hold, and report a
- * lock that has spun for more than five seconds as a lock-up. They also
+ * lock that has spun for more than SPIN_LOCKUP_SECONDS as a lock-up (20 s,
+ * Linux's soft-lockup limit: on a 2-core host running several 4- and
+ * 8-hart QEMUs, a ticket queue whose next waiter's vCPU is descheduled
+ * has been seen to stall for 5 s without a deadlock). They also
  * tell lockdep (locking/lockdep.h) of every acquire -- before spinning, so
  * a deadlock is reported rather than hung on -- and every release; the
  * caller's address goes with each for its reports.
@@ -41,9 +44,12 @@ bool spin_is_held(const struct spinlock *lock)
 }
 
 #ifdef CONFIG_DEBUG
+#define SPIN_LOCKUP_SECONDS 20
+
 static void spin_check_lockup(struct spinlock *lock, u64 start)
 {
-	if (timebase_freq && rdtime() - start > 5 * timebase_freq && !panic_in_progress())
+	if (timebase_freq && rdtime() - start > SPIN_LOCKUP_SECONDS * timebase_freq &&
+	    !panic_in_progress())
 		panic("spinlock lock-up: '%s' held by cpu %d", lock->name, READ_ONCE(lock->holder));
 }
 #endif

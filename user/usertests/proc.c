@@ -574,3 +574,31 @@ UTEST(proc_getrandom, 0, NULL)
 	CHECK_EQ(getrandom(a, 0, 0), 0);
 	CHECK_ERR(getrandom(a, sizeof(a), 0x100), EINVAL);
 }
+
+/* kill with default actions: a terminating signal ends the child with that status. */
+UTEST(proc_kill, 0, NULL)
+{
+	int status;
+	pid_t pid = ut_fork();
+
+	if (pid == 0) {
+		for (;;)
+			sched_yield();
+	}
+	CHECK_SYS(kill(pid, 0));                  /* exists, may be signalled */
+	CHECK_SYS(kill(pid, SIGTERM));
+	CHECK_EQ(waitpid(pid, &status, 0), pid);
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
+	CHECK_ERR(kill(pid, 0), ESRCH);           /* reaped */
+	CHECK_ERR(kill(getpid(), 65), EINVAL);
+	CHECK_SYS(kill(getpid(), SIGCHLD));       /* ignored by default */
+
+	/* A child that ends itself through raise() (tgkill). */
+	pid = ut_fork();
+	if (pid == 0) {
+		raise(SIGUSR1);
+		_exit(0);
+	}
+	CHECK_EQ(waitpid(pid, &status, 0), pid);
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGUSR1);
+}
