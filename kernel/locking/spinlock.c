@@ -8,9 +8,11 @@
  * Debug builds (CONFIG_DEBUG) record the holding cpu, panic on recursive
  * acquisition and on unlocking a lock this hart does not hold, and report a
  * lock that has spun for more than SPIN_LOCKUP_SECONDS as a lock-up (20 s,
- * Linux's soft-lockup limit: on a 2-core host running several 4- and
- * 8-hart QEMUs, a ticket queue whose next waiter's vCPU is descheduled
- * has been seen to stall for 5 s without a deadlock). They also
+ * Linux's soft-lockup limit). 5 s proved too short on a 2-core host
+ * running several 4- and 8-hart QEMUs at a load above 7: two lock-ups were
+ * reported with the lock free (holder -1) and its next waiter not yet
+ * in; that was never seen on a quiet host, and whether it was only a
+ * descheduled vCPU is not proven. They also
  * tell lockdep (locking/lockdep.h) of every acquire -- before spinning, so
  * a deadlock is reported rather than hung on -- and every release; the
  * caller's address goes with each for its reports.
