@@ -53,6 +53,9 @@ long sys_sched_yield(const struct syscall_args *args);
 long sys_sched_get_priority_max(const struct syscall_args *args);
 long sys_sched_get_priority_min(const struct syscall_args *args);
 long sys_sched_rr_get_interval(const struct syscall_args *args);
+long sys_kill(const struct syscall_args *args);
+long sys_tkill(const struct syscall_args *args);
+long sys_tgkill(const struct syscall_args *args);
 long sys_setpriority(const struct syscall_args *args);
 long sys_getpriority(const struct syscall_args *args);
 long sys_reboot(const struct syscall_args *args);
@@ -162,6 +165,9 @@ const syscall_fn_t syscall_table[NR_SYSCALLS] = {
 	[125] = sys_sched_get_priority_max,
 	[126] = sys_sched_get_priority_min,
 	[127] = sys_sched_rr_get_interval,
+	[129] = sys_kill,
+	[130] = sys_tkill,
+	[131] = sys_tgkill,
 	[140] = sys_setpriority,
 	[141] = sys_getpriority,
 	[142] = sys_reboot,
@@ -272,6 +278,9 @@ const unsigned char syscall_nargs[NR_SYSCALLS] = {
 	[125] = 1,
 	[126] = 1,
 	[127] = 2,
+	[129] = 2,
+	[130] = 2,
+	[131] = 3,
 	[140] = 3,
 	[141] = 2,
 	[142] = 4,
