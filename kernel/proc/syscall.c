@@ -18,6 +18,7 @@
 #include <lib/printf.h>
 #include <lib/string.h>
 #include <mm/uaccess.h>
+#include <proc/process.h>
 #include <sched/sched.h>
 #include <sched/task.h>
 #include <uapi/errno.h>
@@ -28,6 +29,7 @@ static bool log_checked;   /* [a] the option was read */
 /* Log an unknown number once per task (the last one logged is remembered). */
 static void syscall_log_unknown(unsigned long nr)
 {
+	struct process *p = current->proc;
 	static int last_pid = -1;
 	static unsigned long last_nr = ~0UL;
 
@@ -36,8 +38,16 @@ static void syscall_log_unknown(unsigned long nr)
 		log_unknown = v && strcmp(v, "unknown") == 0;
 		WRITE_ONCE(log_checked, true);
 	}
-	if (!log_unknown || (last_pid == current->pid && last_nr == nr))
+	if (!log_unknown)
 		return;
+	if (p && nr < NR_SYSCALLS) {
+		/* Once per process and number: the bit is set atomically, so threads agree. */
+		unsigned long bit = 1UL << (nr % 64);
+		if (__atomic_fetch_or(&p->unknown_logged[nr / 64], bit, __ATOMIC_RELAXED) & bit)
+			return;
+	} else if (last_pid == current->pid && last_nr == nr) {
+		return;   /* a kernel thread's, or a number beyond the table: once in a row */
+	}
 	last_pid = current->pid;
 	last_nr = nr;
 	pr_notice("syscall: pid %d (%s) called unimplemented %lu (%s): -ENOSYS\n",

@@ -29,6 +29,7 @@
 #define PROC_PROCESS_H
 
 #include <arch/atomic.h>
+#include <kernel/syscall.h>
 #include <kernel/types.h>
 #include <lib/list.h>
 #include <locking/spinlock.h>
@@ -120,6 +121,7 @@ struct process {
 
 	struct wait_queue_head child_wait;  /* wait4 sleeps here: a child changed state */
 	char comm[16];                   /* [P] the leader's name at exec */
+	unsigned long unknown_logged[(NR_SYSCALLS + 63) / 64];  /* [a] syscall.log=unknown: numbers logged */
 };
 
 /* Processes that exist now (zombies included), for sysinfo and leak checks. */
