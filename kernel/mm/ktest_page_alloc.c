@@ -290,7 +290,8 @@ KTEST(page_alloc_smp_stress)
 /* Pairs per second of `batch` allocations of order `order` followed by their frees, for 100 ms. */
 static unsigned long pairs_per_second(unsigned int order, unsigned int batch, bool *failed)
 {
-	static struct page *pages[256];
+	static struct page *per_cpu_pages[NR_CPUS][256];   /* one row per hart: they run at once */
+	struct page **pages = per_cpu_pages[smp_processor_id()];
 	unsigned long pairs = 0;
 	u64 t0 = rdtime(), deadline = t0 + timebase_freq / 10;
 
