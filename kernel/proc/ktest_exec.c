@@ -32,6 +32,8 @@
 #include <uapi/errno.h>
 #include <uapi/mman.h>
 
+#include "ktest_proc.h"
+
 extern const char exec_image_check[], exec_image_check_end[];
 extern const char exec_image_check_pie[], exec_image_check_pie_end[];
 extern const char exec_image_check_big[], exec_image_check_big_end[];
@@ -218,28 +220,12 @@ static int exec_task_fn(void *arg)
 	user_task_exit(EXEC_FAILED);
 }
 
-/* Free pages once exited tasks are reaped and every cache drained (as ktest_user.c). */
-static unsigned long free_pages_settled(void)
-{
-	for (int i = 0; i < 1000 && (nr_tasks_dying() || nr_processes()); i++)
-		msleep(1);
-	kthread_stack_cache_drain();
-	mm_drain_all_cpus();
-	return nr_free_pages() + READ_ONCE(kernel_pt_pages);
-}
-
 /* Run one case in a new task; its exit code, or -1 if it could not start. */
 static int run_case(struct exec_case *c)
 {
 	struct task *t = kthread_create(exec_task_fn, c, "exectest");
-	int code;
 
-	if (IS_ERR(t))
-		return -1;
-	wake_up_new_task(t);
-	code = kthread_join(t);
-	/* A process's code is its wait status: 128 + the signal for a kill, as a shell says. */
-	return (code & 0x7f) ? 128 + (code & 0x7f) : (code >> 8) & 0xff;
+	return IS_ERR(t) ? -1 : ktest_proc_run(t);
 }
 
 static const char *const env_kestrel_check[] = { "K1=v1", "EMPTY=", "EXECFN=/bin/check", NULL };
@@ -258,9 +244,9 @@ static const char *run_kestrel(const char *path, const char *const *envp)
 
 static const char *leak_checked(const char *(*body)(void))
 {
-	unsigned long before = free_pages_settled();
+	unsigned long before = ktest_proc_pages_settled();
 	const char *why = body();
-	unsigned long after = free_pages_settled();
+	unsigned long after = ktest_proc_pages_settled();
 
 	if (why)
 		return why;

@@ -24,6 +24,8 @@
 #include <sched/task.h>
 #include <uapi/mman.h>
 
+#include "ktest_proc.h"
+
 #define USER_PROG_BASE  0x10000UL
 #define USER_STACK_TOP  0x3fff000000UL
 #define USER_STACK_INIT (4 * PAGE_SIZE)   /* the rest grows on demand */
@@ -67,24 +69,6 @@ static int user_task_fn(void *entry)
 	user_enter(pc, USER_STACK_TOP);
 }
 
-/*
- * Free pages once exited tasks are reaped (a task's stack is freed by the
- * next task on its hart, after kthread_join() has returned) and every
- * hart's caches are drained, plus the kernel page tables kept for reuse.
- */
-static unsigned long free_pages_settled(void)
-{
-	/*
-	 * A test's process ends with its last thread, which may still be on
-	 * its way out (exit_group) when the leader's join returns.
-	 */
-	for (int i = 0; i < 1000 && (nr_tasks_dying() || nr_processes()); i++)
-		msleep(1);
-	kthread_stack_cache_drain();
-	mm_drain_all_cpus();
-	return nr_free_pages() + READ_ONCE(kernel_pt_pages);
-}
-
 /* Run the program at entry on the last cpu; 0 and its exit code, or -errno. */
 static int run_user(const char *entry, int *code)
 {
@@ -94,23 +78,20 @@ static int run_user(const char *entry, int *code)
 		return (int)PTR_ERR(t);
 	/* Pinned: the code is made visible to instruction fetch on one hart (fence.i). */
 	set_cpus_allowed(t, cpumask_of(nr_cpus - 1));
-	wake_up_new_task(t);
-	*code = kthread_join(t);
-	/* A process's exit code is its wait status: 128 + signal for a kill, as a shell says. */
-	*code = (*code & 0x7f) ? 128 + (*code & 0x7f) : (*code >> 8) & 0xff;
+	*code = ktest_proc_run(t);
 	return 0;
 }
 
 static const char *expect_exit(const char *what, const char *entry, int want)
 {
-	unsigned long start = free_pages_settled();
+	unsigned long start = ktest_proc_pages_settled();
 	int code = -1, err = run_user(entry, &code);
 
 	if (err)
 		return ktest_fail("%s: could not start (%d)", what, err);
 	if (code != want)
 		return ktest_fail("%s: exit code %d, expected %d", what, code, want);
-	unsigned long now = free_pages_settled();
+	unsigned long now = ktest_proc_pages_settled();
 	if (now != start)
 		return ktest_fail("%s: %lu pages free after, %lu before", what, now, start);
 	return NULL;

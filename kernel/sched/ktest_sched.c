@@ -81,9 +81,7 @@ static unsigned int tasks_settled(void)
 /* Free pages with every hart's caches drained (plus kernel page-table pages, never freed). */
 static unsigned long free_pages_drained(void)
 {
-	kthread_stack_cache_drain();
-	mm_drain_all_cpus();
-	return nr_free_pages() + READ_ONCE(kernel_pt_pages);
+	return mm_free_pages_settled() + READ_ONCE(kernel_pt_pages);
 }
 
 static void spin_for(u64 ns)
