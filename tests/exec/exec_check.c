@@ -27,33 +27,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define AT_NULL 0
-#define AT_PHDR 3
-#define AT_PHENT 4
-#define AT_PHNUM 5
-#define AT_PAGESZ 6
-#define AT_BASE 7
-#define AT_FLAGS 8
-#define AT_ENTRY 9
-#define AT_UID 11
-#define AT_EUID 12
-#define AT_GID 13
-#define AT_EGID 14
-#define AT_HWCAP 16
-#define AT_CLKTCK 17
-#define AT_SECURE 23
-#define AT_RANDOM 25
-#define AT_EXECFN 31
+#include <asm/unistd.h>    /* __NR_*: the numbers this program calls */
+#include <linux/auxvec.h>  /* AT_*: Linux's auxv tags, as the kernel must use them */
+
 #define AT_MAX 64
 
-#define SYS_write 64
-#define SYS_execve 221
-#define SYS_munmap 215
-#define SYS_brk 214
-#define SYS_mmap 222
-#define SYS_mprotect 226
-#define SYS_madvise 233
-#define SYS_getrandom 278
+#define SYS_write __NR_write
+#define SYS_execve __NR_execve
+#define SYS_munmap __NR_munmap
+#define SYS_brk __NR_brk
+#define SYS_mmap __NR_mmap
+#define SYS_mprotect __NR_mprotect
+#define SYS_madvise __NR_madvise
+#define SYS_getrandom __NR_getrandom
 
 extern const char __ehdr_start[] __attribute__((visibility("hidden")));
 extern const char _end[] __attribute__((visibility("hidden")));
