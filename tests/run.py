@@ -539,6 +539,18 @@ CMDLINE_ARGS = 'ktest=boot loglevel=8 kestrel.test="a b"'
 CMDLINE_WANT = "kestrel.test=a b"
 
 
+def single_outcome(name, problems, error, status, out, log, argv, t0):
+    """The Outcome of a job with one result: problems found in the output,
+    plus the run's error (a timeout...) or an exit status other than 0."""
+    problems = list(problems)
+    if error:
+        problems.append(error)
+    elif status != 0:
+        problems.append(describe_status(status) + " (expected 0)")
+    return Outcome([Result(name, not problems, clean("; ".join(problems), 300))],
+                   out, log, argv, time.monotonic() - t0)
+
+
 def cmdline_job(kernel):
     name = "cmdline"
 
@@ -560,13 +572,7 @@ def cmdline_job(kernel):
         note = panic_note(out)
         if note:
             problems.append(note)
-        if error:
-            problems.append(error)
-        elif status != 0:
-            problems.append(describe_status(status) + " (expected 0)")
-        return Outcome([Result(name, not problems,
-                               clean("; ".join(problems), 300))],
-                       out, q.log_path, q.argv, time.monotonic() - t0)
+        return single_outcome(name, problems, error, status, out, q.log_path, q.argv, t0)
 
     return Job(name, [name], run)
 
@@ -599,12 +605,7 @@ def trace_job(kernel):
         note = panic_note(out)
         if note:
             problems.append(note)
-        if error:
-            problems.append(error)
-        elif status != 0:
-            problems.append(describe_status(status) + " (expected 0)")
-        return Outcome([Result(name, not problems, clean("; ".join(problems), 300))],
-                       out, q.log_path, q.argv, time.monotonic() - t0)
+        return single_outcome(name, problems, error, status, out, q.log_path, q.argv, t0)
 
     return Job(name, [name], run)
 
@@ -959,12 +960,7 @@ def host_init_job():
                         r"^init: not pid 1, not powering off"):
             if not re.search(pattern, out, re.M):
                 problems.append("no match for /%s/" % pattern)
-        if error:
-            problems.append(error)
-        elif status != 0:
-            problems.append(describe_status(status) + " (expected 0)")
-        return Outcome([Result(name, not problems, clean("; ".join(problems), 300))],
-                       out, log_path(name), argv, time.monotonic() - t0)
+        return single_outcome(name, problems, error, status, out, log_path(name), argv, t0)
 
     return Job(name, [name], run)
 
@@ -988,12 +984,7 @@ def host_bench_job():
         problems = []
         if len(rows) != BENCH_METRICS:
             problems.append("%d metric rows, expected %d" % (len(rows), BENCH_METRICS))
-        if error:
-            problems.append(error)
-        elif status != 0:
-            problems.append(describe_status(status) + " (expected 0)")
-        return Outcome([Result(name, not problems, clean("; ".join(problems), 300))],
-                       out, log_path(name), argv, time.monotonic() - t0)
+        return single_outcome(name, problems, error, status, out, log_path(name), argv, t0)
 
     return Job(name, [name], run)
 
