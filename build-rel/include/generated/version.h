@@ -1,2 +1,0 @@
-#define KESTREL_VERSION "0.1.0-b3abe29"
-#define KESTREL_HZ_CONFIG 100
