@@ -32,7 +32,7 @@ UNIT_LDLIBS := -lcmocka
 UNIT_NAMES := test_string test_vsnprintf test_list test_rbtree test_fdt \
 	test_dt test_cmdline test_time test_buddy test_slab test_vma test_cfs \
 	test_lockdep test_futex test_rt test_cpio test_fdtable test_chacha20 test_exec \
-	test_seqlock test_rwlock test_loadavg test_wait
+	test_seqlock test_rwlock test_loadavg test_wait test_radix_tree
 
 # Sources each test links besides tests/unit/<name>.c.
 UNIT_test_string_SRCS := kernel/lib/string.c
@@ -61,6 +61,7 @@ $(UNIT_DIR)/kernel/fs/fdtable.o: UNIT_KCFLAGS += -DCONFIG_DEBUG=1
 UNIT_test_cfs_SRCS := kernel/sched/fair.c kernel/lib/rbtree.c tests/unit/unit_util.c
 UNIT_test_rt_SRCS := kernel/sched/rt_prio.c tests/unit/kernel_stubs.c tests/unit/unit_util.c
 UNIT_test_futex_SRCS := kernel/proc/futex_queue.c tests/unit/kernel_stubs.c tests/unit/unit_util.c
+UNIT_test_radix_tree_SRCS := kernel/lib/radix_tree.c tests/unit/unit_util.c
 UNIT_test_chacha20_SRCS := kernel/lib/chacha20.c kernel/lib/string.c
 UNIT_test_exec_SRCS := kernel/proc/elf.c kernel/proc/exec_stack.c kernel/proc/binfmt_script.c \
 	kernel/arch/riscv/hwcap.c kernel/lib/string.c tests/unit/unit_util.c
