@@ -39,6 +39,7 @@
 #include <lib/string.h>
 #include <mm/bootmem.h>
 #include <mm/mm.h>
+#include <mm/pagemap.h>
 #include <mm/page_alloc.h>
 #include <mm/slab.h>
 #include <proc/process.h>
@@ -170,6 +171,7 @@ static int kernel_init(void *arg)
 {
 	const char *ktest = cmdline_get(&kernel_cmdline, "ktest");
 
+	writeback_init();   /* the writeback thread, before any file is dirtied */
 	fs_init();   /* the root file system and the initramfs, before anything opens a file */
 	if (ktest && str_has_prefix(ktest, "panic"))
 		ktest_panic();
@@ -205,6 +207,7 @@ void start_kernel(unsigned long hartid, phys_addr_t dtb_pa)
 	page_alloc_init();
 	slab_init();
 	mm_init();
+	pagecache_init();
 	sched_init();
 	proc_init();
 	futex_init();

@@ -100,7 +100,7 @@ static void grow_to(struct radix_tree_root *root, unsigned int h, struct radix_n
 
 int radix_tree_insert(struct radix_tree_root *root, unsigned long index, void *item)
 {
-	struct radix_node *spare[RADIX_TREE_MAX_HEIGHT + 1];
+	struct radix_node *spare[RADIX_TREE_MAX_HEIGHT + 1] = { NULL };
 	struct radix_node **next = spare;
 	unsigned int height, need;
 	struct radix_node *node;

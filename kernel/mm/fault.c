@@ -29,8 +29,11 @@
  * cached translation lacks a permission.
  *
  * Out of memory: -ENOMEM from the locked part makes handle_mm_fault (and
- * the user-access routines) call mm_oom_hook once, without the lock, and
- * retry once if it says it freed something.
+ * the user-access routines) call mm_out_of_memory() once, without the
+ * lock, and retry once if it says it freed something. That reclaims
+ * clean page-cache pages first (lru.c), then gives the writeback thread
+ * up to 200 ms to clean dirty ones, and only then calls mm_oom_hook (the
+ * OOM killer).
  *
  * Locks: the mm's lock around everything but the OOM hook.
  */
@@ -40,14 +43,28 @@
 #include <lib/string.h>
 #include <mm/mm.h>
 #include <mm/page_alloc.h>
+#include <mm/pagemap.h>
+#include <sched/sched.h>
 #include "mm_internal.h"
 
 int (*mm_oom_hook)(void);
+
+/* Page-cache pages reclaim tries to free before the OOM killer is asked. */
+#define OOM_RECLAIM_PAGES 64
 
 int mm_out_of_memory(void)
 {
 	int (*hook)(void) = READ_ONCE(mm_oom_hook);
 
+	if (reclaim_pages(OOM_RECLAIM_PAGES))
+		return 1;
+	/* Dirty cache: let the writeback thread clean some, then try again. */
+	for (int i = 0; i < 10 && nr_dirty_pages() + nr_writeback_pages(); i++) {
+		writeback_kick();
+		msleep(20);
+		if (reclaim_pages(OOM_RECLAIM_PAGES))
+			return 1;
+	}
 	if (!hook)
 		return 0;
 	mm_count_event(oom_hook_calls);
@@ -234,14 +251,32 @@ out:
 	return err;
 }
 
+int mm_fault_run_deferred(void)
+{
+	struct fault_defer d = current->fault_defer;
+	int err;
+
+	BUG_ON(!d.wait || !d.put);
+	current->fault_defer.wait = NULL;
+	err = d.wait(d.obj, d.pgoff);
+	d.put(d.obj);
+	return err ? -EFAULT : 0;
+}
+
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int access)
 {
-	for (int tries = 0;; tries++) {
+	for (int tries = 0;;) {
 		unsigned long irq = mm_lock(mm);
 		int err = __handle_mm_fault(mm, addr, access);
 
 		mm_unlock(mm, irq);
-		if (err != -ENOMEM || tries || !mm_out_of_memory())
+		if (err == -EAGAIN) {
+			err = mm_fault_run_deferred();
+			if (err)
+				return err;
+			continue;
+		}
+		if (err != -ENOMEM || tries++ || !mm_out_of_memory())
 			return err;
 	}
 }

@@ -75,13 +75,19 @@ static void *uaccess_resolve(struct mm_struct *mm, unsigned long addr, unsigned 
 static int uaccess_page(struct mm_struct *mm, unsigned long addr, size_t n,
 			unsigned int access, uaccess_step_fn step, void *ctx, size_t done)
 {
-	for (int tries = 0;; tries++) {
+	for (int tries = 0;;) {
 		unsigned long irq = mm_lock(mm);
 		void *kaddr = uaccess_resolve(mm, addr, access);
 		int ret = IS_ERR(kaddr) ? (int)PTR_ERR(kaddr) : step(ctx, kaddr, done, n);
 
 		mm_unlock(mm, irq);
-		if (ret != -ENOMEM || tries || !mm_out_of_memory())
+		if (ret == -EAGAIN && IS_ERR(kaddr)) {
+			ret = mm_fault_run_deferred();
+			if (ret)
+				return ret;
+			continue;
+		}
+		if (ret != -ENOMEM || tries++ || !mm_out_of_memory())
 			return ret;
 	}
 }

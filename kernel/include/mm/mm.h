@@ -67,15 +67,17 @@ struct mm_struct {
 };
 
 /*
- * What a file-backed VMA needs from its file, until the VFS exists. Every
- * method is called with the mm's lock held and interrupts off: it must not
- * sleep (the page cache will, once mmap_lock is a semaphore).
+ * What a file-backed VMA needs from its file. Every method is called with
+ * the mm's lock held and interrupts off: it must not sleep.
  *
  * fault  the page holding the file offset of addr (page aligned, inside
  *        vma: offset = vma->pgoff + (addr - vma->start) / PAGE_SIZE pages),
  *        in *page with one reference that the mapping takes over.
- *        Returns 0, -EFAULT (no such page: beyond the end of the file) or
- *        -ENOMEM.
+ *        Returns 0, -EFAULT (no such page: beyond the end of the file),
+ *        -ENOMEM, or -EAGAIN after filling current->fault_defer
+ *        (sched/task.h) with a pinned object and a wait method that makes
+ *        the page available (reads it in): the fault path then drops the
+ *        lock, waits, and retries (mm_fault_run_deferred).
  * open   may be NULL. A new VMA refers to vma->file (mmap, a split, fork):
  *        take a reference on it.
  * close  may be NULL. A VMA referring to vma->file goes away: drop it.
@@ -227,6 +229,13 @@ int __handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int acc
  * killer in here.
  */
 extern int (*mm_oom_hook)(void);
+
+/*
+ * A fault method returned -EAGAIN (see struct vm_operations): with no
+ * lock held, run current->fault_defer (wait, then put). 0: retry the
+ * fault; -EFAULT: the page cannot be had (I/O error). May sleep.
+ */
+int mm_fault_run_deferred(void);
 
 /* ---------------------------------------------------------- mmap.c */
 

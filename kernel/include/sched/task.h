@@ -97,6 +97,19 @@ struct process;
 struct files_struct;
 struct fs_struct;
 
+/*
+ * A page fault that must sleep (read a file page in) cannot do so under
+ * mm_lock: the file's fault method records here what to wait for and
+ * returns -EAGAIN; the fault path drops the lock, calls wait (may sleep)
+ * and put, and retries (mm/fault.c).
+ */
+struct fault_defer {
+	int (*wait)(void *obj, unsigned long pgoff);   /* 0, or -errno: the fault fails */
+	void (*put)(void *obj);                        /* drop the reference the method took */
+	void *obj;
+	unsigned long pgoff;
+};
+
 struct task {
 	struct switch_context ctx;     /* [own] registers while switched out */
 	void *stack;                   /* [I] lowest address of the KSTACK_SIZE kernel stack */
@@ -151,6 +164,7 @@ struct task {
 	unsigned long clear_child_tid; /* [own] user int *: zeroed and futex-woken at exit */
 	unsigned long robust_list;     /* [own] set_robust_list head (recorded only) */
 	unsigned long robust_list_len; /* [own] */
+	struct fault_defer fault_defer; /* [own] a fault's sleeping half (mm/mm.h) */
 	struct completion *vfork_done; /* [own] CLONE_VFORK: completed at exec or exit */
 	u64 utime_ticks, stime_ticks;  /* [own] ticks that found it in user / kernel mode */
 	bool syscall_trace;            /* [own] print each system call (syscall.trace=) */
