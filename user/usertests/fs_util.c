@@ -78,8 +78,8 @@ const char *ut_scratch_dir(void)
 		FAIL("cannot empty %s: %s", path, ulib_errname(errno));
 	if (mkdir(path, 0755) != 0)
 		FAIL("mkdir %s: %s", path, ulib_errname(errno));
-	if (chmod(path, 0755) != 0 || chdir(path) != 0)
-		FAIL("chmod/chdir %s: %s", path, ulib_errname(errno));
+	if (chdir(path) != 0)
+		FAIL("chdir %s: %s", path, ulib_errname(errno));
 	return path;
 }
 
