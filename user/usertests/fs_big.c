@@ -71,7 +71,7 @@ UTEST(fs_big_64m, UT_SLOW, NULL)
 }
 
 UTEST_PENDING(fs_big_sparse, 0, NULL,
-	      "the RAM file system holds files up to RAMFS_MAX_PAGES only (EFBIG at 5 GiB)")
+	      "the RAM file system holds files up to 2 GiB (RAMFS_MAX_PAGES): EFBIG at 5 GiB")
 {
 	const off_t at = 5LL << 30;
 	char buf[4096], c;
