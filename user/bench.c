@@ -1,7 +1,7 @@
 /*
  * bench: micro-benchmarks of the kernel paths user programs lean on.
  *
- *   bench [-n RUNS] [-r ROOT] [-l] [SUBSTR...]
+ *   bench [-n RUNS] [-r ROOT] [-d DIR] [-l] [SUBSTR...]
  *
  * Each metric runs RUNS times (default 7) and prints one row:
  *
@@ -10,7 +10,8 @@
  * where the figures are microseconds per operation. A metric that cannot run
  * (a system call the kernel lacks) prints `bench: <metric> not available
  * (<reason>)`. -l lists the metrics; SUBSTR selects metrics by name; -r
- * prefixes /bin/true (the host run uses a staging directory).
+ * prefixes /bin/true (the host run uses a staging directory); -d DIR is where
+ * the file metrics create their files (default ROOT/tmp).
  *
  * Time is CLOCK_MONOTONIC through clock_gettime: glibc takes it from the
  * vDSO when the kernel maps one (on Kestrel: the `time` CSR, 10 MHz on
@@ -28,7 +29,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -371,6 +374,198 @@ static uint64_t run_mmap_munmap(long ops, const char **why)
 	return ulib_now_ns() - t0;
 }
 
+/* ------------------------------------------------------------ files
+ *
+ * In the scratch directory (-d DIR, default ROOT/tmp): bench-files-<pid>/,
+ * removed at exit. Bandwidth rows are microseconds per MiB (MB/s =
+ * 1,048,576 / that); the directory row is one whole listing.
+ */
+
+#define FILE_MIB 64
+#define RAND_FILE_MIB 16
+#define DIR_ENTRIES 10000
+
+static const char *scratch;
+static char file_dir[512];
+
+static void remove_file_dir(void)
+{
+	char path[600];
+
+	for (int i = 0; i < DIR_ENTRIES; i++) {
+		snprintf(path, sizeof(path), "%s/big/e%d", file_dir, i);
+		unlink(path);
+	}
+	snprintf(path, sizeof(path), "%s/big", file_dir);
+	rmdir(path);
+	snprintf(path, sizeof(path), "%s/data", file_dir);
+	unlink(path);
+	rmdir(file_dir);
+}
+
+/* The scratch path of name (made on first use), or NULL with *why set. */
+static const char *file_path(const char *name, const char **why)
+{
+	static char path[600];
+
+	if (!file_dir[0]) {
+		snprintf(file_dir, sizeof(file_dir), "%s/bench-files-%d", scratch, getpid());
+		if (mkdir(file_dir, 0755) != 0) {
+			*why = ulib_errname(errno);
+			file_dir[0] = 0;
+			return NULL;
+		}
+		atexit(remove_file_dir);
+	}
+	snprintf(path, sizeof(path), "%s/%s", file_dir, name);
+	return path;
+}
+
+/* Write mib MiB to path; the nanoseconds it took, 0 and *why on failure. */
+static uint64_t write_file_mib(const char *path, long mib, const char **why)
+{
+	char *buf = malloc(MIB);
+	uint64_t t0 = ulib_now_ns(), t;
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+	if (!buf || fd < 0) {
+		*why = ulib_errname(errno);
+		free(buf);
+		return 0;
+	}
+	memset(buf, 0x5a, MIB);
+	for (long i = 0; i < mib; i++)
+		if (write(fd, buf, MIB) != (ssize_t)MIB)
+			die("write");
+	close(fd);
+	t = ulib_now_ns() - t0;
+	free(buf);
+	return t;
+}
+
+static uint64_t run_file_write(long ops, const char **why)
+{
+	const char *path = file_path("data", why);
+
+	return path ? write_file_mib(path, ops, why) : 0;
+}
+
+static uint64_t run_file_read(long ops, const char **why)
+{
+	const char *path = file_path("data", why);
+	char *buf = malloc(MIB);
+	uint64_t t0;
+	int fd;
+
+	if (!path || !buf || !write_file_mib(path, ops, why)) {
+		free(buf);
+		return 0;
+	}
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		die("open");
+	t0 = ulib_now_ns();
+	for (long i = 0; i < ops; i++)
+		if (read(fd, buf, MIB) != (ssize_t)MIB)
+			die("read");
+	t0 = ulib_now_ns() - t0;
+	close(fd);
+	free(buf);
+	return t0;
+}
+
+static uint64_t run_file_random_read(long ops, const char **why)
+{
+	const char *path = file_path("data", why);
+	uint64_t x = 2463534242, t0;
+	char buf[PG];
+	int fd;
+
+	if (!path || !write_file_mib(path, RAND_FILE_MIB, why))
+		return 0;
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		die("open");
+	t0 = ulib_now_ns();
+	for (long i = 0; i < ops; i++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		if (pread(fd, buf, PG, (off_t)(x % (RAND_FILE_MIB * MIB / PG)) * PG) != PG)
+			die("pread");
+	}
+	t0 = ulib_now_ns() - t0;
+	close(fd);
+	return t0;
+}
+
+static uint64_t run_file_create(long ops, const char **why)
+{
+	const char *path = file_path("small", why);
+	static char buf[PG];
+	uint64_t t0 = ulib_now_ns();
+
+	for (long i = 0; path && i < ops; i++) {
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+
+		if (fd < 0 || write(fd, buf, PG) != PG)
+			die("create+write");
+		close(fd);
+		if (unlink(path) != 0)
+			die("unlink");
+	}
+	return path ? ulib_now_ns() - t0 : 0;
+}
+
+/* `ls -l` of DIR_ENTRIES entries: getdents64 + fstatat of each. The
+ * directory is filled on the first run and kept for the others. */
+static uint64_t run_file_ls(long ops, const char **why)
+{
+	static int filled;
+	const char *dir = file_path("big", why);
+	char buf[8192];
+	struct stat st;
+	uint64_t t0;
+
+	if (!dir)
+		return 0;
+	if (!filled) {
+		char path[700];
+
+		if (mkdir(dir, 0755) != 0)
+			die("mkdir");
+		for (int i = 0; i < DIR_ENTRIES; i++) {
+			snprintf(path, sizeof(path), "%s/e%d", dir, i);
+			int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+			if (fd < 0)
+				die("create");
+			close(fd);
+		}
+		filled = 1;
+	}
+	t0 = ulib_now_ns();
+	for (long i = 0; i < ops; i++) {
+		int fd = open(dir, O_RDONLY | O_DIRECTORY), seen = 0;
+		long n;
+
+		if (fd < 0)
+			die("open dir");
+		while ((n = syscall(SYS_getdents64, fd, buf, sizeof(buf))) > 0)
+			for (long off = 0; off < n;) {
+				struct dirent64 *d = (struct dirent64 *)(buf + off);
+
+				if (fstatat(fd, d->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+					die("fstatat");
+				seen++;
+				off += d->d_reclen;
+			}
+		close(fd);
+		if (seen != DIR_ENTRIES + 2)
+			die("listing: wrong number of entries");
+	}
+	return ulib_now_ns() - t0;
+}
+
+/* ------------------------------------------------------------ the table */
+
 static const struct metric metrics[] = {
 	{ "getppid (null syscall)", 20000, run_getppid },
 	{ "getpid", 20000, run_getpid },
@@ -385,6 +580,12 @@ static const struct metric metrics[] = {
 	{ "page fault, COW break (per page)", 4096, run_cow_break },
 	{ "fork+exit+wait, 64 MiB touched", 10, run_fork_64m },
 	{ "mmap+munmap 1 MiB", 2000, run_mmap_munmap },
+	/* files (in the scratch directory) */
+	{ "file write 64 MiB seq (per MiB)", FILE_MIB, run_file_write },
+	{ "file read 64 MiB seq (per MiB)", FILE_MIB, run_file_read },
+	{ "file 4 KiB random pread", 2000, run_file_random_read },
+	{ "file create+write 4K+close+unlink", 500, run_file_create },
+	{ "ls -l 10,000 entries (per listing)", 1, run_file_ls },
 };
 
 #define NMETRICS (sizeof(metrics) / sizeof(metrics[0]))
@@ -429,13 +630,14 @@ int main(int argc, char **argv)
 {
 	int runs = 7, list = 0, c;
 
-	while ((c = getopt(argc, argv, "n:r:l")) != -1) {
+	while ((c = getopt(argc, argv, "n:r:d:l")) != -1) {
 		switch (c) {
 		case 'n': runs = atoi(optarg); break;
 		case 'r': root = optarg; break;
+		case 'd': scratch = optarg; break;
 		case 'l': list = 1; break;
 		default:
-			ulib_print(2, "usage: bench [-n RUNS] [-r ROOT] [-l] [SUBSTR...]\n");
+			ulib_print(2, "usage: bench [-n RUNS] [-r ROOT] [-d DIR] [-l] [SUBSTR...]\n");
 			return 2;
 		}
 	}
@@ -445,6 +647,12 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(root, "/") == 0)
 		root = "";
+	if (!scratch) {
+		static char tmp[512];
+
+		snprintf(tmp, sizeof(tmp), "%s/tmp", root);
+		scratch = tmp;
+	}
 	if (!list)
 		ulib_print(1, "bench: median of %d runs, microseconds per operation "
 			      "(CLOCK_MONOTONIC)\n", runs);

@@ -2,19 +2,24 @@
  * usertests: the runner. Runs each selected test in a forked child, one
  * result line per test, then a summary line (docs/usertests.md).
  *
- *   usertests [-q] [-l] [-H] [-r ROOT] [-T SCALE] [SUBSTR...]
+ *   usertests [-q] [-l] [-H] [-P] [-r ROOT] [-s DIR] [-T SCALE] [SUBSTR...]
  *
  *   -q        quick group only (skip tests marked UT_SLOW)
  *   -l        list the selected tests ("name quick|slow [host: reason]")
  *   -H        host mode: running under qemu-user on Linux; skip tests
  *             marked host-inapplicable, and exec-tests if the host cannot
  *             exec riscv64 programs (no binfmt_misc entry)
+ *   -P        run pending tests (UTEST_PENDING) in the guest too; without
+ *             it they print `SKIP name: pending: reason` (the host runs them)
  *   -r ROOT   prefix of the initramfs' paths (/bin/..., /tmp); default "/"
+ *   -s DIR    scratch directory for file tests (default ROOT/tmp); each
+ *             test gets DIR/<name>, removed after the test
  *   -T SCALE  multiply every timeout by SCALE (default 1)
  *   SUBSTR    run only tests whose name contains one of the SUBSTRs
  *
  * Output: `usertests: PASS name[ -- note]`, `usertests: FAIL name: reason`,
- * `usertests: SKIP name: host: reason` (only with -H), and at the end
+ * `usertests: SKIP name: host: reason` (only with -H),
+ * `usertests: SKIP name: pending: reason` (guest without -P), and at the end
  * `usertests: N passed, M failed[, K skipped]`. Exit status 0 iff M == 0.
  *
  * Timeouts: the runner polls waitpid(WNOHANG) with short sleeps (no alarm
@@ -29,6 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/sysinfo.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -41,7 +47,7 @@ extern const struct utest __start_utests[], __stop_utests[];
 struct ut_state ut = { .root = "" };
 
 struct options {
-	int quick, list;
+	int quick, list, pending;
 	double scale;
 	char **substrs;
 	int nsubstrs;
@@ -68,7 +74,8 @@ static int selected(const struct utest *t, const struct options *o)
 
 static void usage(void)
 {
-	ulib_print(2, "usage: usertests [-q] [-l] [-H] [-r ROOT] [-T SCALE] [SUBSTR...]\n");
+	ulib_print(2, "usage: usertests [-q] [-l] [-H] [-P] [-r ROOT] [-s DIR] [-T SCALE] "
+		      "[SUBSTR...]\n");
 	exit(2);
 }
 
@@ -77,11 +84,13 @@ static void parse_options(int argc, char **argv, struct options *o)
 	int c;
 
 	o->scale = 1.0;
-	while ((c = getopt(argc, argv, "qlHr:T:")) != -1) {
+	while ((c = getopt(argc, argv, "qlHPr:s:T:")) != -1) {
 		switch (c) {
 		case 'q': o->quick = 1; break;
 		case 'l': o->list = 1; break;
 		case 'H': ut.host = 1; break;
+		case 'P': o->pending = 1; break;
+		case 's': ut.scratch = optarg; break;
 		case 'r':
 			ut.root = optarg;
 			if (strcmp(ut.root, "/") == 0)
@@ -97,6 +106,12 @@ static void parse_options(int argc, char **argv, struct options *o)
 	}
 	o->substrs = argv + optind;
 	o->nsubstrs = argc - optind;
+	if (!ut.scratch) {
+		static char tmp[512];
+
+		snprintf(tmp, sizeof(tmp), "%s/tmp", ut.root);
+		ut.scratch = tmp;
+	}
 }
 
 /* Host mode: can this host exec a riscv64 program (binfmt_misc)? */
@@ -196,9 +211,55 @@ static void list_tests(const struct utest **tests, int n)
 	for (int i = 0; i < n; i++) {
 		const struct utest *t = tests[i];
 
-		ulib_print(1, "%s %s%s%s\n", t->name, (t->flags & UT_SLOW) ? "slow" : "quick",
-			   t->nohost ? " host-inapplicable: " : "", t->nohost ? t->nohost : "");
+		ulib_print(1, "%s %s%s%s%s%s\n", t->name, (t->flags & UT_SLOW) ? "slow" : "quick",
+			   t->nohost ? " host-inapplicable: " : "", t->nohost ? t->nohost : "",
+			   t->pending ? " pending: " : "", t->pending ? t->pending : "");
 	}
+}
+
+/*
+ * After a test: remove its scratch directory (ut_scratch_dir), if any. In
+ * a child: the directory walk mallocs (opendir), and memory the runner's
+ * heap keeps would show as a leak in mem_leak_check.
+ */
+static void remove_scratch(const struct utest *t)
+{
+	char path[1024];
+	struct stat st;
+	pid_t pid;
+
+	snprintf(path, sizeof(path), "%s/%s", ut.scratch, t->name);
+	if (lstat(path, &st) != 0)
+		return;
+	pid = fork();
+	if (pid == 0) {
+		if (ut_remove_tree(path) != 0)
+			ulib_print(2, "usertests: %s: cannot remove %s: %s\n", t->name, path,
+				   ulib_errname(errno));
+		_exit(0);
+	}
+	if (pid > 0)
+		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+			;
+}
+
+/* Decide whether t runs here; prints its SKIP line if not. 1 run, 0 skip. */
+static int runnable(const struct utest *t, const struct options *o)
+{
+	if (ut.host && t->nohost) {
+		ulib_print(1, "usertests: SKIP %s: host: %s\n", t->name, t->nohost);
+		return 0;
+	}
+	if (ut.host && !ut.host_exec && (t->flags & UT_EXEC)) {
+		ulib_print(1, "usertests: SKIP %s: host: cannot exec riscv64 programs here "
+			   "(no binfmt_misc entry for qemu-riscv64)\n", t->name);
+		return 0;
+	}
+	if (!ut.host && !o->pending && (t->flags & UT_PENDING)) {
+		ulib_print(1, "usertests: SKIP %s: pending: %s\n", t->name, t->pending);
+		return 0;
+	}
+	return 1;
 }
 
 static int collect(const struct utest **out, const struct options *o)
@@ -292,22 +353,20 @@ int main(int argc, char **argv)
 			 -1, 0);
 	if (ut.shared == MAP_FAILED)
 		ut.shared = NULL;
-	ulib_print(1, "usertests: %d tests%s%s, root %s, %d cpus\n", n, o.quick ? " (quick)" : "",
-		   ut.host ? " (host mode)" : "", ut.root[0] ? ut.root : "/", ut.ncpus);
+	ulib_print(1, "usertests: %d tests%s%s%s, root %s, scratch %s, %d cpus\n", n,
+		   o.quick ? " (quick)" : "", ut.host ? " (host mode)" : "",
+		   o.pending ? " (pending too)" : "", ut.root[0] ? ut.root : "/", ut.scratch,
+		   ut.ncpus);
 	leak_check_begin(&o, n);
 	for (int i = 0; i < n; i++) {
 		const struct utest *t = tests[i];
 		int r;
 
-		if (ut.host && t->nohost) {
-			ulib_print(1, "usertests: SKIP %s: host: %s\n", t->name, t->nohost);
-			r = -1;
-		} else if (ut.host && !ut.host_exec && (t->flags & UT_EXEC)) {
-			ulib_print(1, "usertests: SKIP %s: host: cannot exec riscv64 programs here "
-				   "(no binfmt_misc entry for qemu-riscv64)\n", t->name);
-			r = -1;
-		} else {
+		if (runnable(t, &o)) {
 			r = run_one(t, o.scale);
+			remove_scratch(t);
+		} else {
+			r = -1;
 		}
 		passed += r == 1;
 		failed += r == 0;
