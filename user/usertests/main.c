@@ -14,7 +14,8 @@
  *   SUBSTR    run only tests whose name contains one of the SUBSTRs
  *
  * Output: `usertests: PASS name[ -- note]`, `usertests: FAIL name: reason`,
- * `usertests: SKIP name: host: reason` (only with -H), and at the end
+ * `usertests: SKIP name: host: reason` (only with -H), `usertests: SKIP
+ * name: no /proc` (a UT_NEEDS_PROC test while /proc is not mounted), and at the end
  * `usertests: N passed, M failed[, K skipped]`. Exit status 0 iff M == 0.
  *
  * Timeouts: the runner polls waitpid(WNOHANG) with short sleeps (no alarm
@@ -29,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/sysinfo.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -276,7 +278,8 @@ int main(int argc, char **argv)
 {
 	static const struct utest *tests[1024];
 	struct options o = { 0 };
-	int n, passed = 0, failed = 0, skipped = 0;
+	int n, passed = 0, failed = 0, skipped = 0, have_proc;
+	struct stat proc_st;
 
 	parse_options(argc, argv, &o);
 	if (__stop_utests - __start_utests > (long)(sizeof(tests) / sizeof(tests[0])))
@@ -294,6 +297,7 @@ int main(int argc, char **argv)
 		ut.shared = NULL;
 	ulib_print(1, "usertests: %d tests%s%s, root %s, %d cpus\n", n, o.quick ? " (quick)" : "",
 		   ut.host ? " (host mode)" : "", ut.root[0] ? ut.root : "/", ut.ncpus);
+	have_proc = stat("/proc/self", &proc_st) == 0;
 	leak_check_begin(&o, n);
 	for (int i = 0; i < n; i++) {
 		const struct utest *t = tests[i];
@@ -305,6 +309,9 @@ int main(int argc, char **argv)
 		} else if (ut.host && !ut.host_exec && (t->flags & UT_EXEC)) {
 			ulib_print(1, "usertests: SKIP %s: host: cannot exec riscv64 programs here "
 				   "(no binfmt_misc entry for qemu-riscv64)\n", t->name);
+			r = -1;
+		} else if ((t->flags & UT_NEEDS_PROC) && !have_proc) {
+			ulib_print(1, "usertests: SKIP %s: no /proc\n", t->name);
 			r = -1;
 		} else {
 			r = run_one(t, o.scale);

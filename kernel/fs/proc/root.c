@@ -251,31 +251,46 @@ static int loadavg_show(struct seq_buf *s, struct proc_inode *pi)
 	return 0;
 }
 
-/* Lines routed to cpu 0 (drivers request them there at boot) count under CPU0. */
+/* One per-cpu row: "%3s: " then "%10llu " per cpu (Linux's show_interrupts widths). */
+static void interrupts_row(struct seq_buf *s, const char *label, const u64 *counts)
+{
+	seq_printf(s, "%3s: ", label);
+	for (unsigned int i = 0; i < nr_cpus; i++)
+		seq_printf(s, "%10llu ", (unsigned long long)counts[i]);
+}
+
+/*
+ * PLIC lines are routed to the hart that requested them (cpu 0, at boot),
+ * so each line's total is cpu 0's column. LOC: timer ticks, IPI: IPIs.
+ */
 static int interrupts_show(struct seq_buf *s, struct proc_inode *pi)
 {
+	u64 counts[NR_CPUS];
+	char label[8];
+
 	(void)pi;
-	seq_puts(s, "    ");
+	seq_printf(s, "%11s", "");
 	for (unsigned int i = 0; i < nr_cpus; i++)
-		seq_printf(s, "       CPU%-3u", i);
+		seq_printf(s, "CPU%-8u", i);
 	seq_putc(s, '\n');
 	for (unsigned int irq = 0; irq < NR_IRQS; irq++) {
 		const char *name = NULL;
-		u64 n = irq_count(irq, &name);
 
+		memset(counts, 0, sizeof(counts));
+		counts[0] = irq_count(irq, &name);
 		if (!name)
 			continue;
-		seq_printf(s, "%3u: %10llu", irq, (unsigned long long)n);
-		for (unsigned int i = 1; i < nr_cpus; i++)
-			seq_printf(s, " %10u", 0u);
-		seq_printf(s, "  SiFive PLIC %3u Edge      %s\n", irq, name);
+		snprintf(label, sizeof(label), "%u", irq);
+		interrupts_row(s, label, counts);
+		seq_printf(s, " SiFive PLIC %3u Edge      %s\n", irq, name);
 	}
-	seq_puts(s, "LOC: ");
 	for (unsigned int i = 0; i < nr_cpus; i++)
-		seq_printf(s, "%10llu ", (unsigned long long)READ_ONCE(cpus[i].ticks));
-	seq_puts(s, "  Local timer interrupts\nIPI: ");
+		counts[i] = READ_ONCE(cpus[i].ticks);
+	interrupts_row(s, "LOC", counts);
+	seq_puts(s, "  Local timer interrupts\n");
 	for (unsigned int i = 0; i < nr_cpus; i++)
-		seq_printf(s, "%10llu ", (unsigned long long)READ_ONCE(cpus[i].ipis));
+		counts[i] = READ_ONCE(cpus[i].ipis);
+	interrupts_row(s, "IPI", counts);
 	seq_puts(s, "  Interprocessor interrupts\n");
 	return 0;
 }
