@@ -340,6 +340,7 @@ struct proc_snap {
 	int nice, prio, policy, rt_priority, cpu;
 	struct cpumask cpus_allowed;
 	u64 rsslim;
+	unsigned int umask;
 };
 
 static char task_state_letter(const struct task *t)
@@ -448,8 +449,18 @@ static int proc_snap_get(struct proc_inode *pi, struct proc_snap *sn, struct pro
 	snap_tree(sn, p);
 	snap_process(sn, p, thread ? pi->tid : 0);
 	*tp = proc_pick_thread(p, thread ? pi->tid : 0);
-	if (*tp)
+	sn->umask = 022;
+	if (*tp) {
+		struct fs_struct *fs = proc_task_fs(p, *tp);
+
 		snap_thread(sn, *tp);
+		if (fs) {
+			spin_lock(&fs->lock);
+			sn->umask = fs->umask;
+			spin_unlock(&fs->lock);
+			fs_put(fs);
+		}
+	}
 	else if (!sn->state)
 		sn->state = 'Z';
 	*pp = p;
@@ -591,8 +602,8 @@ static int pid_stat_show(struct seq_buf *s, struct proc_inode *pi)
 		return err;
 	snap_put(p, t);
 	proc_mem_get(pi, &m, true);
-	seq_printf(s, "%d (%s) %c %d %d %d 0 -1 %u 0 0 0 0 %llu %llu %llu %llu %d %d %d 0 %llu ",
-		   sn.tid, sn.comm, sn.state, sn.ppid, sn.pgid, sn.sid, 0x400000u, ticks(sn.utime),
+	seq_printf(s, "%d (%s) %c %d %d %d 0 -1 0 0 0 0 0 %llu %llu %llu %llu %d %d %d 0 %llu ",
+		   sn.tid, sn.comm, sn.state, sn.ppid, sn.pgid, sn.sid, ticks(sn.utime),
 		   ticks(sn.stime), ticks(sn.cutime), ticks(sn.cstime), sn.prio, sn.nice,
 		   sn.nr_threads, ticks(sn.start_ns));
 	seq_printf(s, "%lu %lu %llu %lu %lu %lu 0 0 0 0 0 0 0 0 0 %d %d %d %d 0 0 0 ",
@@ -671,7 +682,7 @@ static int pid_status_show(struct seq_buf *s, struct proc_inode *pi)
 	snap_put(p, t);
 	proc_mem_get(pi, &m, false);
 	seq_printf(s, "Name:\t%s\nUmask:\t%04o\nState:\t%s\nTgid:\t%d\nNgid:\t0\nPid:\t%d\n",
-		   sn.comm, 022u, state_name(sn.state), sn.tgid, sn.tid);
+		   sn.comm, sn.umask, state_name(sn.state), sn.tgid, sn.tid);
 	seq_printf(s, "PPid:\t%d\nTracerPid:\t0\n", sn.ppid);
 	status_ids(s, &sn);
 	seq_printf(s, "FDSize:\t%u\n", NR_OPEN_DEFAULT);
