@@ -59,9 +59,12 @@ static const struct super_operations proc_sops = {
 	.destroy_inode = proc_destroy_inode,
 };
 
-/* A new inode for entry of process tgid / thread tid (0: global), or NULL. */
+/*
+ * A new inode for entry of process tgid / thread tid (0: global), or
+ * NULL; thread: it is under a task/<tid> directory.
+ */
 static struct inode *proc_new_inode(struct super_block *sb, const struct proc_entry *e,
-				    int tgid, int tid, int fd)
+				    int tgid, int tid, int fd, bool thread)
 {
 	struct proc_inode *pi = kzalloc(sizeof(*pi), 0);
 	struct inode *inode;
@@ -74,6 +77,7 @@ static struct inode *proc_new_inode(struct super_block *sb, const struct proc_en
 	pi->tgid = tgid;
 	pi->tid = tid;
 	pi->fd = fd;
+	pi->thread = thread;
 	inode->i_uid = inode->i_gid = 0;
 	if (tgid)
 		proc_process_owner(tgid, &inode->i_uid, &inode->i_gid);
@@ -128,7 +132,7 @@ static struct inode *proc_lookup_dyn(struct proc_inode *dir, int n)
 		if (!p)
 			return ERR_PTR(-ENOENT);
 		process_put(p);
-		return proc_new_inode(sb, &proc_pid_entry, n, n, -1) ?: ERR_PTR(-ENOMEM);
+		return proc_new_inode(sb, &proc_pid_entry, n, n, -1, false) ?: ERR_PTR(-ENOMEM);
 	case PROC_DYN_TIDS:
 		p = proc_find_process(dir->tgid);
 		t = p ? proc_find_thread(p, n) : NULL;
@@ -137,11 +141,11 @@ static struct inode *proc_lookup_dyn(struct proc_inode *dir, int n)
 		if (!t)
 			return ERR_PTR(-ENOENT);
 		task_put(t);
-		return proc_new_inode(sb, &proc_tid_entry, dir->tgid, n, -1) ?: ERR_PTR(-ENOMEM);
+		return proc_new_inode(sb, &proc_tid_entry, dir->tgid, n, -1, true) ?: ERR_PTR(-ENOMEM);
 	case PROC_DYN_FDS:
 		if (proc_next_fd(dir->tgid, n) != n)
 			return ERR_PTR(-ENOENT);
-		return proc_new_inode(sb, &proc_fd_link_entry, dir->tgid, dir->tid, n)
+		return proc_new_inode(sb, &proc_fd_link_entry, dir->tgid, dir->tid, n, dir->thread)
 			?: ERR_PTR(-ENOMEM);
 	default:
 		return ERR_PTR(-ENOENT);
@@ -174,7 +178,7 @@ static struct inode *proc_lookup(struct inode *inode, const char *name, size_t l
 		return ERR_PTR(-ENOENT);
 	e = proc_find_static(dir->entry->children, name, len);
 	if (e) {
-		child = proc_new_inode(inode->i_sb, e, dir->tgid, dir->tid, -1);
+		child = proc_new_inode(inode->i_sb, e, dir->tgid, dir->tid, -1, dir->thread);
 		return child ?: ERR_PTR(-ENOMEM);
 	}
 	n = proc_name_number(name, len);
@@ -405,7 +409,7 @@ struct super_block *procfs_create(void)
 	sb->s_dev = MKDEV(0, 4);
 	sb->s_op = &proc_sops;
 	sb->s_next_ino = PROC_ROOT_INO;
-	sb->s_root = proc_new_inode(sb, &proc_root_entry, 0, 0, -1);
+	sb->s_root = proc_new_inode(sb, &proc_root_entry, 0, 0, -1, false);
 	if (!sb->s_root) {
 		kfree(sb);
 		return NULL;

@@ -48,6 +48,7 @@ struct proc_inode {
 	int tgid;     /* the process, or 0 for global files */
 	int tid;      /* the thread (== tgid under /proc/<pid>), or 0 */
 	int fd;       /* <pid>/fd/<n>: n; else -1 */
+	bool thread;  /* under /proc/<pid>/task/<tid>: per-thread figures */
 };
 
 static inline struct proc_inode *PI(struct inode *inode)

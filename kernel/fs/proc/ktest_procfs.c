@@ -217,6 +217,10 @@ static int pid_checks(struct inode *root, char *buf, struct kt_names *kn)
 	snprintf(want, sizeof(want), " . .. %d ", tgid);
 	if (kt_list(root, path, kn) || strcmp(kn->text, want))
 		return 7;
+	snprintf(path, sizeof(path), "%d/task/%d/stat", tgid, tgid);
+	snprintf(want, sizeof(want), "%d (procfs) R %d ", tgid, 0);
+	if (kt_read(root, path, buf, KT_BUF) <= 0 || strncmp(buf, want, strlen(want)))
+		return 9;
 	snprintf(path, sizeof(path), "%d/cwd", tgid);
 	if (kt_readlink(root, path, buf, 64) != 1 || strcmp(buf, "/"))
 		return 8;

@@ -117,7 +117,10 @@ int proc_next_tid(struct process *p, int from)
 	return best;
 }
 
-/* A live thread of p (tid, or any if tid is 0) with a reference, or NULL. */
+/*
+ * A live thread of p with a reference, or NULL: thread tid, or any when
+ * tid is 0 or the tgid (whose leader may have exited before the others).
+ */
 static struct task *proc_pick_thread(struct process *p, int tid)
 {
 	unsigned long irq;
@@ -125,8 +128,8 @@ static struct task *proc_pick_thread(struct process *p, int tid)
 
 	if (tid)
 		found = proc_find_thread(p, tid);
-	if (found || tid)
-		return found;
+	if (found || (tid && tid != p->tgid))
+		return found;   /* /proc/<pid>: any thread once the leader has gone */
 	irq = spin_lock_irqsave(&p->lock);
 	list_for_each_entry(t, &p->threads, thread_node) {
 		task_get(t);
@@ -438,7 +441,7 @@ static void snap_process(struct proc_snap *sn, struct process *p, int tid)
 static int proc_snap_get(struct proc_inode *pi, struct proc_snap *sn, struct process **pp,
 			 struct task **tp)
 {
-	bool thread = pi->entry == &proc_tid_entry || pi->tid != pi->tgid;
+	bool thread = pi->thread;
 	struct process *p = proc_find_process(pi->tgid);
 
 	memset(sn, 0, sizeof(*sn));
@@ -668,6 +671,21 @@ static void status_cpus(struct seq_buf *s, const struct proc_snap *sn)
 	seq_puts(s, "\nMems_allowed:\t1\nMems_allowed_list:\t0\n");
 }
 
+/* The size of the descriptor table of pi's thread (0 for a zombie). */
+static unsigned int proc_fd_size(struct proc_inode *pi)
+{
+	struct files_struct *files = proc_files_of(pi->tgid, pi->tid);
+	unsigned int n;
+
+	if (!files)
+		return 0;
+	spin_lock(&files->lock);
+	n = files->fdt->max_fds;
+	spin_unlock(&files->lock);
+	files_put(files);
+	return n;
+}
+
 static int pid_status_show(struct seq_buf *s, struct proc_inode *pi)
 {
 	struct proc_snap sn;
@@ -685,7 +703,7 @@ static int pid_status_show(struct seq_buf *s, struct proc_inode *pi)
 		   sn.comm, sn.umask, state_name(sn.state), sn.tgid, sn.tid);
 	seq_printf(s, "PPid:\t%d\nTracerPid:\t0\n", sn.ppid);
 	status_ids(s, &sn);
-	seq_printf(s, "FDSize:\t%u\n", NR_OPEN_DEFAULT);
+	seq_printf(s, "FDSize:\t%u\n", proc_fd_size(pi));
 	status_groups(s, &sn);
 	seq_printf(s, "NStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n", sn.tgid, sn.tid,
 		   sn.pgid, sn.sid);
