@@ -11,9 +11,11 @@
  * ioctl: TCGETS (the termios above, 115200 8N1) and TIOCGWINSZ (80x24)
  *        so that isatty() is true; everything else -ENOTTY.
  * lseek: -ESPIPE (not FMODE_LSEEK).
+ * Registered as chrdev 5:1 and 5:0 (console_chrdev_register, fs/chrdev.h).
  *
  * No locks of its own: the UART driver's uart_lock and its rx wait queue.
  */
+#include <fs/chrdev.h>
 #include <fs/file.h>
 #include <fs/fs.h>
 #include <kernel/compiler.h>
@@ -142,4 +144,18 @@ struct file *console_file_open(void)
 	f = file_alloc_open(inode, O_RDWR);
 	iput(inode);
 	return f;
+}
+
+/*
+ * The console's device numbers: 5:1 (/dev/console) and 5:0 (/dev/tty,
+ * the caller's controlling terminal, which is the console until the tty
+ * layer gives processes terminals of their own).
+ */
+int console_chrdev_register(void)
+{
+	int err = register_chrdev_region(5, 0, 1, "/dev/tty", &console_fops);
+
+	if (!err)
+		err = register_chrdev_region(5, 1, 1, "/dev/console", &console_fops);
+	return err;
 }

@@ -13,6 +13,7 @@
  *
  * Locks: i_rwsem of each inode ("inode_rwsem", docs/locking.md).
  */
+#include <fs/chrdev.h>
 #include <fs/file.h>
 #include <fs/fs.h>
 #include <kernel/clock.h>
@@ -195,18 +196,20 @@ int vfs_truncate(struct inode *inode, loff_t size)
 
 /* ---------------------------------------------------------------- device nodes */
 
-/* Open of a device node: find the driver by device number. */
-static int chrdev_open(struct inode *inode, struct file *file)
+/* Open of a block device or fifo node: no driver yet (the block and pipe code adds them). */
+static int special_open(struct inode *inode, struct file *file)
 {
-	if (S_ISCHR(inode->i_mode) &&
-	    (inode->i_rdev == MKDEV(5, 1) || inode->i_rdev == MKDEV(5, 0))) {
-		file->f_op = &console_fops;
-		return console_fops.open ? console_fops.open(inode, file) : 0;
-	}
+	(void)inode;
+	(void)file;
 	return -ENXIO;
 }
 
 static const struct file_operations special_fops = {
+	.open = special_open,
+};
+
+/* Character devices: the registry finds the driver (fs/chrdev.h). */
+static const struct file_operations def_chr_fops = {
 	.open = chrdev_open,
 };
 
@@ -214,5 +217,5 @@ void init_special_inode(struct inode *inode, unsigned int mode, u32 rdev)
 {
 	inode->i_mode = mode;
 	inode->i_rdev = rdev;
-	inode->i_fop = &special_fops;
+	inode->i_fop = S_ISCHR(mode) ? &def_chr_fops : &special_fops;
 }

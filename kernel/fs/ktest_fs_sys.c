@@ -7,6 +7,7 @@
  * with the usual leak checks (ramfs inodes/pages, struct files).
  */
 #include <arch/irqflags.h>
+#include <fs/chrdev.h>
 #include <fs/file.h>
 #include <fs/fs.h>
 #include <kernel/err.h>
@@ -252,7 +253,7 @@ static const char *path_calls(void)
 	EXPECT(SYS(unlinkat, AT_FDCWD, upath(UPATH, "d"), AT_REMOVEDIR), 0);
 	/* mknod: a regular file opens; a console node is the console; a fifo cannot open yet */
 	EXPECT(SYS(mknodat, AT_FDCWD, upath(UPATH, "n"), S_IFREG | 0600, 0), 0);
-	EXPECT(SYS(mknodat, AT_FDCWD, upath(UPATH, "c"), S_IFCHR | 0600, MKDEV(5, 1)), 0);
+	EXPECT(SYS(mknodat, AT_FDCWD, upath(UPATH, "c"), S_IFCHR | 0600, dev_to_user(MKDEV(5, 1))), 0);
 	EXPECT(SYS(mknodat, AT_FDCWD, upath(UPATH, "p"), S_IFIFO | 0600, 0), 0);
 	EXPECT(SYS(mknodat, AT_FDCWD, upath(UPATH, "x"), S_IFDIR | 0600, 0), -EINVAL);
 	long nfd = SYS(openat, AT_FDCWD, upath(UPATH, "n"), O_RDWR);

@@ -8,6 +8,7 @@
  * Everything here is set once by fs_init() and [I] afterwards.
  */
 #include <arch/memlayout.h>
+#include <fs/chrdev.h>
 #include <fs/file.h>
 #include <fs/fs.h>
 #include <kernel/clock.h>
@@ -115,6 +116,7 @@ void fs_init(void)
 	root_sb = ramfs_create();
 	if (!root_sb)
 		panic("fs: cannot create the root file system");
+	chrdev_init();
 	make_console_inode();
 	unpack_boot_initramfs();
 }

@@ -11,6 +11,7 @@
  *
  * No locks of its own.
  */
+#include <fs/chrdev.h>
 #include <fs/file.h>
 #include <fs/fs.h>
 #include <kernel/compiler.h>
@@ -130,13 +131,13 @@ int copy_stat_to_user(const struct kstat *st, unsigned long ubuf)
 	struct stat s;
 
 	memset(&s, 0, sizeof(s));
-	s.st_dev = st->dev;
+	s.st_dev = dev_to_user(st->dev);
 	s.st_ino = st->ino;
 	s.st_mode = st->mode;
 	s.st_nlink = st->nlink;
 	s.st_uid = st->uid;
 	s.st_gid = st->gid;
-	s.st_rdev = st->rdev;
+	s.st_rdev = dev_to_user(st->rdev);
 	s.st_size = st->size;
 	s.st_blksize = (int)st->blksize;
 	s.st_blocks = (long)st->blocks;
@@ -347,7 +348,7 @@ long sys_mknodat(const struct syscall_args *args)
 	if (err)
 		return err;
 	mode = (mode & S_IFMT) | (mode & 07777 & ~current_umask());
-	err = vfs_mknod(&lr, path, mode, (u32)args->a[3]);
+	err = vfs_mknod(&lr, path, mode, dev_from_user(args->a[3]));
 	path_put(path, &lr);
 	return err;
 }

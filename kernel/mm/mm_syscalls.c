@@ -56,6 +56,9 @@ static long mmap_fd(struct mm_struct *mm, struct file *f, unsigned long addr,
 	err = f->f_op->mmap(f, &mf);
 	if (err)
 		return err;
+	if (!mf.file)   /* the file asks for anonymous memory (/dev/zero) */
+		return shared ? shmem_mmap_anon(mm, addr, len, prot, flags)
+			      : do_mmap(mm, addr, len, prot, flags | MAP_ANONYMOUS, NULL, 0);
 	if (shared && !(f->f_mode & FMODE_WRITE))
 		mf.vm_deny |= VM_MAYWRITE;   /* mprotect may never make it writable */
 	return do_mmap(mm, addr, len, prot, flags, &mf, off >> PAGE_SHIFT);

@@ -16,6 +16,7 @@
  * Locks: "uts_lock" (rwlock, nothing taken under it).
  */
 #include <generated/version.h>
+#include <fs/procfs.h>
 #include <kernel/clock.h>
 #include <kernel/smp.h>
 #include <kernel/syscall.h>
@@ -42,6 +43,14 @@ static struct new_utsname uts = {           /* [uts_lock] */
 	.machine = "riscv64",
 	.domainname = "(none)",
 };
+
+/* A copy of the uts names (procfs: /proc/version, /proc/sys/kernel/). Any task context. */
+void uts_read(struct new_utsname *out)
+{
+	read_lock(&uts_lock);
+	*out = uts;
+	read_unlock(&uts_lock);
+}
 
 /* uname(struct new_utsname *buf) */
 long sys_uname(const struct syscall_args *args)

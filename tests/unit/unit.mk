@@ -58,6 +58,9 @@ UNIT_test_cpio_SRCS := kernel/fs/cpio.c kernel/lib/string.c tests/unit/unit_util
 UNIT_test_fdtable_SRCS := kernel/fs/fdtable.c kernel/lib/string.c kernel/lib/vsnprintf.c \
 	tests/unit/kernel_stubs.c tests/unit/unit_util.c
 $(UNIT_DIR)/kernel/fs/fdtable.o: UNIT_KCFLAGS += -DCONFIG_DEBUG=1
+UNIT_NAMES += test_procdev
+UNIT_test_procdev_SRCS := kernel/fs/proc/seq.c kernel/fs/char_dev.c kernel/lib/string.c \
+	kernel/lib/vsnprintf.c tests/unit/kernel_stubs.c tests/unit/unit_util.c
 UNIT_test_cfs_SRCS := kernel/sched/fair.c kernel/lib/rbtree.c tests/unit/unit_util.c
 UNIT_test_rt_SRCS := kernel/sched/rt_prio.c tests/unit/kernel_stubs.c tests/unit/unit_util.c
 UNIT_test_futex_SRCS := kernel/proc/futex_queue.c tests/unit/kernel_stubs.c tests/unit/unit_util.c

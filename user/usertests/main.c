@@ -19,7 +19,8 @@
  *
  * Output: `usertests: PASS name[ -- note]`, `usertests: FAIL name: reason`,
  * `usertests: SKIP name: host: reason` (only with -H),
- * `usertests: SKIP name: pending: reason` (guest without -P), and at the end
+ * `usertests: SKIP name: pending: reason` (guest without -P), `usertests: SKIP
+ * name: no /proc` (a UT_NEEDS_PROC test while /proc is not mounted), and at the end
  * `usertests: N passed, M failed[, K skipped]`. Exit status 0 iff M == 0.
  *
  * Timeouts: the runner polls waitpid(WNOHANG) with short sleeps (no alarm
@@ -244,6 +245,8 @@ static void remove_scratch(const struct utest *t)
 }
 
 /* Decide whether t runs here; prints its SKIP line if not. 1 run, 0 skip. */
+static int have_proc;   /* stat("/proc/self") worked at start */
+
 static int runnable(const struct utest *t, const struct options *o)
 {
 	if (ut.host && t->nohost) {
@@ -257,6 +260,10 @@ static int runnable(const struct utest *t, const struct options *o)
 	}
 	if (!ut.host && !o->pending && (t->flags & UT_PENDING)) {
 		ulib_print(1, "usertests: SKIP %s: pending: %s\n", t->name, t->pending);
+		return 0;
+	}
+	if ((t->flags & UT_NEEDS_PROC) && !have_proc) {
+		ulib_print(1, "usertests: SKIP %s: no /proc\n", t->name);
 		return 0;
 	}
 	return 1;
@@ -338,6 +345,7 @@ int main(int argc, char **argv)
 	static const struct utest *tests[1024];
 	struct options o = { 0 };
 	int n, passed = 0, failed = 0, skipped = 0;
+	struct stat proc_st;
 
 	parse_options(argc, argv, &o);
 	if (__stop_utests - __start_utests > (long)(sizeof(tests) / sizeof(tests[0])))
@@ -357,6 +365,7 @@ int main(int argc, char **argv)
 		   o.quick ? " (quick)" : "", ut.host ? " (host mode)" : "",
 		   o.pending ? " (pending too)" : "", ut.root[0] ? ut.root : "/", ut.scratch,
 		   ut.ncpus);
+	have_proc = stat("/proc/self", &proc_st) == 0;
 	leak_check_begin(&o, n);
 	for (int i = 0; i < n; i++) {
 		const struct utest *t = tests[i];

@@ -13,6 +13,10 @@
  *     UTEST(mem_sbrk, 0, NULL)                      quick, runs everywhere
  *     UTEST(mem_oom, UT_SLOW, "why not on a host")  slow group, guest only
  *
+ * Flags: UT_SLOW, UT_EXEC, UT_NEEDS_PROC (the test reads /proc; until the
+ * guest mounts it, the runner prints `usertests: SKIP name: no /proc`
+ * instead of running it, wherever stat("/proc/self") fails).
+ *
  * The third argument, when not NULL, marks the test host-inapplicable: under
  * `-H` (qemu-user on a Linux host) the runner prints
  * `usertests: SKIP name: host: <reason>` instead of running it. Use it only
@@ -47,6 +51,7 @@ struct utest {
 #define UT_SLOW 0x1    /* slow group: not run with -q */
 #define UT_EXEC 0x2    /* execs other riscv64 programs (host: needs binfmt_misc) */
 #define UT_PENDING 0x4 /* Kestrel lacks a feature: guest skips it unless -P */
+#define UT_NEEDS_PROC 0x8 /* reads /proc: skipped ("SKIP name: no /proc") while stat("/proc/self") fails */
 
 #define UTEST_DECL_(fn_, flags_, nohost_, pending_)                        \
 	static void fn_(void);                                             \

@@ -94,7 +94,9 @@ struct dir_context {
  *           f_pos_lock held. May sleep.
  *  ioctl    (file, cmd, arg: a user address or a number); -ENOTTY if unknown. May sleep.
  *  mmap     fill *mf with the object and vm_operations a mapping of file
- *           gets (0 or -errno); NULL: the file cannot be mapped (-ENODEV).
+ *           gets (0 or -errno); mf->file NULL asks for anonymous memory
+ *           instead (/dev/zero: private pages, or shmem when shared);
+ *           NULL method: the file cannot be mapped (-ENODEV).
  *           The caller's file reference keeps the object alive until
  *           do_mmap's VMAs took their own (vm_operations open). sys_mmap
  *           has checked the access modes. May sleep.
