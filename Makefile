@@ -201,6 +201,9 @@ include tests/unit/unit.mk
 # ---------------------------------------------------------------- user space
 include user/user.mk
 
+# ---------------------------------------------------------------- mkfs, fs.img
+include mkfs/mkfs.mk
+
 # ---------------------------------------------------------------- running
 INITRD   ?= $(B)/initramfs.cpio
 QEMU_OPTS := -machine virt -cpu rv64 -smp $(CPUS) -m $(MEM) \
