@@ -227,7 +227,7 @@ gdb: deps
 
 # ---------------------------------------------------------------- tests
 test: deps
-	@$(MAKE) --no-print-directory kernel unit-tests user initramfs
+	@$(MAKE) --no-print-directory kernel unit-tests user initramfs mkfs
 	@$(PYTHON) tests/run.py --kernel $(B)/kernel.elf --unit $(UNIT_TESTS)
 
 # Boot-time figures (not a test): median of 5 boots at 1 and 4 harts.

@@ -385,9 +385,11 @@ int main(int argc, char **argv)
 	if (err)
 		die("%s: cannot lay out %llu blocks: %s", o.image, (unsigned long long)blocks,
 		    strerror(-err));
-	if (need.inodes > fs.l.inodes_count)
+	if (need.inodes > fs.l.inodes_count) {
+		unlink(o.image);
 		die("%s: the tree needs %llu inodes, the image has %u (-N, or a larger -s)", o.image,
 		    (unsigned long long)need.inodes, fs.l.inodes_count);
+	}
 	have = fs_free_blocks(&fs);
 	if (need.blocks > have) {
 		unlink(o.image);
