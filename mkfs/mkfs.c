@@ -385,6 +385,11 @@ int main(int argc, char **argv)
 	if (err)
 		die("%s: cannot lay out %llu blocks: %s", o.image, (unsigned long long)blocks,
 		    strerror(-err));
+	if (o.inodes > fs.l.inodes_count) {
+		unlink(o.image);
+		die("%s: -N %llu: at most %u inodes fit (%u per group of 128 MiB)", o.image,
+		    (unsigned long long)o.inodes, fs.l.inodes_count, fs.l.inodes_per_group);
+	}
 	if (need.inodes > fs.l.inodes_count) {
 		unlink(o.image);
 		die("%s: the tree needs %llu inodes, the image has %u (-N, or a larger -s)", o.image,
