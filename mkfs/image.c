@@ -26,6 +26,7 @@
 #include "ext2_bitmap.h"
 #include "ext2_bmap.h"
 #include "ext2_dirent.h"
+#include "ext2_journal.h"
 
 #define BS EXT2_BLOCK_SIZE
 #define APB_BITS (EXT2_BLOCK_SIZE_BITS - 2)
@@ -515,15 +516,7 @@ static void make_journal(struct fs *fs, uint32_t nblocks)
 	fmap_finish(&m);
 	set_size(in, (uint64_t)nblocks * BS);
 	in->i_links_count = 1;
-	jsb->s_header.h_magic = jbd2_cpu_to_be32(JBD2_MAGIC_NUMBER);
-	jsb->s_header.h_blocktype = jbd2_cpu_to_be32(JBD2_SUPERBLOCK_V2);
-	jsb->s_blocksize = jbd2_cpu_to_be32(BS);
-	jsb->s_maxlen = jbd2_cpu_to_be32(nblocks);
-	jsb->s_first = jbd2_cpu_to_be32(1);
-	jsb->s_sequence = jbd2_cpu_to_be32(1);
-	jsb->s_start = 0;			/* clean: nothing to replay */
-	jsb->s_nr_users = jbd2_cpu_to_be32(1);
-	memcpy(jsb->s_uuid, fs->uuid, sizeof(jsb->s_uuid));
+	jbd2_sb_init(jsb, BS, nblocks, fs->uuid);
 	write_block(fs, first, blk);
 	fs->journal_blocks = nblocks;
 }

@@ -364,6 +364,31 @@ static uint64_t pick_inodes(const struct mkfs_opts *o, uint64_t needed)
 	return n > UINT32_MAX ? UINT32_MAX : n;
 }
 
+/* Die (deleting the image) unless the tree's inodes and blocks fit; the free blocks. */
+static uint64_t check_fit(struct fs *fs, const struct mkfs_opts *o, const struct need *need)
+{
+	uint64_t have = fs_free_blocks(fs);
+
+	if (o->inodes > fs->l.inodes_count) {
+		unlink(o->image);
+		die("%s: -N %llu: at most %u inodes fit (%u per group of 128 MiB)", o->image,
+		    (unsigned long long)o->inodes, fs->l.inodes_count, fs->l.inodes_per_group);
+	}
+	if (need->inodes > fs->l.inodes_count) {
+		unlink(o->image);
+		die("%s: the tree needs %llu inodes, the image has %u (-N, or a larger -s)", o->image,
+		    (unsigned long long)need->inodes, fs->l.inodes_count);
+	}
+	if (need->blocks > have) {
+		unlink(o->image);
+		die("%s: the tree needs %llu KiB but only %llu KiB are free: %llu KiB (%llu MiB) more "
+		    "needed", o->image, (unsigned long long)kib(need->blocks),
+		    (unsigned long long)kib(have), (unsigned long long)kib(need->blocks - have),
+		    (unsigned long long)((kib(need->blocks - have) + 1023) / 1024));
+	}
+	return have;
+}
+
 int main(int argc, char **argv)
 {
 	struct mkfs_opts o = { 0 };
@@ -385,24 +410,7 @@ int main(int argc, char **argv)
 	if (err)
 		die("%s: cannot lay out %llu blocks: %s", o.image, (unsigned long long)blocks,
 		    strerror(-err));
-	if (o.inodes > fs.l.inodes_count) {
-		unlink(o.image);
-		die("%s: -N %llu: at most %u inodes fit (%u per group of 128 MiB)", o.image,
-		    (unsigned long long)o.inodes, fs.l.inodes_count, fs.l.inodes_per_group);
-	}
-	if (need.inodes > fs.l.inodes_count) {
-		unlink(o.image);
-		die("%s: the tree needs %llu inodes, the image has %u (-N, or a larger -s)", o.image,
-		    (unsigned long long)need.inodes, fs.l.inodes_count);
-	}
-	have = fs_free_blocks(&fs);
-	if (need.blocks > have) {
-		unlink(o.image);
-		die("%s: the tree needs %llu KiB but only %llu KiB are free: %llu KiB (%llu MiB) more "
-		    "needed", o.image, (unsigned long long)kib(need.blocks),
-		    (unsigned long long)kib(have), (unsigned long long)kib(need.blocks - have),
-		    (unsigned long long)((kib(need.blocks - have) + 1023) / 1024));
-	}
+	have = check_fit(&fs, &o, &need);
 	fs_write_tree(&fs, root);
 	fs_finish(&fs);
 	if (!o.quiet)

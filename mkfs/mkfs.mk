@@ -9,7 +9,8 @@
 
 MKFS := $(B)/mkfs/mkfs
 MKFS_SRCS := mkfs/mkfs.c mkfs/image.c kernel/fs/ext2/ext2_bmap.c \
-	kernel/fs/ext2/ext2_bitmap.c kernel/fs/ext2/ext2_dirent.c kernel/fs/ext2/ext2_layout.c
+	kernel/fs/ext2/ext2_bitmap.c kernel/fs/ext2/ext2_dirent.c kernel/fs/ext2/ext2_layout.c \
+	kernel/fs/ext2/ext2_journal.c
 MKFS_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -D_GNU_SOURCE \
 	-Ikernel/include -Ikernel/fs/ext2
 
