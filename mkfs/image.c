@@ -406,14 +406,13 @@ static void dir_add(uint8_t **blocks, uint32_t *n, const char *name, uint32_t in
 /* pass 1: the blocks of @dir's entries (same packing as dir_add), indirect ones included */
 uint32_t fs_dir_blocks(const struct node *dir)
 {
+	bool root = !dir->name[0];	/* the root's first entry is lost+found */
 	uint32_t blocks = 1, used = 2 * EXT2_DIR_REC_LEN(2);
 
-	for (size_t i = 0; i <= dir->nkids; i++) {
-		const char *name = i < dir->nkids ? dir->kids[i]->name : "lost+found";
+	for (size_t i = 0; i < dir->nkids + root; i++) {
+		const char *name = root && i == 0 ? "lost+found" : dir->kids[i - root]->name;
 		uint32_t need = EXT2_DIR_REC_LEN(strlen(name));
 
-		if (i == dir->nkids && dir->name[0])
-			break;	/* only the root has lost+found */
 		if (used + need > BS) {
 			blocks++;
 			used = 0;

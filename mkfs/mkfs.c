@@ -412,6 +412,11 @@ int main(int argc, char **argv)
 		    strerror(-err));
 	have = check_fit(&fs, &o, &need);
 	fs_write_tree(&fs, root);
+	/* pass 1's count is exact unless the tree changed under us */
+	if (have - fs_free_blocks(&fs) != need.blocks || fs.next_ino - 1 != need.inodes)
+		warn_msg("wrote %llu blocks and %u inodes, counted %llu and %llu (did the tree change?)",
+			 (unsigned long long)(have - fs_free_blocks(&fs)), fs.next_ino - 1,
+			 (unsigned long long)need.blocks, (unsigned long long)need.inodes);
 	fs_finish(&fs);
 	if (!o.quiet)
 		printf("%s: %u blocks (%llu MiB), %u inodes, %u groups, journal %u blocks, "

@@ -1144,7 +1144,8 @@ def mkfs_job(name, build, checks):
             if status != 0:
                 return Outcome(all_failed(tests, "mkfs exit %d: %s" % (status, clean(out, 300))),
                                "\n".join(log), None, None, time.monotonic() - t0)
-            results = [Result(tests[0], True), fsck_result(tests[1], image, log)]
+            results = [Result(tests[0], "warning" not in out, clean(out, 300)),
+                       fsck_result(tests[1], image, log)]
             problems = checks(image, tree, log)
         except (OSError, subprocess.SubprocessError) as e:
             return Outcome(all_failed(tests, first_line(e)), "\n".join(log))
