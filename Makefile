@@ -201,6 +201,9 @@ include tests/unit/unit.mk
 # ---------------------------------------------------------------- user space
 include user/user.mk
 
+# ---------------------------------------------------------------- mkfs, fs.img
+include mkfs/mkfs.mk
+
 # ---------------------------------------------------------------- running
 INITRD   ?= $(B)/initramfs.cpio
 QEMU_OPTS := -machine virt -cpu rv64 -smp $(CPUS) -m $(MEM) \
@@ -224,7 +227,7 @@ gdb: deps
 
 # ---------------------------------------------------------------- tests
 test: deps
-	@$(MAKE) --no-print-directory kernel unit-tests user initramfs
+	@$(MAKE) --no-print-directory kernel unit-tests user initramfs mkfs
 	@$(PYTHON) tests/run.py --kernel $(B)/kernel.elf --unit $(UNIT_TESTS)
 
 # Boot-time figures (not a test): median of 5 boots at 1 and 4 harts.

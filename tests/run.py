@@ -1076,6 +1076,233 @@ def abi_doc_job():
     return Job(name, [name], run)
 
 
+# ---------------------------------------------------------------------------
+# mkfs: images of the staged tree and of an adversarial tree, checked by
+# e2fsprogs (e2fsck -fn must find them clean; debugfs must show the tree)
+
+MKFS = ROOT / "build" / "mkfs" / "mkfs"
+MKFS_TEST_DIR = ROOT / "build" / "mkfs-test"
+MKFS_TIMEOUT = 60
+MKFS_EPOCH = "1700000000"
+MKFS_SPARSE_SIZE = 5 << 30
+
+
+def e2fs_tool(name):
+    """An e2fsprogs program (often in /usr/sbin, not on a user's PATH), or None."""
+    for cand in (shutil.which(name), "/usr/sbin/" + name, "/sbin/" + name):
+        if cand and os.path.isfile(cand):
+            return cand
+    return None
+
+
+def mkfs_prereq():
+    if not MKFS.is_file():
+        return "prerequisite missing: %s (make mkfs)" % MKFS
+    for tool in ("e2fsck", "debugfs"):
+        if not e2fs_tool(tool):
+            return "prerequisite missing: %s (package e2fsprogs: make deps)" % tool
+    return None
+
+
+def run_mkfs(args, log):
+    """Run build/mkfs/mkfs with a fixed SOURCE_DATE_EPOCH; (status, output)."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH=MKFS_EPOCH)
+    proc = subprocess.run([str(MKFS)] + args, capture_output=True, text=True, env=env,
+                          timeout=scaled(MKFS_TIMEOUT))
+    log.append("$ mkfs %s\n%s%s" % (" ".join(args), proc.stdout, proc.stderr))
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+def fsck_result(name, image, log):
+    proc = subprocess.run([e2fs_tool("e2fsck"), "-fn", str(image)], capture_output=True,
+                          text=True, timeout=scaled(MKFS_TIMEOUT))
+    log.append("$ e2fsck -fn %s\n%s%s" % (image, proc.stdout, proc.stderr))
+    ok = proc.returncode == 0
+    return Result(name, ok, "" if ok else "e2fsck -fn exit %d: %s" % (
+        proc.returncode, clean(" | ".join(lines_of(proc.stdout)[-4:]), 300)))
+
+
+def debugfs(image, cmd):
+    proc = subprocess.run([e2fs_tool("debugfs"), "-R", cmd, str(image)], capture_output=True,
+                          timeout=scaled(MKFS_TIMEOUT))
+    return proc.stdout.decode("latin-1")
+
+
+def mkfs_job(name, build, checks):
+    """A job: build(dir) makes the tree and returns mkfs's extra arguments;
+    then mkfs, e2fsck -fn (name/fsck) and checks(image, tree) -> problems
+    (name/contents)."""
+    tests = [name + "/mkfs", name + "/fsck", name + "/contents"]
+
+    def run():
+        t0 = time.monotonic()
+        why = mkfs_prereq()
+        if why:
+            return Outcome(all_failed(tests, why))
+        work = MKFS_TEST_DIR / name.split("/")[-1]
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        tree, image, log = work / "tree", work / "fs.img", []
+        try:
+            args = build(tree) + ["-d", str(tree), str(image)]
+            status, out = run_mkfs(args, log)
+            if status != 0:
+                return Outcome(all_failed(tests, "mkfs exit %d: %s" % (status, clean(out, 300))),
+                               "\n".join(log), None, None, time.monotonic() - t0)
+            results = [Result(tests[0], "warning" not in out, clean(out, 300)),
+                       fsck_result(tests[1], image, log)]
+            problems = checks(image, tree, log)
+        except (OSError, subprocess.SubprocessError) as e:
+            return Outcome(all_failed(tests, first_line(e)), "\n".join(log))
+        results.append(Result(tests[2], not problems, clean("; ".join(problems[:4]), 400)))
+        with open(log_path(name), "w", encoding="latin-1") as f:
+            f.write("\n".join(log))
+        return Outcome(results, "\n".join(log), log_path(name), None, time.monotonic() - t0)
+
+    return Job(name, tests, run)
+
+
+def stage_default_tree(tree):
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "mkcpio.py"), "--stage",
+                           str(tree), "-D", "UB=build/user", "-D", "US=user",
+                           str(INITRAMFS_LIST)], cwd=str(ROOT), capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise OSError("staging failed: " + proc.stderr.strip())
+    return ["-s", "128M", "-L", "kestrel"]
+
+
+def check_default_tree(image, tree, log):
+    """Every top-level name is listed; regular files read back byte for
+    byte; a second run gives the same image."""
+    problems = []
+    listing = debugfs(image, "ls -l /")
+    log.append(listing)
+    for name in sorted(os.listdir(tree)):
+        if not re.search(r" %s\s*$" % re.escape(name), listing, re.M):
+            problems.append("/%s not in ls -l /" % name)
+    files = sorted(str(p.relative_to(tree)) for p in tree.rglob("*")
+                   if p.is_file() and not p.is_symlink())
+    for rel in files[:12]:
+        proc = subprocess.run([e2fs_tool("debugfs"), "-R", "cat /" + rel, str(image)],
+                              capture_output=True, timeout=scaled(MKFS_TIMEOUT))
+        if proc.stdout != (tree / rel).read_bytes():
+            problems.append("/%s reads back different" % rel)
+    again = image.with_name("again.img")
+    status, out = run_mkfs(["-q", "-s", "128M", "-L", "kestrel", "-d", str(tree), str(again)],
+                           log)
+    if status != 0 or again.read_bytes() != image.read_bytes():
+        problems.append("a second mkfs of the same tree gave a different image")
+    again.unlink(missing_ok=True)
+    return problems
+
+
+def build_adversarial_tree(tree):
+    """10,000 files in one directory, a 5 GiB sparse file, a 60-deep path,
+    255-byte names, symlinks of 59/60/4000 bytes, hard links, a fifo and
+    (as root) device nodes."""
+    many = tree / "many"
+    many.mkdir(parents=True)
+    for i in range(10000):
+        (many / ("file%05d" % i)).write_bytes(b"%d\n" % i if i % 1000 == 0 else b"")
+    with open(tree / "sparse", "wb") as f:
+        f.write(b"head")
+        f.seek(MKFS_SPARSE_SIZE)
+        f.write(b"tail")
+    deep = tree.joinpath(*["d%02d" % i for i in range(60)])
+    deep.mkdir(parents=True)
+    (deep / "leaf").write_bytes(b"deep leaf\n")
+    (tree / ("n" * 255)).write_bytes(b"long name\n")
+    (tree / ("D" * 255)).mkdir()
+    for n, c in ((59, "a"), (60, "b"), (4000, "c")):
+        os.symlink(c * n, str(tree / ("s%d" % n)))
+    (tree / "sub").mkdir()
+    (tree / "hl").write_bytes(b"hard\n")
+    os.link(str(tree / "hl"), str(many / "hl2"))
+    os.link(str(tree / "hl"), str(tree / "sub" / "hl3"))
+    os.mkfifo(str(tree / "fifo"))
+    if os.geteuid() == 0:
+        os.mknod(str(tree / "null"), 0o20666, os.makedev(1, 3))
+        os.mknod(str(tree / "bigdev"), 0o60600, os.makedev(259, 300000))
+    (tree / "data").write_bytes(bytes(range(256)) * 20000)
+    return ["-s", "256M"]
+
+
+def check_adversarial_tree(image, tree, log):
+    problems = []
+
+    def want(cmd, pattern, what):
+        out = debugfs(image, cmd)
+        log.append("$ debugfs -R '%s'\n%s" % (cmd, out[:2000]))
+        if not re.search(pattern, out, re.M):
+            problems.append(what)
+
+    def same(path, data):
+        proc = subprocess.run([e2fs_tool("debugfs"), "-R", "cat " + path, str(image)],
+                              capture_output=True, timeout=scaled(MKFS_TIMEOUT))
+        if proc.stdout != data:
+            problems.append("%s reads back different" % path[:80])
+
+    out = debugfs(image, "ls /many")
+    if len(re.findall(r"\bfile\d{5}\b", out)) != 10000 or "hl2" not in out:
+        problems.append("ls /many does not show the 10,000 files and hl2")
+    same("/many/file05000", b"5000\n")
+    want("stat /sparse", r"Size: %d\b" % (MKFS_SPARSE_SIZE + 4), "/sparse has the wrong size")
+    want("stat /sparse", r"\(TIND\)", "/sparse's last block is not triple indirect")
+    want("bmap /sparse 1000", r"^0$", "/sparse's hole is allocated")
+    want("bmap /sparse %d" % (MKFS_SPARSE_SIZE // 4096), r"^[1-9]\d*$", "/sparse's tail is missing")
+    same("/" + "/".join("d%02d" % i for i in range(60)) + "/leaf", b"deep leaf\n")
+    same("/" + "n" * 255, b"long name\n")
+    want("ls -l /", r" %s\s*$" % ("D" * 255), "the 255-byte directory name is missing")
+    want("stat /s59", r'Fast link dest: "a{59}"', "/s59 is not a fast symlink")
+    want("stat /s60", r"Size: 60\b[\s\S]*BLOCKS", "/s60 is not a slow symlink")
+    same("/s4000", b"c" * 4000)
+    want("stat /hl", r"Links: 3\b", "/hl does not have 3 links")
+    hl = re.search(r"^\s*(\d+) .* hl3\s*$", debugfs(image, "ls -l /sub"), re.M)
+    top = re.search(r"^\s*(\d+) .* hl\s*$", debugfs(image, "ls -l /"), re.M)
+    if not hl or not top or hl.group(1) != top.group(1):
+        problems.append("/sub/hl3 is not the inode of /hl")
+    want("stat /fifo", r"Type: FIFO", "/fifo is not a fifo")
+    if os.geteuid() == 0:
+        want("stat /null", r"Device major/minor number: 01:03", "/null is not 1:3")
+        want("stat /bigdev", r"New-style\) Device major/minor number: 259:300000",
+             "/bigdev is not 259:300000")
+    same("/data", (tree / "data").read_bytes())
+    return problems
+
+
+def mkfs_too_small_job():
+    """An image too small for the tree: mkfs fails, says how much more is
+    needed, and leaves no image behind."""
+    name = "mkfs/too-small"
+
+    def run():
+        why = mkfs_prereq()
+        if why:
+            return Outcome(all_failed([name], why))
+        work = MKFS_TEST_DIR / "too-small"
+        shutil.rmtree(work, ignore_errors=True)
+        (work / "tree").mkdir(parents=True)
+        (work / "tree" / "big").write_bytes(b"\x01" * (6 << 20))
+        image, log = work / "fs.img", []
+        status, out = run_mkfs(["-s", "4M", "-d", str(work / "tree"), str(image)], log)
+        problems = []
+        if status == 0:
+            problems.append("mkfs succeeded")
+        if not re.search(r"\d+ KiB \(\d+ MiB\) more needed", out):
+            problems.append("no 'N KiB more needed' message: " + clean(out, 200))
+        if image.exists():
+            problems.append("a partial image was left behind")
+        return Outcome([Result(name, not problems, "; ".join(problems))], "\n".join(log))
+
+    return Job(name, [name], run)
+
+
+def mkfs_jobs():
+    return [mkfs_job("mkfs/default", stage_default_tree, check_default_tree),
+            mkfs_job("mkfs/adversarial", build_adversarial_tree, check_adversarial_tree),
+            mkfs_too_small_job()]
+
+
 def build_jobs(args):
     kernel = args.kernel
     jobs = [unit_job(b) for b in args.unit]
@@ -1132,6 +1359,7 @@ def build_jobs(args):
     jobs.append(cmdline_job(kernel))
     jobs.append(trace_job(kernel))
     jobs.append(abi_doc_job())
+    jobs += mkfs_jobs()
     return jobs
 
 

@@ -32,7 +32,8 @@ UNIT_LDLIBS := -lcmocka
 UNIT_NAMES := test_string test_vsnprintf test_list test_rbtree test_fdt \
 	test_dt test_cmdline test_time test_buddy test_slab test_vma test_cfs \
 	test_lockdep test_futex test_rt test_cpio test_fdtable test_chacha20 test_exec \
-	test_seqlock test_rwlock test_loadavg test_wait test_radix_tree
+	test_seqlock test_rwlock test_loadavg test_wait test_radix_tree \
+	test_ext2_bmap test_ext2_dirent test_ext2_bitmap test_ext2_journal
 
 # Sources each test links besides tests/unit/<name>.c.
 UNIT_test_string_SRCS := kernel/lib/string.c
@@ -68,6 +69,14 @@ UNIT_test_radix_tree_SRCS := kernel/lib/radix_tree.c tests/unit/unit_util.c
 UNIT_test_chacha20_SRCS := kernel/lib/chacha20.c kernel/lib/string.c
 UNIT_test_exec_SRCS := kernel/proc/elf.c kernel/proc/exec_stack.c kernel/proc/binfmt_script.c \
 	kernel/arch/riscv/hwcap.c kernel/lib/string.c tests/unit/unit_util.c
+# The pure ext2 helpers (kernel/fs/ext2/), shared with mkfs/.
+UNIT_test_ext2_bmap_SRCS := kernel/fs/ext2/ext2_bmap.c tests/unit/unit_util.c
+UNIT_test_ext2_dirent_SRCS := kernel/fs/ext2/ext2_dirent.c kernel/lib/string.c \
+	tests/unit/unit_util.c
+UNIT_test_ext2_bitmap_SRCS := kernel/fs/ext2/ext2_bitmap.c kernel/fs/ext2/ext2_layout.c \
+	tests/unit/unit_util.c
+UNIT_test_ext2_journal_SRCS := kernel/fs/ext2/ext2_journal.c kernel/lib/string.c \
+	tests/unit/unit_util.c
 # Pure lock code run by real threads (header-only: nothing of kernel/ to link).
 UNIT_test_seqlock_SRCS := tests/unit/kernel_stubs.c
 UNIT_test_seqlock_LDLIBS := -pthread

@@ -48,5 +48,6 @@
 #define EOVERFLOW    75
 #define EOPNOTSUPP   95
 #define ETIMEDOUT    110
+#define EUCLEAN      117   /* structure needs cleaning: a corrupt file system */
 
 #endif /* UAPI_ERRNO_H */
