@@ -97,6 +97,8 @@ struct process;
 struct files_struct;
 struct fs_struct;
 
+struct blk_plug;
+
 struct task {
 	struct switch_context ctx;     /* [own] registers while switched out */
 	void *stack;                   /* [I] lowest address of the KSTACK_SIZE kernel stack */
@@ -157,6 +159,7 @@ struct task {
 	struct fp_state fp;            /* [own] user FP registers while not loaded (arch/fpu.h) */
 	int fp_cpu;                    /* [own] hart whose FP registers hold fp, or -1 */
 
+	struct blk_plug *plug;         /* [own] bios held back (block/blkdev.h), or NULL */
 	struct lockdep_held lockdep_held;  /* [own] locks held (locking/lockdep.h) */
 };
 
