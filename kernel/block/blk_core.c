@@ -189,6 +189,8 @@ static void queue_account_start(struct request_queue *q, struct request *rq)
 {
 	if (q->stats.in_flight++ == 0)
 		q->busy_since = ktime_get_ns();
+	if (q->stats.in_flight > q->stats.max_in_flight)
+		q->stats.max_in_flight = q->stats.in_flight;
 	rq->issue_ns = ktime_get_ns();
 }
 

@@ -118,6 +118,7 @@ struct blk_stats {
 	u64 flushes;		/* flush commands completed */
 	u64 flush_ticks_ns;
 	u32 in_flight;		/* requests the driver holds now */
+	u32 max_in_flight;	/* the most it ever held at once (not in diskstats) */
 	u64 io_ticks_ns;	/* time with at least one request in flight */
 	u64 time_in_queue_ns;	/* the sum of every request's life */
 };
