@@ -215,11 +215,13 @@ static void queue_account_done(struct request_queue *q, struct request *rq, bool
 /*
  * Hand waiting requests to the driver until it is full. Requests the
  * driver refuses outright are moved to failed (ended by the caller after
- * unlocking). Caller holds q->lock.
+ * unlocking). Returns how many the driver took: the caller then calls
+ * queue_commit() after unlocking. Caller holds q->lock.
  */
-static void __blk_run_queue(struct request_queue *q, struct list_head *failed)
+static unsigned int __blk_run_queue(struct request_queue *q, struct list_head *failed)
 {
 	struct request *rq;
+	unsigned int taken = 0;
 	int err;
 
 	assert_held(&q->lock);
@@ -228,8 +230,10 @@ static void __blk_run_queue(struct request_queue *q, struct list_head *failed)
 		list_del_init(&rq->node);
 		queue_account_start(q, rq);
 		err = q->ops->queue_rq(q, rq);
-		if (err == 0)
+		if (err == 0) {
+			taken++;
 			continue;
+		}
 		q->stats.in_flight--;
 		if (err == -EBUSY && q->stats.in_flight > 0) {
 			list_add(&rq->node, &q->queue);
@@ -237,12 +241,16 @@ static void __blk_run_queue(struct request_queue *q, struct list_head *failed)
 		}
 		list_add_tail(&rq->node, failed);
 	}
+	return taken;
 }
 
-static void end_failed(struct list_head *failed)
+/* After unlocking: start what was queued, end what was refused. */
+static void queue_commit(struct request_queue *q, unsigned int taken, struct list_head *failed)
 {
 	struct request *rq, *n;
 
+	if (taken && q->ops->commit_rqs)
+		q->ops->commit_rqs(q);
 	list_for_each_entry_safe(rq, n, failed, node) {
 		list_del_init(&rq->node);
 		rq_end(rq, -EIO);
@@ -253,32 +261,62 @@ void blk_run_queue(struct request_queue *q)
 {
 	struct list_head failed = LIST_HEAD_INIT(failed);
 	unsigned long flags = spin_lock_irqsave(&q->lock);
+	unsigned int taken = __blk_run_queue(q, &failed);
 
-	__blk_run_queue(q, &failed);
 	spin_unlock_irqrestore(&q->lock, flags);
-	end_failed(&failed);
+	queue_commit(q, taken, &failed);
 }
 
-void blk_request_done(struct request *rq, int status)
+/*
+ * rq's current command finished with rq->error: account it and either
+ * requeue its next flush step (false) or report it finished (true).
+ * Caller holds q->lock.
+ */
+static bool rq_step_done(struct request_queue *q, struct request *rq)
 {
-	struct request_queue *q = rq->q;
-	struct list_head failed = LIST_HEAD_INIT(failed);
-	unsigned long flags = spin_lock_irqsave(&q->lock);
 	bool final;
 
-	rq->seq &= ~(rq->cmd == REQ_OP_FLUSH ?
-		     (rq->seq & RQ_SEQ_PREFLUSH ? RQ_SEQ_PREFLUSH : RQ_SEQ_POSTFLUSH) : RQ_SEQ_DATA);
-	final = status != 0 || rq->seq == 0;
+	if (rq->cmd != REQ_OP_FLUSH)
+		rq->seq &= ~RQ_SEQ_DATA;
+	else
+		rq->seq &= ~(rq->seq & RQ_SEQ_PREFLUSH ? RQ_SEQ_PREFLUSH : RQ_SEQ_POSTFLUSH);
+	final = rq->error != 0 || rq->seq == 0;
 	queue_account_done(q, rq, final);
 	if (!final) {
 		rq->cmd = rq_seq_cmd(rq);
 		list_add(&rq->node, &q->queue);	/* its next step goes first */
 	}
-	__blk_run_queue(q, &failed);
+	return final;
+}
+
+void blk_requests_done(struct request_queue *q, struct list_head *list)
+{
+	struct list_head failed = LIST_HEAD_INIT(failed), ended = LIST_HEAD_INIT(ended);
+	struct request *rq, *n;
+	unsigned long flags = spin_lock_irqsave(&q->lock);
+	unsigned int taken;
+
+	list_for_each_entry_safe(rq, n, list, node) {
+		list_del_init(&rq->node);
+		if (rq_step_done(q, rq))
+			list_add_tail(&rq->node, &ended);
+	}
+	taken = __blk_run_queue(q, &failed);
 	spin_unlock_irqrestore(&q->lock, flags);
-	end_failed(&failed);
-	if (final)
-		rq_end(rq, status);
+	queue_commit(q, taken, &failed);
+	list_for_each_entry_safe(rq, n, &ended, node) {
+		list_del_init(&rq->node);
+		rq_end(rq, rq->error);
+	}
+}
+
+void blk_request_done(struct request *rq, int status)
+{
+	struct list_head one = LIST_HEAD_INIT(one);
+
+	rq->error = status;
+	list_add(&rq->node, &one);
+	blk_requests_done(rq->q, &one);
 }
 
 /* Put rq (already built) on its queue and dispatch. */
@@ -288,10 +326,12 @@ static void queue_insert(struct request *rq)
 	struct list_head failed = LIST_HEAD_INIT(failed);
 	unsigned long flags = spin_lock_irqsave(&q->lock);
 
+	unsigned int taken;
+
 	list_add_tail(&rq->node, &q->queue);
-	__blk_run_queue(q, &failed);
+	taken = __blk_run_queue(q, &failed);
 	spin_unlock_irqrestore(&q->lock, flags);
-	end_failed(&failed);
+	queue_commit(q, taken, &failed);
 }
 
 /* ---------------------------------------------------------------- submission */
@@ -402,18 +442,35 @@ void blk_start_plug(struct blk_plug *plug)
 		t->plug = plug;
 }
 
+/* Move the plug's leading requests of one queue onto it together; one dispatch. */
+static void plug_flush_one_queue(struct blk_plug *plug)
+{
+	struct request *rq = list_first_entry(&plug->requests, struct request, node);
+	struct request_queue *q = rq->q;
+	struct list_head failed = LIST_HEAD_INIT(failed);
+	unsigned long flags = spin_lock_irqsave(&q->lock);
+	unsigned int taken;
+
+	while (!list_empty(&plug->requests)) {
+		rq = list_first_entry(&plug->requests, struct request, node);
+		if (rq->q != q)
+			break;
+		list_move_tail(&rq->node, &q->queue);
+	}
+	taken = __blk_run_queue(q, &failed);
+	spin_unlock_irqrestore(&q->lock, flags);
+	queue_commit(q, taken, &failed);
+}
+
 void blk_flush_plug(struct task *task)
 {
 	struct blk_plug *plug = task->plug;
-	struct request *rq, *n;
 
 	if (!plug)
 		return;
 	task->plug = NULL;	/* a reschedule inside does not come back here */
-	list_for_each_entry_safe(rq, n, &plug->requests, node) {
-		list_del_init(&rq->node);
-		queue_insert(rq);
-	}
+	while (!list_empty(&plug->requests))
+		plug_flush_one_queue(plug);
 	plug->count = 0;
 	task->plug = plug;
 }

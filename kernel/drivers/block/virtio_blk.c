@@ -16,6 +16,8 @@
  * Locks: vblk->lock ("virtio_blk_vq", irqsave) serializes the virtqueue;
  * it nests inside "blk_queue" (->queue_rq is called with the queue lock
  * held) and is released before completions go back to the block layer.
+ * The doorbell (vq_notify) is written with no lock held: under QEMU it is
+ * a slow exit, and a lock held across it stalls every other submitter.
  */
 #include <arch/memlayout.h>
 #include <block/blkdev.h>
@@ -104,10 +106,20 @@ static int vblk_queue_rq(struct request_queue *q, struct request *rq)
 	out = rq->cmd == REQ_OP_WRITE ? n : 1;
 	vblk->bufs[n++] = (struct vq_buf){ virt_to_phys(&cmd->status), 1 };
 	err = vq_add(vblk->vq, vblk->bufs, out, n - out, rq);
-	if (err == 0)
-		vq_kick(vblk->vq);
 	spin_unlock(&vblk->lock);
 	return err == -ENOSPC ? -EBUSY : err;
+}
+
+/* ->commit_rqs: one doorbell for everything queued, outside every lock. */
+static void vblk_commit_rqs(struct request_queue *q)
+{
+	struct virtio_blk *vblk = q->driver_data;
+	unsigned long flags = spin_lock_irqsave(&vblk->lock);
+	bool notify = vq_kick_prepare(vblk->vq);
+
+	spin_unlock_irqrestore(&vblk->lock, flags);
+	if (notify)
+		vq_notify(vblk->vq);
 }
 
 static int vblk_status_errno(u8 status)
@@ -127,23 +139,23 @@ static void vblk_done(struct virtqueue *vq)
 {
 	struct virtio_blk *vblk = vq->priv;
 	struct list_head done = LIST_HEAD_INIT(done);
-	struct request *rq, *n;
+	struct request *rq;
 	unsigned long flags = spin_lock_irqsave(&vblk->lock);
 
 	while ((rq = vq_get_used(vq, NULL)) != NULL) {
-		list_add_tail(&rq->node, &done);
-		if (((struct vblk_cmd *)rq->driver_data)->status != VIRTIO_BLK_S_OK)
+		rq->error = vblk_status_errno(((struct vblk_cmd *)rq->driver_data)->status);
+		if (rq->error)
 			vblk->errors++;
+		list_add_tail(&rq->node, &done);
 	}
 	spin_unlock_irqrestore(&vblk->lock, flags);
-	list_for_each_entry_safe(rq, n, &done, node) {
-		list_del_init(&rq->node);
-		blk_request_done(rq, vblk_status_errno(((struct vblk_cmd *)rq->driver_data)->status));
-	}
+	if (!list_empty(&done))
+		blk_requests_done(vblk->bdev->queue, &done);
 }
 
 static const struct blk_driver_ops vblk_ops = {
 	.queue_rq = vblk_queue_rq,
+	.commit_rqs = vblk_commit_rqs,
 };
 
 /* The request limits the device and our queue allow. */

@@ -4,7 +4,8 @@
  * virtqueue setup and the interrupt handler.
  *
  * Interface (drivers/virtio.h): virtio_mmio_init, virtio_negotiate,
- * virtio_cfg_read8/16/32/64, virtio_setup_vq, virtio_device_ready, vq_kick.
+ * virtio_cfg_read8/16/32/64, virtio_setup_vq, virtio_device_ready, vq_notify,
+ * vq_kick.
  * A driver is an entry in virtio_drivers[] below (virtio-net adds itself
  * there).
  *
@@ -156,10 +157,15 @@ struct virtqueue *virtio_setup_vq(struct virtio_device *vdev, unsigned int index
 	return vq;
 }
 
+void vq_notify(struct virtqueue *vq)
+{
+	vm_write(vq->vdev, VIRTIO_MMIO_QUEUE_NOTIFY, vq->index);
+}
+
 void vq_kick(struct virtqueue *vq)
 {
 	if (vq_kick_prepare(vq))
-		vm_write(vq->vdev, VIRTIO_MMIO_QUEUE_NOTIFY, vq->index);
+		vq_notify(vq);
 }
 
 /* Interrupt: acknowledge, then let every queue's driver collect its used chains. */

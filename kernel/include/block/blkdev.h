@@ -90,6 +90,7 @@ struct request {
 	u64 start_ns;			/* created */
 	u64 issue_ns;			/* handed to the driver */
 	struct list_head node;		/* on q->queue or a plug; the driver's while it runs */
+	int error;			/* [driver] status of the command that ran (blk_requests_done) */
 	void *driver_data;		/* [I] q->cmd_size bytes for the driver */
 };
 
@@ -99,14 +100,18 @@ struct request {
 		for ((bv) = (b)->bi_io_vec; (bv) < (b)->bi_io_vec + (b)->bi_vcnt; (bv)++)
 
 /*
- * Driver operations. queue_rq runs rq->cmd: 0 when the driver took it
+ * Driver operations. queue_rq queues rq->cmd: 0 when the driver took it
  * (it later calls blk_request_done), -EBUSY when it has no room now (the
  * queue retries after the next completion; the driver must have at least
  * one request in flight to say so), another -errno to fail it. Called with
- * q->lock held and interrupts off; must not sleep.
+ * q->lock held and interrupts off; must not sleep; should not touch the
+ * device (a doorbell write is slow under QEMU: keep it out of the lock).
+ * commit_rqs (optional) then starts what queue_rq queued: called after
+ * one or more queue_rq calls, with no block-layer lock held, any context.
  */
 struct blk_driver_ops {
 	int (*queue_rq)(struct request_queue *q, struct request *rq);
+	void (*commit_rqs)(struct request_queue *q);
 };
 
 /* /proc/diskstats figures; time in ns here (printed in ms). */
@@ -219,6 +224,11 @@ int blkdev_issue_flush(struct block_device *bdev);
 
 /* The driver finished rq's current command with status (0 or -errno). Any context. */
 void blk_request_done(struct request *rq, int status);
+/*
+ * The same for every request on list (linked by ->node, status in
+ * ->error), all of queue q, under one acquisition of q->lock. Empties list.
+ */
+void blk_requests_done(struct request_queue *q, struct list_head *list);
 /* Try to dispatch waiting requests (after the driver freed room by itself). Any context. */
 void blk_run_queue(struct request_queue *q);
 

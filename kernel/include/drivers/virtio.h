@@ -193,7 +193,9 @@ static inline u16 vq_pending(u16 used_idx, u16 last_used) { return (u16)(used_id
 void *vq_get_used(struct virtqueue *vq, u32 *len);
 /* True if chains were added since the last kick and the device wants a notification. */
 bool vq_kick_prepare(struct virtqueue *vq);
-/* vq_kick_prepare() then, if needed, write the queue notify register. */
+/* Write the queue notify register (the doorbell); no lock needed. Slow under QEMU. */
+void vq_notify(struct virtqueue *vq);
+/* vq_kick_prepare() then, if needed, vq_notify() (all under the driver's lock). */
 void vq_kick(struct virtqueue *vq);
 /* Free descriptors now. Caller holds the driver's lock. */
 static inline unsigned int vq_num_free(const struct virtqueue *vq) { return vq->num_free; }
