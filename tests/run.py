@@ -142,10 +142,29 @@ def all_failed(names, reason):
     return [Result(n, False, reason) for n in names]
 
 
-def run_qemu(job_name, kernel, cpus, mem, bootargs, timeout):
+DISK_DIR = ROOT / "build" / "test-disks"
+SCRATCH_DISKS = ("64M", "8M")   # vda, vdb for the block self-tests
+
+
+def scratch_disk_args(job_name, sizes=SCRATCH_DISKS):
+    """QEMU arguments attaching fresh zero-filled images (recreated on every
+    call, so each run starts from the same bytes) as virtio-blk disks on the
+    modern virtio-mmio transport."""
+    DISK_DIR.mkdir(parents=True, exist_ok=True)
+    args = ["-global", "virtio-mmio.force-legacy=false"]
+    for i, size in enumerate(sizes):
+        path = DISK_DIR / ("%s-%d.img" % (job_name.replace("/", "-"), i))
+        with open(path, "wb") as f:
+            f.truncate(mem_to_mib(size) << 20)
+        args += ["-drive", "file=%s,if=none,format=raw,id=hd%d" % (path, i),
+                 "-device", "virtio-blk-device,drive=hd%d" % i]
+    return args
+
+
+def run_qemu(job_name, kernel, cpus, mem, bootargs, timeout, extra_args=()):
     """Boot, wait for QEMU to exit.  Returns (output, status, error, q)."""
     q = Qemu(kernel, cpus=cpus, mem=mem, bootargs=bootargs,
-             log=log_path(job_name))
+             extra_args=extra_args, log=log_path(job_name))
     status, error = None, None
     with q:
         try:
@@ -326,7 +345,8 @@ def boot_job(kernel, cpus, mem):
         if why:
             return Outcome(all_failed(names, why))
         out, status, error, q = run_qemu(prefix, kernel, cpus, mem,
-                                         "ktest=boot", BOOT_TIMEOUT)
+                                         "ktest=boot", BOOT_TIMEOUT,
+                                         scratch_disk_args(prefix))
         lines = lines_of(out)
         results = []
 
