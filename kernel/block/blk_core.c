@@ -23,6 +23,7 @@
  * inside it). Completion callbacks run with no block-layer lock held.
  * A plug belongs to its task and needs no lock.
  */
+#include <arch/irqflags.h>
 #include <block/blkdev.h>
 #include <kernel/clock.h>
 #include <kernel/printk.h>
@@ -350,14 +351,12 @@ static int bio_check(struct bio *bio)
 	return blk_check_extent(&be, bdev->nr_sectors, &bdev->queue->limits);
 }
 
-/* Merge into the plug, or queue a new request on it; false if bio must go straight to the queue. */
+/* Merge a plain read/write into the plug, or add a new request to it; false if out of memory. */
 static bool plug_add(struct blk_plug *plug, struct bio *bio)
 {
 	struct request_queue *q = bio->bi_bdev->queue;
 	struct request *rq;
 
-	if (bio->bi_op == REQ_OP_FLUSH || (bio->bi_opf & REQ_ORDER_FLAGS))
-		return false;
 	if (list_try_merge(&plug->requests, bio, &q->limits, q)) {
 		unsigned long flags = spin_lock_irqsave(&q->lock);
 
@@ -373,6 +372,16 @@ static bool plug_add(struct blk_plug *plug, struct bio *bio)
 	list_add_tail(&rq->node, &plug->requests);
 	plug->count++;
 	return true;
+}
+
+/*
+ * The plug a submission may use: the task's, but only in task context
+ * with interrupts on -- a bi_end_io that submits from an interrupt handler
+ * must not touch the plug of the task it interrupted.
+ */
+static struct blk_plug *submit_plug(void)
+{
+	return irqs_disabled() ? NULL : current->plug;
 }
 
 void submit_bio(struct bio *bio)
@@ -391,8 +400,10 @@ void submit_bio(struct bio *bio)
 		bio_endio(bio, 0);	/* a flush of a device with no volatile cache */
 		return;
 	}
-	plug = current->plug;
-	if (plug && plug_add(plug, bio))
+	plug = submit_plug();
+	if (plug && (bio->bi_op == REQ_OP_FLUSH || (bio->bi_opf & REQ_ORDER_FLAGS)))
+		blk_flush_plug(current);	/* keep submission order: what was plugged goes first */
+	else if (plug && plug_add(plug, bio))
 		return;
 	flags = spin_lock_irqsave(&q->lock);
 	if (!(bio->bi_opf & REQ_ORDER_FLAGS) && list_try_merge(&q->queue, bio, &q->limits, q)) {
@@ -424,7 +435,7 @@ int submit_bio_wait(struct bio *bio)
 	bio->bi_private = &done;
 	bio->bi_end_io = submit_bio_wait_endio;
 	submit_bio(bio);
-	if (current->plug)
+	if (submit_plug())
 		blk_flush_plug(current);
 	wait_for_completion(&done);
 	return bio->bi_status;
