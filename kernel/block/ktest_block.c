@@ -494,3 +494,40 @@ KTEST(blk_bench)
 	       (unsigned long long)((mib << 20) * 1000 / (tr ? tr : 1)));
 	return NULL;
 }
+
+/*
+ * A device error becomes -EIO in the bio, and the device goes on working.
+ * Runs when blk.errsector=N names a sector whose reads vda fails (the
+ * harness's blkerr job puts QEMU's blkdebug error injection under vda);
+ * otherwise passes with a note.
+ */
+KTEST(blk_device_error)
+{
+	const char *arg = cmdline_get(&kernel_cmdline, "blk.errsector");
+	struct block_device *bdev = kb_vda();
+	unsigned long long sector;
+	struct blk_stats st;
+	int bad, good, wr;
+	u8 *buf;
+
+	if (!bdev)
+		return NULL;
+	if (!arg || kstrtoull(arg, 10, &sector)) {
+		printk("ktest block: no blk.errsector=: device-error test skipped\n");
+		return NULL;
+	}
+	buf = kmalloc(4096, GFP_KERNEL);
+	if (!buf)
+		return "out of memory";
+	kb_fill(buf, 4096, 7, 0);
+	wr = blkdev_rw_sync(bdev, REQ_OP_WRITE, 0, buf, 4096);
+	bad = blkdev_rw_sync(bdev, REQ_OP_READ, sector, buf, 512);
+	good = blkdev_rw_sync(bdev, REQ_OP_READ, 0, buf, 4096);
+	blkdev_get_stats(bdev, &st);
+	printk("blk_device_error: read of sector %llu: %d; then sector 0: %d\n", sector, bad, good);
+	if (wr || bad != -EIO || good || kb_check(buf, 4096, 7, 0) >= 0 || st.in_flight)
+		return ktest_fail("write %d, bad read %d, good read %d, %u in flight", wr, bad, good,
+				  st.in_flight);
+	kfree(buf);
+	return NULL;
+}
