@@ -4,7 +4,8 @@
  *
  * Interface (block/blkdev.h): blkdev_alloc, blkdev_register,
  * blkdev_get_by_dev, blkdev_get_by_name, blkdev_next, blkdev_get_stats,
- * blkdev_rw_sync, blkdev_issue_flush.
+ * blkdev_diskstats_line, blkdev_partitions_line, blkdev_rw_sync,
+ * blkdev_issue_flush.
  *
  * Invariants: registered devices are never removed; names and dev_t
  * values are unique.
@@ -16,6 +17,7 @@
 #include <block/blkdev.h>
 #include <kernel/clock.h>
 #include <kernel/err.h>
+#include <lib/printf.h>
 #include <lib/string.h>
 #include <mm/slab.h>
 #include <mm/vmalloc.h>
@@ -114,6 +116,34 @@ void blkdev_get_stats(struct block_device *bdev, struct blk_stats *out)
 	if (q->stats.in_flight)
 		out->io_ticks_ns += ktime_get_ns() - q->busy_since;
 	spin_unlock_irqrestore(&q->lock, flags);
+}
+
+static unsigned long long ns_to_ms(u64 ns)
+{
+	return (unsigned long long)(ns / 1000000);
+}
+
+int blkdev_diskstats_line(struct block_device *bdev, char *buf, size_t size)
+{
+	struct blk_stats st;
+
+	blkdev_get_stats(bdev, &st);
+	return snprintf(buf, size,
+			"%4u %7u %s %llu %llu %llu %llu %llu %llu %llu %llu %u %llu %llu "
+			"0 0 0 0 %llu %llu\n",
+			MAJOR(bdev->dev), MINOR(bdev->dev), bdev->name,
+			(unsigned long long)st.ios[0], (unsigned long long)st.merges[0],
+			(unsigned long long)st.sectors[0], ns_to_ms(st.ticks_ns[0]),
+			(unsigned long long)st.ios[1], (unsigned long long)st.merges[1],
+			(unsigned long long)st.sectors[1], ns_to_ms(st.ticks_ns[1]),
+			st.in_flight, ns_to_ms(st.io_ticks_ns), ns_to_ms(st.time_in_queue_ns),
+			(unsigned long long)st.flushes, ns_to_ms(st.flush_ticks_ns));
+}
+
+int blkdev_partitions_line(struct block_device *bdev, char *buf, size_t size)
+{
+	return snprintf(buf, size, "%4u %7u %10llu %s\n", MAJOR(bdev->dev), MINOR(bdev->dev),
+			(unsigned long long)(bdev->nr_sectors >> 1), bdev->name);
 }
 
 /* ---------------------------------------------------------------- synchronous helpers */

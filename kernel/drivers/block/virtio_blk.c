@@ -70,7 +70,8 @@ struct virtio_blk {
 	struct virtqueue *vq;		/* [lock] ring state */
 	struct spinlock lock;		/* "virtio_blk_vq" */
 	struct block_device *bdev;	/* [I] */
-	struct vq_buf *bufs;		/* [lock] max_segments + 2 chain entries */
+	struct vq_buf *bufs;		/* [lock] chain entries: 2 + max_segments * pieces */
+	u32 seg_size;			/* [I] bytes per descriptor at most (size_max) */
 	u64 errors;			/* [lock] requests the device failed */
 };
 
@@ -83,6 +84,23 @@ static void vblk_fill_header(struct request *rq, struct vblk_cmd *cmd)
 	cmd->hdr.type = rq->cmd == REQ_OP_FLUSH ? VIRTIO_BLK_T_FLUSH :
 			rq->cmd == REQ_OP_WRITE ? VIRTIO_BLK_T_OUT : VIRTIO_BLK_T_IN;
 	cmd->status = 0xff;
+}
+
+/*
+ * Put one data segment into the chain at bufs[n], in pieces of at most the
+ * device's size_max; the next free index. vblk_limits() sized max_segments
+ * so that the pieces of a full request fit.
+ */
+static unsigned int vblk_add_segment(struct virtio_blk *vblk, unsigned int n, u64 addr, u32 len)
+{
+	while (len) {
+		u32 piece = MIN(len, vblk->seg_size);
+
+		vblk->bufs[n++] = (struct vq_buf){ addr, piece };
+		addr += piece;
+		len -= piece;
+	}
+	return n;
 }
 
 /* ->queue_rq: one descriptor chain for rq's current command. Under q->lock. */
@@ -100,8 +118,8 @@ static int vblk_queue_rq(struct request_queue *q, struct request *rq)
 	vblk->bufs[n++] = (struct vq_buf){ virt_to_phys(&cmd->hdr), sizeof(cmd->hdr) };
 	if (rq->cmd != REQ_OP_FLUSH) {
 		rq_for_each_bvec(bv, rq, bio)
-			vblk->bufs[n++] = (struct vq_buf){ page_to_phys(bv->bv_page) + bv->bv_offset,
-							   bv->bv_len };
+			n = vblk_add_segment(vblk, n, page_to_phys(bv->bv_page) + bv->bv_offset,
+					     bv->bv_len);
 	}
 	out = rq->cmd == REQ_OP_WRITE ? n : 1;
 	vblk->bufs[n++] = (struct vq_buf){ virt_to_phys(&cmd->status), 1 };
@@ -158,25 +176,32 @@ static const struct blk_driver_ops vblk_ops = {
 	.commit_rqs = vblk_commit_rqs,
 };
 
-/* The request limits the device and our queue allow. */
-static void vblk_limits(struct virtio_device *vdev, unsigned int vq_num, struct queue_limits *lim)
+/*
+ * The request limits the device and our queue allow. A device whose
+ * size_max is below a page gets each page segment in several descriptors
+ * (vblk_add_segment), so it allows proportionally fewer segments.
+ */
+static void vblk_limits(struct virtio_blk *vblk, unsigned int vq_num, struct queue_limits *lim)
 {
-	u32 segs = MIN(vq_num - 2, (unsigned int)VBLK_MAX_SEGMENTS);
+	struct virtio_device *vdev = vblk->vdev;
+	u32 descs = vq_num - 2, pieces;
 
 	if (virtio_has_feature(vdev, VIRTIO_BLK_F_SEG_MAX)) {
 		u32 dev_segs = virtio_cfg_read32(vdev, VBLK_CFG_SEG_MAX);
 
 		if (dev_segs)
-			segs = MIN(segs, dev_segs);
+			descs = MIN(descs, dev_segs);
 	}
-	lim->max_segments = (u16)segs;
-	lim->max_segment_size = PAGE_SIZE;
+	vblk->seg_size = PAGE_SIZE;
 	if (virtio_has_feature(vdev, VIRTIO_BLK_F_SIZE_MAX)) {
 		u32 size_max = virtio_cfg_read32(vdev, VBLK_CFG_SIZE_MAX);
 
 		if (size_max >= SECTOR_SIZE)
-			lim->max_segment_size = MIN(size_max, (u32)PAGE_SIZE);
+			vblk->seg_size = MIN(size_max, (u32)PAGE_SIZE) & ~(u32)(SECTOR_SIZE - 1);
 	}
+	pieces = (PAGE_SIZE + vblk->seg_size - 1) / vblk->seg_size;
+	lim->max_segments = (u16)MAX(1u, MIN(descs / pieces, (u32)VBLK_MAX_SEGMENTS));
+	lim->max_segment_size = PAGE_SIZE;
 	lim->max_sectors = VBLK_MAX_SECTORS;
 	lim->read_only = virtio_has_feature(vdev, VIRTIO_BLK_F_RO);
 	lim->flush = virtio_has_feature(vdev, VIRTIO_BLK_F_FLUSH);
@@ -224,8 +249,9 @@ static int virtio_blk_probe(struct virtio_device *vdev)
 		err = (int)PTR_ERR(vblk->vq);
 		goto err_free;
 	}
-	vblk_limits(vdev, vblk->vq->num, &lim);
-	vblk->bufs = kmalloc((lim.max_segments + 2u) * sizeof(struct vq_buf), GFP_KERNEL);
+	vblk_limits(vblk, vblk->vq->num, &lim);
+	vblk->bufs = kmalloc((lim.max_segments * ((PAGE_SIZE + vblk->seg_size - 1) / vblk->seg_size)
+			      + 2u) * sizeof(struct vq_buf), GFP_KERNEL);
 	err = -ENOMEM;
 	if (!vblk->bufs)
 		goto err_free;	/* the enabled queue stays allocated: the device is FAILED */
@@ -241,11 +267,11 @@ static int virtio_blk_probe(struct virtio_device *vdev)
 	if (err)
 		return err;
 	vblk_index++;
-	pr_info("%s: %s, %llu sectors (%llu MiB)%s%s, seg_max %u, queue %u\n",
+	pr_info("%s: %s, %llu sectors (%llu MiB)%s%s, %u segments of %u bytes, queue %u\n",
 		vblk->bdev->name, vdev->name, (unsigned long long)vblk->bdev->nr_sectors,
 		(unsigned long long)(vblk->bdev->nr_sectors >> 11),
 		lim.read_only ? ", read-only" : "", lim.flush ? ", write cache" : "",
-		lim.max_segments, vblk->vq->num);
+		lim.max_segments, vblk->seg_size, vblk->vq->num);
 	return 0;
 err_free_bufs:
 	kfree(vblk->bufs);

@@ -179,6 +179,15 @@ struct block_device *blkdev_get_by_name(const char *name);
 struct block_device *blkdev_next(struct block_device *prev);
 /* A consistent snapshot of the statistics (io_ticks includes the current busy period). */
 void blkdev_get_stats(struct block_device *bdev, struct blk_stats *out);
+/*
+ * The device's line of /proc/diskstats (Linux's 20 fields: major, minor,
+ * name, then reads, merges, sectors, ms, writes, merges, sectors, ms,
+ * in flight, io ms, weighted ms, four discard fields (0), flushes, flush
+ * ms) or of /proc/partitions (major, minor, 1 KiB blocks, name), with a
+ * newline, into buf: the length snprintf would write.
+ */
+int blkdev_diskstats_line(struct block_device *bdev, char *buf, size_t size);
+int blkdev_partitions_line(struct block_device *bdev, char *buf, size_t size);
 static inline u64 blkdev_size(const struct block_device *bdev)
 {
 	return bdev->nr_sectors << SECTOR_SHIFT;
