@@ -143,20 +143,22 @@ def all_failed(names, reason):
 
 
 DISK_DIR = ROOT / "build" / "test-disks"
-SCRATCH_DISKS = ("64M", "8M")   # vda, vdb for the block self-tests
+# vda, vdb and a read-only vdc for the block self-tests: (size, read-only)
+SCRATCH_DISKS = (("64M", False), ("8M", False), ("1M", True))
 
 
-def scratch_disk_args(job_name, sizes=SCRATCH_DISKS):
+def scratch_disk_args(job_name, disks=SCRATCH_DISKS):
     """QEMU arguments attaching fresh zero-filled images (recreated on every
     call, so each run starts from the same bytes) as virtio-blk disks on the
     modern virtio-mmio transport."""
     DISK_DIR.mkdir(parents=True, exist_ok=True)
     args = ["-global", "virtio-mmio.force-legacy=false"]
-    for i, size in enumerate(sizes):
+    for i, (size, read_only) in enumerate(disks):
         path = DISK_DIR / ("%s-%d.img" % (job_name.replace("/", "-"), i))
         with open(path, "wb") as f:
             f.truncate(mem_to_mib(size) << 20)
-        args += ["-drive", "file=%s,if=none,format=raw,id=hd%d" % (path, i),
+        args += ["-drive", "file=%s,if=none,format=raw,id=hd%d%s"
+                 % (path, i, ",readonly=on" if read_only else ""),
                  "-device", "virtio-blk-device,drive=hd%d" % i]
     return args
 

@@ -564,3 +564,30 @@ KTEST(blk_proc_lines)
 		return ktest_fail("partitions line '%s', want '%s'", line, want);
 	return NULL;
 }
+
+/* A read-only device (vdc, QEMU readonly=on): reads work, writes are refused. */
+KTEST(blk_read_only)
+{
+	struct block_device *bdev = blkdev_get_by_name("vdc");
+	struct inode inode = { .i_rdev = MKDEV(VIRTBLK_MAJOR, 32) };
+	struct file file = { .f_inode = &inode, .f_mode = FMODE_READ | FMODE_WRITE };
+	int rd, wr, op;
+	u8 *buf;
+
+	if (!bdev) {
+		printk("ktest block: no vdc: read-only test skipped\n");
+		return NULL;
+	}
+	if (!bdev->read_only)
+		return "vdc is not read-only";
+	buf = kmalloc(512, GFP_KERNEL);
+	if (!buf)
+		return "out of memory";
+	rd = blkdev_rw_sync(bdev, REQ_OP_READ, 0, buf, 512);
+	wr = blkdev_rw_sync(bdev, REQ_OP_WRITE, 0, buf, 512);
+	kfree(buf);
+	op = blkdev_fops.open(&inode, &file);
+	if (rd || wr != -EROFS || op != -EACCES)
+		return ktest_fail("read %d, write %d (want -EROFS), open for writing %d", rd, wr, op);
+	return NULL;
+}
