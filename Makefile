@@ -3,7 +3,7 @@
 #   make qemu        build everything and boot to the console (Ctrl-A X quits)
 #   make test        everything CI checks; ends with "N passed, M failed"
 #
-# Variables: CPUS (4), MEM (512M), BOOTARGS, HZ (100), DEBUG (1), GDBPORT,
+# Variables: CPUS (4), MEM (512M), BOOTARGS, HZ (100), DEBUG (1), GDBPORT, DISK, DISK2,
 # INITRD (build/initramfs.cpio: a newc cpio archive, unpacked into the root at boot;
 # INITRD= boots without one).
 # See README.md for every target.
@@ -209,16 +209,29 @@ INITRD   ?= $(B)/initramfs.cpio
 QEMU_OPTS := -machine virt -cpu rv64 -smp $(CPUS) -m $(MEM) \
 	-bios $(OPENSBI) -kernel $(B)/kernel.elf -append "$(BOOTARGS)" \
 	$(if $(INITRD),-initrd $(INITRD))
+# Disks: DISK (vda; a 64 MiB zero file is made if missing) and DISK2 (vdb,
+# optional), virtio-blk on the modern (virtio 1.0) MMIO transport.
+DISK     ?= $(B)/disk.img
+DISK2    ?=
+QEMU_OPTS += -global virtio-mmio.force-legacy=false \
+	$(if $(DISK),-drive file=$(DISK),if=none,format=raw,id=hd0 \
+		-device virtio-blk-device,drive=hd0) \
+	$(if $(DISK2),-drive file=$(DISK2),if=none,format=raw,id=hd1 \
+		-device virtio-blk-device,drive=hd1)
+
+$(B)/disk.img:
+	@mkdir -p $(@D)
+	truncate -s 64M $@
 
 deps:
 	@sh scripts/deps.sh
 
 qemu: deps
-	@$(MAKE) --no-print-directory kernel initramfs
+	@$(MAKE) --no-print-directory kernel initramfs $(filter $(B)/disk.img,$(DISK))
 	$(QEMU) $(QEMU_OPTS) -nographic
 
 qemu-gdb: deps
-	@$(MAKE) --no-print-directory kernel initramfs
+	@$(MAKE) --no-print-directory kernel initramfs $(filter $(B)/disk.img,$(DISK))
 	@echo "*** QEMU waits for GDB: in another terminal run 'make gdb' (port $(GDBPORT))"
 	$(QEMU) $(QEMU_OPTS) -nographic -S -gdb tcp::$(GDBPORT)
 

@@ -142,10 +142,31 @@ def all_failed(names, reason):
     return [Result(n, False, reason) for n in names]
 
 
-def run_qemu(job_name, kernel, cpus, mem, bootargs, timeout):
+DISK_DIR = ROOT / "build" / "test-disks"
+# vda, vdb and a read-only vdc for the block self-tests: (size, read-only)
+SCRATCH_DISKS = (("64M", False), ("8M", False), ("1M", True))
+
+
+def scratch_disk_args(job_name, disks=SCRATCH_DISKS):
+    """QEMU arguments attaching fresh zero-filled images (recreated on every
+    call, so each run starts from the same bytes) as virtio-blk disks on the
+    modern virtio-mmio transport."""
+    DISK_DIR.mkdir(parents=True, exist_ok=True)
+    args = ["-global", "virtio-mmio.force-legacy=false"]
+    for i, (size, read_only) in enumerate(disks):
+        path = DISK_DIR / ("%s-%d.img" % (job_name.replace("/", "-"), i))
+        with open(path, "wb") as f:
+            f.truncate(mem_to_mib(size) << 20)
+        args += ["-drive", "file=%s,if=none,format=raw,id=hd%d%s"
+                 % (path, i, ",readonly=on" if read_only else ""),
+                 "-device", "virtio-blk-device,drive=hd%d" % i]
+    return args
+
+
+def run_qemu(job_name, kernel, cpus, mem, bootargs, timeout, extra_args=()):
     """Boot, wait for QEMU to exit.  Returns (output, status, error, q)."""
     q = Qemu(kernel, cpus=cpus, mem=mem, bootargs=bootargs,
-             log=log_path(job_name))
+             extra_args=extra_args, log=log_path(job_name))
     status, error = None, None
     with q:
         try:
@@ -326,7 +347,8 @@ def boot_job(kernel, cpus, mem):
         if why:
             return Outcome(all_failed(names, why))
         out, status, error, q = run_qemu(prefix, kernel, cpus, mem,
-                                         "ktest=boot", BOOT_TIMEOUT)
+                                         "ktest=boot", BOOT_TIMEOUT,
+                                         scratch_disk_args(prefix))
         lines = lines_of(out)
         results = []
 
@@ -647,6 +669,51 @@ def initrd_job(kernel, name, cpus, archive, bootargs, expect):
             problems.append("a ktest failed")
         if not re.search(LP + r"KTEST-DONE passed=[1-9]\d* failed=0", out, re.M):
             problems.append("no 'KTEST-DONE passed=N failed=0'")
+        note = panic_note(out)
+        if note:
+            problems.append(note)
+        if not error and status != 0:
+            problems.append(describe_status(status) + " (expected 0)")
+        return Outcome([Result(name, not problems, clean("; ".join(problems), 300))],
+                       out, q.log_path, q.argv, time.monotonic() - t0)
+
+    return Job(name, [name], run)
+
+
+BLKERR_SECTOR = 2048
+
+
+def blkerr_job(kernel):
+    """vda behind QEMU's blkdebug driver, failing every read that touches
+    sector BLKERR_SECTOR: the block self-test must see -EIO there and the
+    disk keep working (no panic)."""
+    name = "blkerr/smp2"
+
+    def run():
+        t0 = time.monotonic()
+        why = qemu_prereq(kernel)
+        if why:
+            return Outcome(all_failed([name], why))
+        DISK_DIR.mkdir(parents=True, exist_ok=True)
+        img, conf = DISK_DIR / "blkerr.img", DISK_DIR / "blkerr.conf"
+        with open(img, "wb") as f:
+            f.truncate(8 << 20)
+        conf.write_text('[inject-error]\nevent = "read_aio"\nerrno = "5"\n'
+                        'sector = "%d"\nonce = "off"\n' % BLKERR_SECTOR)
+        args = ["-global", "virtio-mmio.force-legacy=false",
+                "-drive", "file=blkdebug:%s:%s,if=none,format=raw,id=hd0"
+                % (conf, img),
+                "-device", "virtio-blk-device,drive=hd0"]
+        out, status, error, q = run_qemu(
+            name, kernel, 2, "512M",
+            "ktest=boot ktest.only=blk_device_error blk.errsector=%d"
+            % BLKERR_SECTOR, BOOT_TIMEOUT, args)
+        problems = [error] if error else []
+        if not re.search(LP + r"blk_device_error: read of sector %d: -5; "
+                         r"then sector 0: 0\r?$" % BLKERR_SECTOR, out, re.M):
+            problems.append("no -EIO report for the injected error")
+        if not re.search(LP + r"KTEST-DONE passed=1 failed=0", out, re.M):
+            problems.append("no 'KTEST-DONE passed=1 failed=0'")
         note = panic_note(out)
         if note:
             problems.append(note)
@@ -1355,6 +1422,7 @@ def build_jobs(args):
         "ktest=boot ktest.only=fs_fd_table",
         (LP + r"initramfs: corrupt archive at byte \d+: file data runs past the end",
          LP + r"KTEST fs_fd_table PASS")))
+    jobs.append(blkerr_job(kernel))
     jobs.append(console_read_job(kernel))
     jobs.append(cmdline_job(kernel))
     jobs.append(trace_job(kernel))

@@ -24,6 +24,7 @@
 #include <arch/sbi.h>
 #include <arch/traps.h>
 #include <drivers/irq.h>
+#include <drivers/virtio.h>
 #include <fs/fs.h>
 #include <generated/version.h>
 #include <kernel/clock.h>
@@ -222,6 +223,7 @@ void start_kernel(unsigned long hartid, phys_addr_t dtb_pa)
 		pr_warn("uart: none found; console stays on SBI\n");
 	if (goldfish_rtc_init() < 0)
 		pr_warn("rtc: none found; wall clock unknown\n");
+	virtio_mmio_init();   /* disks (and later network cards) */
 	time_init();
 	clock_init_cpu();
 	random_init();

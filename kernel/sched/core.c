@@ -36,6 +36,7 @@
  */
 #include <arch/fpu.h>
 #include <arch/irqflags.h>
+#include <block/blkdev.h>
 #include <kernel/clock.h>
 #include <kernel/machine.h>
 #include <kernel/panic.h>
@@ -311,6 +312,8 @@ static void __schedule(bool preempt)
 void schedule(void)
 {
 	might_sleep_at("schedule");
+	if (current->plug && current->state != TASK_RUNNING)
+		blk_flush_plug(current);   /* going to sleep: let the held bios go */
 	do {
 		preempt_disable();
 		unsigned long flags = local_irq_save();

@@ -33,7 +33,8 @@ UNIT_NAMES := test_string test_vsnprintf test_list test_rbtree test_fdt \
 	test_dt test_cmdline test_time test_buddy test_slab test_vma test_cfs \
 	test_lockdep test_futex test_rt test_cpio test_fdtable test_chacha20 test_exec \
 	test_seqlock test_rwlock test_loadavg test_wait test_radix_tree \
-	test_ext2_bmap test_ext2_dirent test_ext2_bitmap test_ext2_journal
+	test_ext2_bmap test_ext2_dirent test_ext2_bitmap test_ext2_journal \
+	test_blk_merge test_blk_vring
 
 # Sources each test links besides tests/unit/<name>.c.
 UNIT_test_string_SRCS := kernel/lib/string.c
@@ -84,6 +85,9 @@ UNIT_test_rwlock_SRCS := tests/unit/unit_util.c
 UNIT_test_rwlock_LDLIBS := -pthread
 UNIT_test_loadavg_SRCS :=
 UNIT_test_loadavg_LDLIBS := -lm
+# The block layer's merge decisions and the virtio split-ring code.
+UNIT_test_blk_merge_SRCS := kernel/block/blk_merge.c
+UNIT_test_blk_vring_SRCS := kernel/drivers/virtio/virtqueue.c kernel/lib/string.c
 # wait.c against a fake scheduler in the test; current_host.h replaces the
 # riscv `current` (both sides, so they agree on struct task and HZ).
 UNIT_test_wait_SRCS := kernel/sched/wait.c tests/unit/kernel_stubs.c tests/unit/unit_util.c

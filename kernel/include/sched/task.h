@@ -109,6 +109,7 @@ struct fault_defer {
 	void *obj;
 	unsigned long pgoff;
 };
+struct blk_plug;
 
 struct task {
 	struct switch_context ctx;     /* [own] registers while switched out */
@@ -171,6 +172,7 @@ struct task {
 	struct fp_state fp;            /* [own] user FP registers while not loaded (arch/fpu.h) */
 	int fp_cpu;                    /* [own] hart whose FP registers hold fp, or -1 */
 
+	struct blk_plug *plug;         /* [own] bios held back (block/blkdev.h), or NULL */
 	struct lockdep_held lockdep_held;  /* [own] locks held (locking/lockdep.h) */
 };
 
