@@ -15,6 +15,7 @@
  */
 #include <fs/file.h>
 #include <fs/fs.h>
+#include <fs/pipe.h>
 #include <kernel/clock.h>
 #include <kernel/compiler.h>
 #include <lib/string.h>
@@ -214,5 +215,6 @@ void init_special_inode(struct inode *inode, unsigned int mode, u32 rdev)
 {
 	inode->i_mode = mode;
 	inode->i_rdev = rdev;
-	inode->i_fop = &special_fops;
+	inode->i_fop = S_ISFIFO(mode) ? &fifo_fops : &special_fops;   /* fs/pipe.c */
+	inode->i_pipe = NULL;
 }

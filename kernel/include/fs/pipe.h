@@ -1,0 +1,79 @@
+/*
+ * Pipes and FIFOs (kernel/fs/pipe.c); docs/pipes.md has the design.
+ *
+ * A pipe is a byte ring over nr_pages pages (a power of two; 16 = 64 KiB
+ * by default). head and tail count every byte ever written and read, so
+ * head - tail is what the pipe holds and byte p lives in page
+ * (p / PAGE_SIZE) % nr_pages at offset p % PAGE_SIZE. Pages are
+ * allocated when a write first reaches their slot and kept until the
+ * pipe is freed or resized.
+ *
+ * pipe2(2) makes an anonymous inode on the internal "pipefs" with two
+ * files on it (read end, write end). A FIFO is a S_IFIFO inode of a real
+ * file system whose files use fifo_fops: the pipe is made at the first
+ * open and hung on inode->i_pipe, and freed when the last file on it is
+ * closed (so a FIFO holds no data while nobody has it open, as on Linux).
+ *
+ * Locks (docs/locking.md): pipe->mutex ("pipe_mutex", sleeping) guards
+ * the ring, the reader/writer counts and the size; copies to and from
+ * user memory run under it. Readers sleep on rd_wait and writers on
+ * wr_wait ("pipe_rd_wait", "pipe_wr_wait"), exclusively, with the mutex
+ * dropped; pollers wait on both, non-exclusively. inode->i_pipe and
+ * pipe->files are guarded by the global "pipe_files_lock" (a spinlock),
+ * which is never held with the mutex.
+ */
+#ifndef FS_PIPE_H
+#define FS_PIPE_H
+
+#include <kernel/types.h>
+#include <locking/mutex.h>
+#include <sched/wait.h>
+
+struct file;
+struct inode;
+struct page;
+
+#define PIPE_DEF_PAGES 16                 /* 64 KiB */
+#define PIPE_MAX_SIZE_DEFAULT (1u << 20)  /* /proc/sys/fs/pipe-max-size: 1 MiB */
+
+struct pipe_inode_info {
+	struct mutex mutex;                /* "pipe_mutex" */
+	struct wait_queue_head rd_wait;    /* "pipe_rd_wait": readers (exclusive), pollers */
+	struct wait_queue_head wr_wait;    /* "pipe_wr_wait": writers (exclusive), pollers */
+	u64 head;                          /* [mutex; read locklessly by poll] bytes ever written */
+	u64 tail;                          /* [mutex; idem] bytes ever read */
+	unsigned int nr_pages;             /* [mutex; idem] ring size, a power of two */
+	struct page **pages;               /* [mutex] nr_pages slots, NULL until first used */
+	unsigned int readers;              /* [mutex; idem] files open for reading */
+	unsigned int writers;              /* [mutex; idem] files open for writing */
+	unsigned int r_counter;            /* [mutex] opens for reading ever (FIFO open waits) */
+	unsigned int w_counter;            /* [mutex] opens for writing ever */
+	unsigned int files;                /* [pipe_files_lock] struct files on the pipe */
+};
+
+/* The FIFO's file operations (S_IFIFO inodes get them from init_special_inode). */
+extern const struct file_operations fifo_fops;
+
+/* The pipe of f if f is a pipe or FIFO end, else NULL. */
+struct pipe_inode_info *get_pipe_info(struct file *f);
+
+/*
+ * fcntl F_SETPIPE_SZ / F_GETPIPE_SZ on f: the (new) capacity in bytes,
+ * or -EBADF (not a pipe), -EINVAL (size over 2^31), -EPERM (over
+ * pipe-max-size and not root), -EBUSY (the pipe holds more than the new
+ * size), -ENOMEM. May sleep.
+ */
+long pipe_fcntl(struct file *f, unsigned int cmd, unsigned long arg);
+
+/*
+ * A new pipe: *rd and *wr are its read and write ends (open flags
+ * O_RDONLY/O_WRONLY plus flags & O_NONBLOCK), one reference each.
+ * flags: O_NONBLOCK, O_CLOEXEC (ignored here: the caller installs);
+ * 0 or -ENOMEM. May sleep.
+ */
+int pipe_create(int flags, struct file **rd, struct file **wr);
+
+/* Pipes alive (leak checks in tests). */
+long nr_pipes(void);
+
+#endif /* FS_PIPE_H */
