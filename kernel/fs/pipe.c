@@ -3,11 +3,14 @@
  * operations and F_SETPIPE_SZ/F_GETPIPE_SZ (interface in <fs/pipe.h>;
  * design in docs/pipes.md).
  *
- * The ring. struct pipe_inode_info holds nr_pages page slots (a power of
- * two) and two byte counters: head (bytes ever written) and tail (bytes
- * ever read). Byte p lives in slot (p >> PAGE_SHIFT) & (nr_pages - 1) at
- * offset p & (PAGE_SIZE - 1); head - tail <= nr_pages * PAGE_SIZE. A
- * slot's page is allocated when a write first reaches it.
+ * The ring. struct pipe_inode_info holds nr_slots buffers (a power of
+ * two), each a page with an offset and a length; slots [tail, head)
+ * hold data. A write tops up the last buffer with its odd part
+ * (size % PAGE_SIZE) if that fits, then fills whole new pages, one slot
+ * each; a read empties buffers from the tail. This is Linux's layout, so
+ * capacities, partial writes and POLLOUT come out the same as there. One
+ * emptied page is kept (spare) so a streaming pipe does not go to the
+ * page allocator for every page.
  *
  * Rules (Linux's):
  *  - read blocks while the pipe is empty and a writer exists; returns
@@ -81,14 +84,29 @@ static struct super_block pipefs_sb = {
 
 /* ---------------------------------------------------------------- the ring */
 
-static inline size_t pipe_cap(const struct pipe_inode_info *p)
+static inline bool pipe_empty(const struct pipe_inode_info *p)
 {
-	return (size_t)p->nr_pages << PAGE_SHIFT;
+	return p->head == p->tail;
 }
 
-static inline size_t pipe_len(const struct pipe_inode_info *p)
+static inline bool pipe_full(const struct pipe_inode_info *p)
 {
-	return (size_t)(p->head - p->tail);
+	return p->head - p->tail >= p->nr_slots;
+}
+
+static inline struct pipe_buffer *pipe_buf(struct pipe_inode_info *p, unsigned int slot)
+{
+	return &p->bufs[slot & (p->nr_slots - 1)];
+}
+
+/* Bytes held (FIONREAD). Mutex held. */
+static size_t pipe_bytes(struct pipe_inode_info *p)
+{
+	size_t n = 0;
+
+	for (unsigned int i = p->tail; i != p->head; i++)
+		n += pipe_buf(p, i)->len;
+	return n;
 }
 
 static struct pipe_inode_info *pipe_alloc(void)
@@ -97,12 +115,12 @@ static struct pipe_inode_info *pipe_alloc(void)
 
 	if (!p)
 		return NULL;
-	p->pages = kzalloc(PIPE_DEF_PAGES * sizeof(struct page *), 0);
-	if (!p->pages) {
+	p->bufs = kzalloc(PIPE_DEF_PAGES * sizeof(struct pipe_buffer), 0);
+	if (!p->bufs) {
 		kfree(p);
 		return NULL;
 	}
-	p->nr_pages = PIPE_DEF_PAGES;
+	p->nr_slots = PIPE_DEF_PAGES;
 	mutex_init(&p->mutex, "pipe_mutex");
 	wait_queue_head_init(&p->rd_wait, "pipe_rd_wait");
 	wait_queue_head_init(&p->wr_wait, "pipe_wr_wait");
@@ -110,70 +128,101 @@ static struct pipe_inode_info *pipe_alloc(void)
 	return p;
 }
 
-static void pipe_free_pages(struct page **pages, unsigned int n)
-{
-	for (unsigned int i = 0; i < n; i++)
-		if (pages[i])
-			free_page(pages[i]);
-	kfree(pages);
-}
-
 static void pipe_free(struct pipe_inode_info *p)
 {
-	pipe_free_pages(p->pages, p->nr_pages);
+	for (unsigned int i = p->tail; i != p->head; i++)
+		free_page(pipe_buf(p, i)->page);
+	if (p->spare)
+		free_page(p->spare);
+	kfree(p->bufs);
 	kfree(p);
 	__atomic_sub_fetch(&nr_pipes_alive, 1, __ATOMIC_RELAXED);
 }
 
-/* The page of slot i, allocating it; NULL if out of memory. Mutex held. */
-static void *pipe_slot(struct page **pages, unsigned int i)
+/* A page for a new buffer: the spare one or a fresh one; NULL if out of memory. Mutex held. */
+static struct page *pipe_get_page(struct pipe_inode_info *p)
 {
-	if (!pages[i])
-		pages[i] = alloc_page(__GFP_NOWARN);
-	return pages[i] ? page_address(pages[i]) : NULL;
+	struct page *page = p->spare;
+
+	if (page) {
+		p->spare = NULL;
+		return page;
+	}
+	return alloc_page(__GFP_NOWARN);
+}
+
+/* An emptied buffer's page: kept as the spare, or freed. Mutex held. */
+static void pipe_put_page(struct pipe_inode_info *p, struct page *page)
+{
+	if (!p->spare)
+		p->spare = page;
+	else
+		free_page(page);
 }
 
 /*
- * Copy n bytes (n <= free room) from it into the ring at head; head
- * advances by what was copied. Returns the bytes copied (short on a user
- * fault), or -ENOMEM if a page was needed and none was copied. Mutex held.
+ * Top up the last buffer with the first n bytes of it (n < PAGE_SIZE,
+ * the write's odd part) if they fit behind its data. Returns the bytes
+ * copied (0: no room there, use new slots), or -EFAULT. Mutex held.
  */
-static ssize_t pipe_copy_in(struct pipe_inode_info *p, struct iov_iter *it, size_t n)
+static ssize_t pipe_merge(struct pipe_inode_info *p, struct iov_iter *it, size_t n)
 {
-	size_t done = 0;
+	struct pipe_buffer *b;
+	size_t end, got;
 
-	while (done < n) {
-		unsigned int slot = (p->head >> PAGE_SHIFT) & (p->nr_pages - 1);
-		size_t off = p->head & (PAGE_SIZE - 1);
-		size_t chunk = MIN(PAGE_SIZE - off, n - done), got;
-		char *page = pipe_slot(p->pages, slot);
-
-		if (!page)
-			return done ? (ssize_t)done : -ENOMEM;
-		got = copy_from_iter(page + off, chunk, it);
-		WRITE_ONCE(p->head, p->head + got);
-		done += got;
-		if (got < chunk)
-			break;
-	}
-	return (ssize_t)done;
+	if (!n || pipe_empty(p))
+		return 0;
+	b = pipe_buf(p, p->head - 1);
+	end = b->offset + b->len;
+	if (end + n > PAGE_SIZE)
+		return 0;
+	got = copy_from_iter((char *)page_address(b->page) + end, n, it);
+	b->len += (unsigned int)got;
+	return got ? (ssize_t)got : -EFAULT;
 }
 
-/* Copy n bytes (n <= held) from the ring at tail to it; the bytes copied. Mutex held. */
-static size_t pipe_copy_out(struct pipe_inode_info *p, struct iov_iter *it, size_t n)
+/*
+ * Fill one new slot (the pipe is not full) with up to a page of it.
+ * Returns the bytes copied, -EFAULT (nothing copied) or -ENOMEM. Mutex held.
+ */
+static ssize_t pipe_fill_slot(struct pipe_inode_info *p, struct iov_iter *it)
+{
+	struct page *page = pipe_get_page(p);
+	size_t got;
+
+	if (!page)
+		return -ENOMEM;
+	got = copy_from_iter(page_address(page), MIN(it->count, (size_t)PAGE_SIZE), it);
+	if (!got) {
+		pipe_put_page(p, page);
+		return -EFAULT;
+	}
+	*pipe_buf(p, p->head) = (struct pipe_buffer){ .page = page, .offset = 0,
+						     .len = (unsigned int)got };
+	WRITE_ONCE(p->head, p->head + 1);
+	return (ssize_t)got;
+}
+
+/* Copy up to the iterator's count from the tail buffers; the bytes copied. Mutex held. */
+static size_t pipe_drain(struct pipe_inode_info *p, struct iov_iter *it)
 {
 	size_t done = 0;
 
-	while (done < n) {
-		unsigned int slot = (p->tail >> PAGE_SHIFT) & (p->nr_pages - 1);
-		size_t off = p->tail & (PAGE_SIZE - 1);
-		size_t chunk = MIN(PAGE_SIZE - off, n - done), got;
+	while (!pipe_empty(p) && it->count) {
+		struct pipe_buffer *b = pipe_buf(p, p->tail);
+		size_t want = MIN((size_t)b->len, it->count);
+		size_t got = copy_to_iter((char *)page_address(b->page) + b->offset, want, it);
 
-		got = copy_to_iter((char *)page_address(p->pages[slot]) + off, chunk, it);
-		WRITE_ONCE(p->tail, p->tail + got);
+		b->offset += (unsigned int)got;
+		b->len -= (unsigned int)got;
 		done += got;
-		if (got < chunk)
-			break;
+		if (!b->len) {
+			pipe_put_page(p, b->page);
+			b->page = NULL;
+			WRITE_ONCE(p->tail, p->tail + 1);
+		}
+		if (got < want)
+			break;   /* a user fault */
 	}
 	return done;
 }
@@ -221,15 +270,12 @@ static ssize_t pipe_read(struct file *f, struct iov_iter *to, loff_t *pos)
 {
 	struct pipe_inode_info *p = file_pipe(f);
 	ssize_t ret = 0;
-	int err;
 
 	(void)pos;
 	mutex_lock(&p->mutex);
 	for (;;) {
-		size_t held = pipe_len(p);
-
-		if (held) {
-			size_t n = pipe_copy_out(p, to, MIN(held, to->count));
+		if (!pipe_empty(p)) {
+			size_t n = pipe_drain(p, to);
 
 			ret = n ? (ssize_t)n : -EFAULT;
 			break;
@@ -240,17 +286,15 @@ static ssize_t pipe_read(struct file *f, struct iov_iter *to, loff_t *pos)
 			ret = -EAGAIN;
 			break;
 		}
-		err = pipe_wait(p, &p->rd_wait);
-		if (err) {
-			ret = err;
+		ret = pipe_wait(p, &p->rd_wait);
+		if (ret)
 			break;
-		}
 	}
-	if (ret > 0 && pipe_len(p))
+	if (ret > 0 && !pipe_empty(p))
 		wake_up(&p->rd_wait);   /* data left: the next reader */
 	mutex_unlock(&p->mutex);
 	if (ret > 0)
-		wake_up(&p->wr_wait);
+		wake_up(&p->wr_wait);   /* a slot or room freed */
 	return ret;
 }
 
@@ -262,56 +306,78 @@ static void pipe_send_sigpipe(void)
 }
 
 /*
- * One step of a write: copy what may go in now. Returns the bytes
- * copied (0: must wait), or -errno. total is the whole write's size
- * (atomic if <= PIPE_BUF). Mutex held.
+ * Copy as much of from as fits now: whole new slots while the pipe is
+ * not full. Returns the bytes copied (0: full), or -errno with nothing
+ * copied. Mutex held.
  */
-static ssize_t pipe_write_step(struct pipe_inode_info *p, struct iov_iter *from, size_t total)
+static ssize_t pipe_write_slots(struct pipe_inode_info *p, struct iov_iter *from)
 {
-	size_t room = pipe_cap(p) - pipe_len(p);
-	size_t need = total <= PIPE_BUF ? from->count : 1;
+	ssize_t done = 0, n;
 
-	if (room < need)
-		return 0;
-	return pipe_copy_in(p, from, MIN(room, from->count));
+	while (from->count && !pipe_full(p)) {
+		n = pipe_fill_slot(p, from);
+		if (n < 0)
+			return done ? done : n;
+		done += n;
+		if ((size_t)n < PAGE_SIZE && from->count)
+			return done;   /* a user fault part way */
+	}
+	return done;
+}
+
+/*
+ * The write loop (mutex held): the odd part into the last buffer if it
+ * fits, then whole slots, waiting for room unless O_NONBLOCK. A write
+ * of at most PIPE_BUF bytes takes one merge or one slot: never split.
+ */
+static ssize_t pipe_write_locked(struct file *f, struct pipe_inode_info *p,
+				 struct iov_iter *from, bool *sigpipe)
+{
+	ssize_t ret = 0, n;
+
+	if (!p->readers)
+		goto no_readers;
+	ret = pipe_merge(p, from, from->count & (PAGE_SIZE - 1));
+	if (ret < 0 || !from->count)
+		return ret;
+	for (;;) {
+		if (!p->readers)
+			goto no_readers;
+		n = pipe_write_slots(p, from);
+		if (n < 0)
+			return ret ? ret : n;
+		ret += n;
+		if (n > 0)
+			wake_up(&p->rd_wait);
+		if (!from->count)
+			return ret;
+		if (!pipe_full(p))
+			return ret ? ret : -EFAULT;   /* stopped with room left: a user fault */
+		if (file_nonblock(f))
+			return ret ? ret : -EAGAIN;
+		n = pipe_wait(p, &p->wr_wait);
+		if (n)
+			return ret ? ret : n;
+	}
+no_readers:
+	*sigpipe = true;
+	return ret ? ret : -EPIPE;
 }
 
 static ssize_t pipe_write(struct file *f, struct iov_iter *from, loff_t *pos)
 {
 	struct pipe_inode_info *p = file_pipe(f);
-	size_t total = from->count;
 	bool sigpipe = false;
-	ssize_t ret = 0, n;
+	ssize_t ret;
 
 	(void)pos;
 	mutex_lock(&p->mutex);
-	while (from->count) {
-		if (!p->readers) {
-			sigpipe = true;
-			n = -EPIPE;
-		} else {
-			n = pipe_write_step(p, from, total);
-		}
-		if (n > 0) {
-			ret += n;
-			wake_up(&p->rd_wait);
-			if (from->count && pipe_len(p) < pipe_cap(p))
-				n = -EFAULT;   /* a short copy with room left: a user fault */
-			else
-				continue;
-		}
-		if (n == 0 && file_nonblock(f))
-			n = -EAGAIN;
-		if (n == 0)
-			n = pipe_wait(p, &p->wr_wait);
-		if (n < 0) {
-			ret = ret ? ret : n;
-			break;
-		}
-	}
-	if (ret > 0 && pipe_len(p) < pipe_cap(p))
+	ret = pipe_write_locked(f, p, from, &sigpipe);
+	if (ret > 0 && !pipe_full(p))
 		wake_up(&p->wr_wait);   /* room left: the next writer */
 	mutex_unlock(&p->mutex);
+	if (ret > 0)
+		wake_up(&p->rd_wait);
 	if (sigpipe)
 		pipe_send_sigpipe();
 	return ret;
@@ -323,7 +389,7 @@ static unsigned int pipe_poll(struct file *f, struct poll_table *pt)
 {
 	struct pipe_inode_info *p = file_pipe(f);
 	unsigned int mask = 0;
-	u64 head, tail;
+	unsigned int head, tail;
 
 	if (f->f_mode & FMODE_READ)
 		poll_wait(f, &p->rd_wait, pt);
@@ -340,7 +406,7 @@ static unsigned int pipe_poll(struct file *f, struct poll_table *pt)
 			mask |= POLLHUP;
 	}
 	if (f->f_mode & FMODE_WRITE) {
-		if (((size_t)READ_ONCE(p->nr_pages) << PAGE_SHIFT) - (size_t)(head - tail) >= PIPE_BUF)
+		if (head - tail < READ_ONCE(p->nr_slots))   /* a free slot: a PIPE_BUF write goes in */
 			mask |= POLLOUT | POLLWRNORM;
 		if (!READ_ONCE(p->readers))
 			mask |= POLLERR;
@@ -356,7 +422,7 @@ static long pipe_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	if (cmd != FIONREAD)
 		return -ENOTTY;
 	mutex_lock(&p->mutex);
-	n = (int)pipe_len(p);
+	n = (int)pipe_bytes(p);
 	mutex_unlock(&p->mutex);
 	return copy_to_user((void __user *)arg, &n, sizeof(n)) ? -EFAULT : 0;
 }
@@ -528,30 +594,21 @@ const struct file_operations fifo_fops = {
 
 /* ---------------------------------------------------------------- F_SETPIPE_SZ */
 
-/* Move the ring into nr new slots (the bytes held fit). Mutex held. 0 or -ENOMEM. */
+/* Move the buffers into a ring of nr slots (they fit). Mutex held. 0 or -ENOMEM. */
 static int pipe_resize_locked(struct pipe_inode_info *p, unsigned int nr)
 {
-	struct page **pages = kzalloc(nr * sizeof(struct page *), __GFP_NOWARN);
-	u64 pos;
+	struct pipe_buffer *bufs = kzalloc(nr * sizeof(*bufs), __GFP_NOWARN);
+	unsigned int used = p->head - p->tail;
 
-	if (!pages)
+	if (!bufs)
 		return -ENOMEM;
-	for (pos = p->tail; pos < p->head;) {
-		size_t off = pos & (PAGE_SIZE - 1);
-		size_t chunk = MIN(PAGE_SIZE - off, (size_t)(p->head - pos));
-		char *dst = pipe_slot(pages, (pos >> PAGE_SHIFT) & (nr - 1));
-		char *src = page_address(p->pages[(pos >> PAGE_SHIFT) & (p->nr_pages - 1)]);
-
-		if (!dst) {
-			pipe_free_pages(pages, nr);
-			return -ENOMEM;
-		}
-		memcpy(dst + off, src + off, chunk);
-		pos += chunk;
-	}
-	pipe_free_pages(p->pages, p->nr_pages);
-	p->pages = pages;
-	WRITE_ONCE(p->nr_pages, nr);
+	for (unsigned int i = 0; i < used; i++)
+		bufs[i] = *pipe_buf(p, p->tail + i);
+	kfree(p->bufs);
+	p->bufs = bufs;
+	WRITE_ONCE(p->tail, 0);
+	WRITE_ONCE(p->head, used);
+	WRITE_ONCE(p->nr_slots, nr);
 	return 0;
 }
 
@@ -574,16 +631,16 @@ static long pipe_set_size(struct pipe_inode_info *p, unsigned long arg)
 		return -EINVAL;
 	nr = pipe_round_pages(arg);
 	mutex_lock(&p->mutex);
-	if (nr > p->nr_pages && arg > PIPE_MAX_SIZE_DEFAULT && !capable_root())
+	if (nr > p->nr_slots && arg > PIPE_MAX_SIZE_DEFAULT && !capable_root())
 		ret = -EPERM;
-	else if (pipe_len(p) > ((size_t)nr << PAGE_SHIFT))
-		ret = -EBUSY;
-	else if (nr == p->nr_pages)
+	else if (p->head - p->tail > nr)
+		ret = -EBUSY;   /* more slots in use than the new ring has */
+	else if (nr == p->nr_slots)
 		ret = 0;
 	else
 		ret = pipe_resize_locked(p, nr);
 	if (!ret)
-		ret = (long)pipe_cap(p);
+		ret = (long)((size_t)p->nr_slots << PAGE_SHIFT);
 	mutex_unlock(&p->mutex);
 	if (ret > 0)
 		wake_up_all(&p->wr_wait);   /* maybe more room */
@@ -597,9 +654,9 @@ long pipe_fcntl(struct file *f, unsigned int cmd, unsigned long arg)
 	if (!p)
 		return -EBADF;
 	if (cmd == F_SETPIPE_SZ)
-		return pipe_set_size(p, arg);
+		return pipe_set_size(p, (unsigned int)arg);   /* Linux takes an unsigned int */
 	if (cmd == F_GETPIPE_SZ)
-		return (long)((size_t)READ_ONCE(p->nr_pages) << PAGE_SHIFT);
+		return (long)((size_t)READ_ONCE(p->nr_slots) << PAGE_SHIFT);
 	return -EINVAL;
 }
 

@@ -125,10 +125,12 @@ long sys_sendfile(const struct syscall_args *args)
 	loff_t __user *uoff = (loff_t __user *)args->a[2];
 	size_t count = MIN((size_t)args->a[3], (size_t)MAX_RW_COUNT);
 	loff_t off = 0;
-	long ret = sendfile_check(st.in, st.out, uoff != NULL);
+	long ret = 0;
 
-	if (!ret && uoff && copy_from_user(&off, uoff, sizeof(off)))
-		ret = -EFAULT;
+	if (uoff && copy_from_user(&off, uoff, sizeof(off)))
+		ret = -EFAULT;   /* Linux reads the offset before it looks at the files */
+	if (!ret)
+		ret = sendfile_check(st.in, st.out, uoff != NULL);
 	if (!ret && uoff && off < 0)
 		ret = -EINVAL;
 	if (ret || !count)

@@ -1,12 +1,15 @@
 /*
  * Pipes and FIFOs (kernel/fs/pipe.c); docs/pipes.md has the design.
  *
- * A pipe is a byte ring over nr_pages pages (a power of two; 16 = 64 KiB
- * by default). head and tail count every byte ever written and read, so
- * head - tail is what the pipe holds and byte p lives in page
- * (p / PAGE_SIZE) % nr_pages at offset p % PAGE_SIZE. Pages are
- * allocated when a write first reaches their slot and kept until the
- * pipe is freed or resized.
+ * A pipe is a ring of nr_slots buffers (a power of two; 16 by default),
+ * each a page with an offset and a length of data in it, as on Linux:
+ * slots [tail, head) hold data (head and tail count slots and wrap;
+ * slot i is bufs[i & (nr_slots - 1)]). A write first tops up the last
+ * buffer if its odd tail part (size % PAGE_SIZE) fits there, then fills
+ * whole new pages; a read empties buffers from the tail and frees them.
+ * So the capacity is nr_slots pages, and small writes use space the way
+ * Linux's do (16 writes of 1 byte each into an empty pipe share a page;
+ * writes of 1000 bytes fit 4 to a page).
  *
  * pipe2(2) makes an anonymous inode on the internal "pipefs" with two
  * files on it (read end, write end). A FIFO is a S_IFIFO inode of a real
@@ -36,18 +39,26 @@ struct page;
 #define PIPE_DEF_PAGES 16                 /* 64 KiB */
 #define PIPE_MAX_SIZE_DEFAULT (1u << 20)  /* /proc/sys/fs/pipe-max-size: 1 MiB */
 
+struct pipe_buffer {
+	struct page *page;                 /* [mutex] */
+	unsigned int offset;               /* [mutex] where the data starts in the page */
+	unsigned int len;                  /* [mutex] bytes of data (> 0 while in the ring) */
+};
+
+/* Fields marked "lockless" are also read without the mutex by ->poll (READ_ONCE). */
 struct pipe_inode_info {
 	struct mutex mutex;                /* "pipe_mutex" */
 	struct wait_queue_head rd_wait;    /* "pipe_rd_wait": readers (exclusive), pollers */
 	struct wait_queue_head wr_wait;    /* "pipe_wr_wait": writers (exclusive), pollers */
-	u64 head;                          /* [mutex; read locklessly by poll] bytes ever written */
-	u64 tail;                          /* [mutex; idem] bytes ever read */
-	unsigned int nr_pages;             /* [mutex; idem] ring size, a power of two */
-	struct page **pages;               /* [mutex] nr_pages slots, NULL until first used */
-	unsigned int readers;              /* [mutex; idem] files open for reading */
-	unsigned int writers;              /* [mutex; idem] files open for writing */
+	unsigned int head;                 /* [mutex, lockless] the next slot to fill */
+	unsigned int tail;                 /* [mutex, lockless] the oldest slot with data */
+	unsigned int nr_slots;             /* [mutex, lockless] ring size, a power of two */
+	struct pipe_buffer *bufs;          /* [mutex] nr_slots buffers */
+	struct page *spare;                /* [mutex] an emptied page kept for the next write */
+	unsigned int readers;              /* [mutex, lockless] files open for reading */
+	unsigned int writers;              /* [mutex, lockless] files open for writing */
 	unsigned int r_counter;            /* [mutex] opens for reading ever (FIFO open waits) */
-	unsigned int w_counter;            /* [mutex] opens for writing ever */
+	unsigned int w_counter;            /* [mutex, lockless] opens for writing ever */
 	unsigned int files;                /* [pipe_files_lock] struct files on the pipe */
 };
 
