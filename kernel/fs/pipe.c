@@ -33,6 +33,7 @@
  * "pipe_rd_wait"/"pipe_wr_wait" wait queues; "pipe_files_lock" (global
  * spinlock) for inode->i_pipe and pipe->files, never nested with the mutex.
  */
+#include <arch/barrier.h>
 #include <fs/file.h>
 #include <fs/fs.h>
 #include <fs/pipe.h>
@@ -254,6 +255,22 @@ static int pipe_wait(struct pipe_inode_info *p, struct wait_queue_head *wq)
 	return 0;
 }
 
+/*
+ * Wake one sleeper (and every poller) on wq if anyone waits. The full
+ * barrier orders our change of the ring before the look at the queue;
+ * it pairs with the barrier prepare_to_wait() makes after queueing (a
+ * reader or writer queues itself under the mutex in pipe_wait(), a
+ * poller in poll_wait() before it reads head and tail). So either the
+ * sleeper sees the change or we see it queued. Saves the queue's lock
+ * on every transfer nobody waits for.
+ */
+static void pipe_wake(struct wait_queue_head *wq)
+{
+	smp_mb();
+	if (wait_queue_active(wq))
+		wake_up(wq);
+}
+
 static inline struct pipe_inode_info *file_pipe(struct file *f)
 {
 	return file_inode(f)->i_pipe;
@@ -270,6 +287,7 @@ static ssize_t pipe_read(struct file *f, struct iov_iter *to, loff_t *pos)
 {
 	struct pipe_inode_info *p = file_pipe(f);
 	ssize_t ret = 0;
+	bool more;
 
 	(void)pos;
 	mutex_lock(&p->mutex);
@@ -290,11 +308,13 @@ static ssize_t pipe_read(struct file *f, struct iov_iter *to, loff_t *pos)
 		if (ret)
 			break;
 	}
-	if (ret > 0 && !pipe_empty(p))
-		wake_up(&p->rd_wait);   /* data left: the next reader */
+	more = ret > 0 && !pipe_empty(p);
 	mutex_unlock(&p->mutex);
+	/* wake-ups after the unlock: the woken task must not block on the mutex at once */
+	if (more)
+		pipe_wake(&p->rd_wait);   /* data left: the next reader */
 	if (ret > 0)
-		wake_up(&p->wr_wait);   /* a slot or room freed */
+		pipe_wake(&p->wr_wait);   /* a slot or room freed */
 	return ret;
 }
 
@@ -347,14 +367,14 @@ static ssize_t pipe_write_locked(struct file *f, struct pipe_inode_info *p,
 		if (n < 0)
 			return ret ? ret : n;
 		ret += n;
-		if (n > 0)
-			wake_up(&p->rd_wait);
 		if (!from->count)
 			return ret;
 		if (!pipe_full(p))
 			return ret ? ret : -EFAULT;   /* stopped with room left: a user fault */
 		if (file_nonblock(f))
 			return ret ? ret : -EAGAIN;
+		if (ret)
+			pipe_wake(&p->rd_wait);   /* let readers drain before we wait */
 		n = pipe_wait(p, &p->wr_wait);
 		if (n)
 			return ret ? ret : n;
@@ -367,17 +387,18 @@ no_readers:
 static ssize_t pipe_write(struct file *f, struct iov_iter *from, loff_t *pos)
 {
 	struct pipe_inode_info *p = file_pipe(f);
-	bool sigpipe = false;
+	bool sigpipe = false, room;
 	ssize_t ret;
 
 	(void)pos;
 	mutex_lock(&p->mutex);
 	ret = pipe_write_locked(f, p, from, &sigpipe);
-	if (ret > 0 && !pipe_full(p))
-		wake_up(&p->wr_wait);   /* room left: the next writer */
+	room = ret > 0 && !pipe_full(p);
 	mutex_unlock(&p->mutex);
 	if (ret > 0)
-		wake_up(&p->rd_wait);
+		pipe_wake(&p->rd_wait);
+	if (room)
+		pipe_wake(&p->wr_wait);   /* room left: the next writer */
 	if (sigpipe)
 		pipe_send_sigpipe();
 	return ret;
