@@ -6,7 +6,8 @@
  * ends, EOF, F_SETPIPE_SZ/F_GETPIPE_SZ, FIONREAD/FIONBIO, poll readiness
  * (IN, OUT, HUP, ERR, NVAL), wake-ups and timeouts, FIFOs between two
  * processes with Linux's open rules (blocking, ENXIO, O_RDWR), and
- * sendfile from a file to a pipe and to a file.
+ * sendfile from a file to a pipe and to a file, and SIGKILL of processes
+ * blocked in a pipe read, a pipe write and a FIFO open.
  *
  * EPIPE as a return value needs SIGPIPE ignored, which needs rt_sigaction:
  * where that is missing (Kestrel before the signals issue) the EPIPE half
@@ -727,4 +728,48 @@ UTEST(pipe_sendfile, 0, NULL)
 	CHECK_SYS(unlink(path));
 	CHECK_SYS(close(p[0]));
 	CHECK_SYS(close(p[1]));
+}
+
+/* A process blocked in a pipe read, a pipe write or a FIFO open can be killed. */
+UTEST(pipe_kill_blocked, 0, NULL)
+{
+	static char big[70000];
+	char path[128];
+	int p[2], q[2];
+	pid_t pids[3];
+
+	snprintf(path, sizeof(path), "%s", fifo_path("kill"));
+	CHECK_SYS(mkfifo(path, 0600));
+	pipe_ok(p, 0);
+	pipe_ok(q, 0);
+	pids[0] = ut_fork();
+	if (pids[0] == 0) {
+		char c;
+
+		(void)read(p[0], &c, 1);   /* empty, and the parent keeps a writer */
+		_exit(0);
+	}
+	pids[1] = ut_fork();
+	if (pids[1] == 0) {
+		(void)write(q[1], big, sizeof(big));   /* more than fits: blocks */
+		_exit(0);
+	}
+	pids[2] = ut_fork();
+	if (pids[2] == 0) {
+		(void)open(path, O_RDONLY);   /* no writer ever comes */
+		_exit(0);
+	}
+	ut_spin_ns(50 * 1000000ull);
+	for (int i = 0; i < 3; i++) {
+		int status;
+
+		CHECK_EQ(waitpid(pids[i], &status, WNOHANG), 0);   /* still blocked */
+		CHECK_SYS(kill(pids[i], SIGKILL));
+		ut_check_signaled(ut_wait(pids[i]), SIGKILL, "kill of a blocked pipe or fifo user");
+	}
+	for (int i = 0; i < 2; i++) {
+		CHECK_SYS(close(p[i]));
+		CHECK_SYS(close(q[i]));
+	}
+	CHECK_SYS(unlink(path));
 }
