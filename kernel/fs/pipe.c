@@ -175,7 +175,7 @@ static ssize_t pipe_merge(struct pipe_inode_info *p, struct iov_iter *it, size_t
 		return 0;
 	b = pipe_buf(p, p->head - 1);
 	end = b->offset + b->len;
-	if (end + n > PAGE_SIZE)
+	if (b->packet || end + n > PAGE_SIZE)
 		return 0;
 	got = copy_from_iter((char *)page_address(b->page) + end, n, it);
 	b->len += (unsigned int)got;
@@ -186,7 +186,7 @@ static ssize_t pipe_merge(struct pipe_inode_info *p, struct iov_iter *it, size_t
  * Fill one new slot (the pipe is not full) with up to a page of it.
  * Returns the bytes copied, -EFAULT (nothing copied) or -ENOMEM. Mutex held.
  */
-static ssize_t pipe_fill_slot(struct pipe_inode_info *p, struct iov_iter *it)
+static ssize_t pipe_fill_slot(struct pipe_inode_info *p, struct iov_iter *it, bool packet)
 {
 	struct page *page = pipe_get_page(p);
 	size_t got;
@@ -199,7 +199,7 @@ static ssize_t pipe_fill_slot(struct pipe_inode_info *p, struct iov_iter *it)
 		return -EFAULT;
 	}
 	*pipe_buf(p, p->head) = (struct pipe_buffer){ .page = page, .offset = 0,
-						     .len = (unsigned int)got };
+						     .len = (unsigned int)got, .packet = packet };
 	WRITE_ONCE(p->head, p->head + 1);
 	return (ssize_t)got;
 }
@@ -211,19 +211,22 @@ static size_t pipe_drain(struct pipe_inode_info *p, struct iov_iter *it)
 
 	while (!pipe_empty(p) && it->count) {
 		struct pipe_buffer *b = pipe_buf(p, p->tail);
+		bool packet_read = b->packet;
 		size_t want = MIN((size_t)b->len, it->count);
 		size_t got = copy_to_iter((char *)page_address(b->page) + b->offset, want, it);
 
 		b->offset += (unsigned int)got;
 		b->len -= (unsigned int)got;
 		done += got;
+		if (packet_read && got == want)
+			b->len = 0;   /* packet mode: one packet per read, the rest is dropped */
 		if (!b->len) {
 			pipe_put_page(p, b->page);
 			b->page = NULL;
 			WRITE_ONCE(p->tail, p->tail + 1);
 		}
-		if (got < want)
-			break;   /* a user fault */
+		if (got < want || packet_read)
+			break;   /* a user fault, or the one packet */
 	}
 	return done;
 }
@@ -330,12 +333,12 @@ static void pipe_send_sigpipe(void)
  * not full. Returns the bytes copied (0: full), or -errno with nothing
  * copied. Mutex held.
  */
-static ssize_t pipe_write_slots(struct pipe_inode_info *p, struct iov_iter *from)
+static ssize_t pipe_write_slots(struct pipe_inode_info *p, struct iov_iter *from, bool packet)
 {
 	ssize_t done = 0, n;
 
 	while (from->count && !pipe_full(p)) {
-		n = pipe_fill_slot(p, from);
+		n = pipe_fill_slot(p, from, packet);
 		if (n < 0)
 			return done ? done : n;
 		done += n;
@@ -353,17 +356,19 @@ static ssize_t pipe_write_slots(struct pipe_inode_info *p, struct iov_iter *from
 static ssize_t pipe_write_locked(struct file *f, struct pipe_inode_info *p,
 				 struct iov_iter *from, bool *sigpipe)
 {
+	bool packet = READ_ONCE(f->f_flags) & O_DIRECT;   /* packet mode: no merging */
 	ssize_t ret = 0, n;
 
 	if (!p->readers)
 		goto no_readers;
-	ret = pipe_merge(p, from, from->count & (PAGE_SIZE - 1));
+	if (!packet)
+		ret = pipe_merge(p, from, from->count & (PAGE_SIZE - 1));
 	if (ret < 0 || !from->count)
 		return ret;
 	for (;;) {
 		if (!p->readers)
 			goto no_readers;
-		n = pipe_write_slots(p, from);
+		n = pipe_write_slots(p, from, packet);
 		if (n < 0)
 			return ret ? ret : n;
 		ret += n;
@@ -699,18 +704,18 @@ int pipe_create(int flags, struct file **rd, struct file **wr)
 {
 	struct pipe_inode_info *p = pipe_alloc();
 	struct inode *inode = p ? pipefs_new_inode(p) : NULL;
-	int nb = flags & O_NONBLOCK;
+	int fl = flags & (O_NONBLOCK | O_DIRECT);
 
 	if (!inode)
 		goto err_pipe;
 	p->readers = p->writers = 1;
 	p->r_counter = p->w_counter = 1;
 	p->files = 2;
-	*rd = file_alloc_open(inode, O_RDONLY | nb);
+	*rd = file_alloc_open(inode, O_RDONLY | fl);
 	if (IS_ERR(*rd))
 		goto err_inode;
 	(*rd)->private_data = NULL;   /* w_counter 1 != 0: HUP as soon as the writer goes */
-	*wr = file_alloc_open(inode, O_WRONLY | nb);
+	*wr = file_alloc_open(inode, O_WRONLY | fl);
 	if (IS_ERR(*wr)) {
 		p->writers = 0;
 		p->files = 1;
@@ -735,8 +740,8 @@ long sys_pipe2(const struct syscall_args *args)
 	struct file *rd, *wr;
 	int err;
 
-	if (flags & ~(O_CLOEXEC | O_NONBLOCK))
-		return -EINVAL;   /* O_DIRECT (packet mode) is not implemented: docs/pipes.md */
+	if (flags & ~(O_CLOEXEC | O_NONBLOCK | O_DIRECT))
+		return -EINVAL;
 	err = pipe_create(flags, &rd, &wr);
 	if (err)
 		return err;

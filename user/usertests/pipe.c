@@ -773,3 +773,35 @@ UTEST(pipe_kill_blocked, 0, NULL)
 	}
 	CHECK_SYS(unlink(path));
 }
+
+/* pipe2(O_DIRECT): packet mode, one write = one packet = one read. */
+UTEST(pipe_packet_mode, 0, NULL)
+{
+	static char big[10000];
+	char buf[100];
+	int p[2];
+
+	pipe_ok(p, O_DIRECT | O_NONBLOCK);
+	CHECK(fcntl(p[1], F_GETFL) & O_DIRECT);
+	CHECK_EQ(write(p[1], "0123456789", 10), 10);
+	CHECK_EQ(write(p[1], "abcdefghijklmnopqrst", 20), 20);
+	CHECK_EQ(write(p[1], "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123", 30), 30);
+	CHECK_EQ(read(p[0], buf, sizeof(buf)), 10);   /* no merging: packets stay apart */
+	CHECK(memcmp(buf, "0123456789", 10) == 0);
+	CHECK_EQ(read(p[0], buf, 5), 5);              /* a short read drops the packet's rest */
+	CHECK(memcmp(buf, "abcde", 5) == 0);
+	CHECK_EQ(read(p[0], buf, sizeof(buf)), 30);
+	CHECK(memcmp(buf, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123", 30) == 0);
+	CHECK_ERR(read(p[0], buf, 1), EAGAIN);
+	/* a write bigger than a page becomes page-sized packets */
+	CHECK_EQ(write(p[1], big, sizeof(big)), sizeof(big));
+	CHECK_EQ(read(p[0], big, sizeof(big)), 4096);
+	CHECK_EQ(read(p[0], big, sizeof(big)), 4096);
+	CHECK_EQ(read(p[0], big, sizeof(big)), 10000 - 8192);
+	/* 16 one-byte packets fill the 16 slots */
+	for (int i = 0; i < 16; i++)
+		CHECK_EQ(write(p[1], "x", 1), 1);
+	CHECK_ERR(write(p[1], "x", 1), EAGAIN);
+	CHECK_SYS(close(p[0]));
+	CHECK_SYS(close(p[1]));
+}

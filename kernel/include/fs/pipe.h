@@ -43,6 +43,7 @@ struct pipe_buffer {
 	struct page *page;                 /* [mutex] */
 	unsigned int offset;               /* [mutex] where the data starts in the page */
 	unsigned int len;                  /* [mutex] bytes of data (> 0 while in the ring) */
+	bool packet;                       /* [mutex] written in packet mode (O_DIRECT): one read takes it */
 };
 
 /* Fields marked "lockless" are also read without the mutex by ->poll (READ_ONCE). */
@@ -78,8 +79,9 @@ long pipe_fcntl(struct file *f, unsigned int cmd, unsigned long arg);
 
 /*
  * A new pipe: *rd and *wr are its read and write ends (open flags
- * O_RDONLY/O_WRONLY plus flags & O_NONBLOCK), one reference each.
- * flags: O_NONBLOCK, O_CLOEXEC (ignored here: the caller installs);
+ * O_RDONLY/O_WRONLY plus flags & (O_NONBLOCK | O_DIRECT)), one reference each.
+ * flags: O_NONBLOCK, O_DIRECT (packet mode), O_CLOEXEC (ignored here:
+ * the caller installs);
  * 0 or -ENOMEM. May sleep.
  */
 int pipe_create(int flags, struct file **rd, struct file **wr);
