@@ -28,6 +28,9 @@
  *  - sleeps are TASK_INTERRUPTIBLE and exclusive (one reader/writer per
  *    wake-up; whoever leaves room or data behind wakes the next); a
  *    sleeper whose process is being killed returns -EINTR.
+ *  - packet mode (O_DIRECT on the writing file): buffers are written
+ *    whole and never merged; a read returns at most one packet and drops
+ *    what of it did not fit.
  *
  * Locks (docs/locking.md): "pipe_mutex" (per pipe) above the user copies;
  * "pipe_rd_wait"/"pipe_wr_wait" wait queues; "pipe_files_lock" (global

@@ -3,6 +3,10 @@
  * pwrite64, lseek, close, dup, dup3, fcntl, ioctl, fstat, getdents64
  * (Linux semantics and errnos; listed in kernel/fs/syscalls-fs.list).
  *
+ * ioctl answers FIOCLEX/FIONCLEX, FIONBIO and FIONREAD (regular files)
+ * for every file, then the file's ->ioctl; fcntl's F_SETPIPE_SZ and
+ * F_GETPIPE_SZ go to the pipe code (fs/pipe.h).
+ *
  * Every user buffer is reached through copy_to_user/copy_from_user (or an
  * iov_iter over them): a bad pointer gives -EFAULT, or a short count if
  * some bytes were already transferred. A task without a descriptor table
