@@ -199,6 +199,44 @@ static uint64_t run_pipe_pingpong(long ops, const char **why)
 	return t0;
 }
 
+/* Pipe bandwidth: a child writes ops chunks of 64 KiB, the parent reads them (64 KiB reads). */
+#define PIPE_CHUNK (64 * 1024)
+
+static uint64_t run_pipe_bandwidth(long ops, const char **why)
+{
+	static char buf[PIPE_CHUNK];
+	long long left = (long long)ops * PIPE_CHUNK;
+	int p[2];
+	uint64_t t0;
+	pid_t pid;
+
+	if (pipe2(p, 0) != 0) {
+		*why = errno == ENOSYS ? "pipe2: ENOSYS" : ulib_errname(errno);
+		return 0;
+	}
+	t0 = ulib_now_ns();
+	pid = xfork();
+	if (pid == 0) {
+		close(p[0]);
+		for (long i = 0; i < ops; i++)
+			if (write(p[1], buf, PIPE_CHUNK) != PIPE_CHUNK)
+				_exit(1);
+		_exit(0);
+	}
+	close(p[1]);
+	while (left > 0) {
+		ssize_t n = read(p[0], buf, PIPE_CHUNK);
+
+		if (n <= 0)
+			die("pipe bandwidth");
+		left -= n;
+	}
+	t0 = ulib_now_ns() - t0;
+	xwait(pid);
+	close(p[0]);
+	return t0;
+}
+
 /* ------------------------------------------------------------ threads */
 
 static void *nothing(void *arg)
@@ -573,6 +611,7 @@ static const struct metric metrics[] = {
 	{ "fork+exit+wait", 50, run_fork_exit },
 	{ "fork+execve(/bin/true)+wait", 20, run_fork_exec },
 	{ "pipe ping-pong round trip", 2000, run_pipe_pingpong },
+	{ "pipe 64 KiB write+read (bandwidth)", 256, run_pipe_bandwidth },
 	{ "pthread create+join", 200, run_thread_create },
 	{ "futex ping-pong round trip", 2000, run_futex_pingpong },
 	{ "sched_yield, 100 threads on 1 CPU", 20000, run_sched_100 },

@@ -12,12 +12,20 @@
  *        so that isatty() is true; everything else -ENOTTY.
  * lseek: -ESPIPE (not FMODE_LSEEK).
  * Registered as chrdev 5:1 and 5:0 (console_chrdev_register, fs/chrdev.h).
+ * poll:  always writable; readable when a byte has arrived. To know that
+ *        without losing it, poll takes one byte from the UART into a
+ *        one-byte look-ahead (peeked) that the next read returns first.
+ *        Registers on the UART's rx wait queue (without one, asks the
+ *        poller to re-poll on a timer).
  *
- * No locks of its own: the UART driver's uart_lock and its rx wait queue.
+ * Locks: "console_peek_lock" (a spinlock) guards the look-ahead byte; the
+ * UART driver's uart_lock is taken inside it (console_getc), and its rx
+ * wait queue.
  */
 #include <fs/chrdev.h>
 #include <fs/file.h>
 #include <fs/fs.h>
+#include <fs/poll.h>
 #include <kernel/compiler.h>
 #include <kernel/err.h>
 #include <kernel/printk.h>
@@ -32,13 +40,43 @@
 
 #define CONSOLE_CHUNK 256
 
+static struct spinlock console_peek_lock = SPINLOCK_INIT("console_peek_lock");
+static int console_peeked = -1;   /* [console_peek_lock] a byte poll took from the UART, or -1 */
+
+/* The next input byte: the look-ahead first, then the UART; -1 if none. */
+static int console_next(void)
+{
+	int c;
+
+	spin_lock(&console_peek_lock);
+	c = console_peeked;
+	console_peeked = -1;
+	if (c < 0)
+		c = console_getc();
+	spin_unlock(&console_peek_lock);
+	return c;
+}
+
+/* Is input there? Keeps the byte it finds in the look-ahead. */
+static bool console_input_ready(void)
+{
+	bool ready;
+
+	spin_lock(&console_peek_lock);
+	if (console_peeked < 0)
+		console_peeked = console_getc();
+	ready = console_peeked >= 0;
+	spin_unlock(&console_peek_lock);
+	return ready;
+}
+
 /* Take what input is there, up to n bytes, CR -> NL. */
 static size_t console_take(char *buf, size_t n)
 {
 	size_t got = 0;
 	int c;
 
-	while (got < n && (c = console_getc()) >= 0)
+	while (got < n && (c = console_next()) >= 0)
 		buf[got++] = c == '\r' ? '\n' : (char)c;
 	return got;
 }
@@ -128,7 +166,22 @@ static long console_ioctl(struct file *file, unsigned int cmd, unsigned long arg
 	}
 }
 
+static unsigned int console_poll(struct file *file, struct poll_table *pt)
+{
+	struct wait_queue_head *wq = console_rx_wait();
+	unsigned int mask = POLLOUT | POLLWRNORM;
+
+	if (wq)
+		poll_wait(file, wq, pt);
+	else if (pt)
+		pt->overflow = true;   /* no receive interrupt: re-poll on a timer */
+	if (console_input_ready())
+		mask |= POLLIN | POLLRDNORM;
+	return mask;
+}
+
 const struct file_operations console_fops = {
+	.poll = console_poll,
 	.read = console_read,
 	.write = console_write_iter,
 	.ioctl = console_ioctl,

@@ -13,9 +13,11 @@
  *
  * Locks: i_rwsem of each inode ("inode_rwsem", docs/locking.md).
  */
+#include <block/blkdev.h>
 #include <fs/chrdev.h>
 #include <fs/file.h>
 #include <fs/fs.h>
+#include <fs/pipe.h>
 #include <kernel/clock.h>
 #include <kernel/compiler.h>
 #include <lib/string.h>
@@ -196,7 +198,7 @@ int vfs_truncate(struct inode *inode, loff_t size)
 
 /* ---------------------------------------------------------------- device nodes */
 
-/* Open of a block device or fifo node: no driver yet (the block and pipe code adds them). */
+/* Open of a socket node: no sockets yet (the network issue). */
 static int special_open(struct inode *inode, struct file *file)
 {
 	(void)inode;
@@ -217,5 +219,13 @@ void init_special_inode(struct inode *inode, unsigned int mode, u32 rdev)
 {
 	inode->i_mode = mode;
 	inode->i_rdev = rdev;
-	inode->i_fop = S_ISCHR(mode) ? &def_chr_fops : &special_fops;
+	if (S_ISCHR(mode))
+		inode->i_fop = &def_chr_fops;
+	else if (S_ISFIFO(mode))
+		inode->i_fop = &fifo_fops;      /* fs/pipe.c */
+	else if (S_ISBLK(mode))
+		inode->i_fop = &blkdev_fops;    /* block/blk_fops.c */
+	else
+		inode->i_fop = &special_fops;
+	inode->i_pipe = NULL;
 }

@@ -3,6 +3,10 @@
  * pwrite64, lseek, close, dup, dup3, fcntl, ioctl, fstat, getdents64
  * (Linux semantics and errnos; listed in kernel/fs/syscalls-fs.list).
  *
+ * ioctl answers FIOCLEX/FIONCLEX, FIONBIO and FIONREAD (regular files)
+ * for every file, then the file's ->ioctl; fcntl's F_SETPIPE_SZ and
+ * F_GETPIPE_SZ go to the pipe code (fs/pipe.h).
+ *
  * Every user buffer is reached through copy_to_user/copy_from_user (or an
  * iov_iter over them): a bad pointer gives -EFAULT, or a short count if
  * some bytes were already transferred. A task without a descriptor table
@@ -13,6 +17,7 @@
  */
 #include <fs/file.h>
 #include <fs/fs.h>
+#include <fs/pipe.h>
 #include <kernel/compiler.h>
 #include <kernel/err.h>
 #include <kernel/syscall.h>
@@ -20,6 +25,7 @@
 #include <mm/slab.h>
 #include <mm/uaccess.h>
 #include <uapi/errno.h>
+#include <uapi/poll.h>
 #include <uapi/stat.h>
 
 #include "sys_fs.h"
@@ -289,11 +295,43 @@ long sys_fcntl(const struct syscall_args *args)
 		fcntl_setfl(f, (unsigned int)arg);
 		r = 0;
 		break;
+	case F_SETPIPE_SZ:
+	case F_GETPIPE_SZ:
+		r = pipe_fcntl(f, cmd, arg);
+		break;
 	default:
 		r = -EINVAL;
 	}
 	fput(f);
 	return r;
+}
+
+/*
+ * The ioctls every file answers (Linux's do_vfs_ioctl): FIONBIO sets or
+ * clears O_NONBLOCK from an int; FIONREAD on a regular file is the bytes
+ * from the position to the end. -ENOIOCTLCMD-like 1: not one of them.
+ */
+static long ioctl_generic(struct file *f, unsigned int cmd, unsigned long arg)
+{
+	int on;
+
+	if (cmd == FIONBIO) {
+		if (get_user(on, (int __user *)arg))
+			return -EFAULT;
+		fcntl_setfl(f, on ? (READ_ONCE(f->f_flags) | O_NONBLOCK)
+				  : (READ_ONCE(f->f_flags) & ~O_NONBLOCK));
+		return 0;
+	}
+	if (cmd == FIONREAD && S_ISREG(file_inode(f)->i_mode)) {
+		struct kstat st;
+		int err = vfs_getattr(f, &st);
+
+		on = (int)(st.size - f->f_pos);
+		if (!err && copy_to_user((void __user *)arg, &on, sizeof(on)))
+			err = -EFAULT;
+		return err;
+	}
+	return 1;
 }
 
 long sys_ioctl(const struct syscall_args *args)
@@ -309,7 +347,7 @@ long sys_ioctl(const struct syscall_args *args)
 		r = fd_set_cloexec(fd, cmd == FIOCLEX);
 	else if (f->f_flags & O_PATH)
 		r = -EBADF;
-	else
+	else if ((r = ioctl_generic(f, cmd, args->a[2])) == 1)
 		r = f->f_op && f->f_op->ioctl ? f->f_op->ioctl(f, cmd, args->a[2]) : -ENOTTY;
 	fput(f);
 	return r;

@@ -68,6 +68,7 @@ size_t iov_iter_zero(size_t n, struct iov_iter *it);
 /* ---------------------------------------------------------------- files */
 
 struct mmap_file;   /* mm/mm.h */
+struct poll_table;  /* fs/poll.h */
 
 /* getdents64 / iterate: the fs calls emit() per entry; false = buffer full, stop. */
 struct dir_context {
@@ -100,6 +101,11 @@ struct dir_context {
  *           The caller's file reference keeps the object alive until
  *           do_mmap's VMAs took their own (vm_operations open). sys_mmap
  *           has checked the access modes. May sleep.
+ *  poll     (file, pt) the file's readiness as POLL* bits; registers the
+ *           wait queues that announce changes with poll_wait(file, wq, pt)
+ *           (pt may be NULL). Called with the poller's task state set to
+ *           TASK_INTERRUPTIBLE: must not sleep or take sleeping locks
+ *           (fs/poll.h). NULL: always readable and writable (DEFAULT_POLLMASK).
  */
 struct file_operations {
 	int (*open)(struct inode *inode, struct file *file);
@@ -110,6 +116,7 @@ struct file_operations {
 	int (*iterate)(struct file *file, struct dir_context *ctx);
 	long (*ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
 	int (*mmap)(struct file *file, struct mmap_file *mf);
+	unsigned int (*poll)(struct file *file, struct poll_table *pt);
 };
 
 /* file->f_mode */

@@ -57,6 +57,7 @@ struct inode;
 struct file;
 struct super_block;
 struct kstat;
+struct pipe_inode_info;
 
 struct timespec64 {
 	s64 tv_sec;
@@ -162,6 +163,7 @@ struct inode {
 	u64 i_blocks;                          /* [i] 512-byte units of storage held */
 	struct timespec64 i_atime, i_mtime, i_ctime;  /* [i] */
 	void *i_private;                       /* file-system private, its own rules */
+	struct pipe_inode_info *i_pipe;        /* [pipe_files_lock] a FIFO's pipe while open (fs/pipe.h) */
 };
 
 /* ---------------------------------------------------------------- inodes (inode.c) */
