@@ -767,3 +767,9 @@ long sys_pipe2(const struct syscall_args *args)
 	}
 	return 0;
 }
+
+/* /proc/sys/fs/pipe-max-size: fixed at Linux's default (fs/procfs.h). */
+unsigned int pipe_max_size(void)
+{
+	return PIPE_MAX_SIZE_DEFAULT;
+}

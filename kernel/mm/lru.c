@@ -25,6 +25,7 @@
  */
 #include <kernel/panic.h>
 #include <mm/page_alloc.h>
+#include <fs/procfs.h>
 #include <mm/pagemap.h>
 
 static struct spinlock lru_lock = SPINLOCK_INIT("lru_lock");
@@ -212,4 +213,17 @@ unsigned long reclaim_pages(unsigned long nr)
 	if (dirty)
 		writeback_kick();
 	return freed;
+}
+
+/*
+ * /proc/sys/vm/drop_caches (fs/procfs.h): bit 0 frees every clean,
+ * unmapped page-cache page (dirty ones stay: Linux asks for a sync
+ * first); bit 1 (dentries and inodes) is the VFS's part.
+ */
+int drop_caches_write(int what)
+{
+	if (what & 1)
+		while (reclaim_pages(1024))
+			;
+	return 0;
 }
