@@ -7,7 +7,9 @@
  * stays if hashed (it goes on the LRU, unused: the cache proper) and is
  * freed if not. dcache_shrink() frees unused dentries from the LRU's cold
  * end; freeing one drops its reference on its parent, which may make the
- * parent unused in turn (it joins the LRU, hot end).
+ * parent unused in turn (it joins the LRU, hot end). Until the page cache
+ * calls dcache_shrink() under memory pressure, walks keep the number of
+ * unused dentries under DCACHE_MAX_UNUSED themselves (dcache_trim).
  *
  * Invariants (dcache_validate() in the self-tests checks them):
  *   d_count == 0  <=>  on the LRU (DCACHE_LRU), and then hashed;
@@ -28,6 +30,8 @@
 
 #define D_HASH_BITS 10
 #define D_HASH_SIZE (1u << D_HASH_BITS)
+#define DCACHE_MAX_UNUSED 16384   /* unused dentries kept before walks trim the LRU */
+#define DCACHE_TRIM_BATCH 64
 
 struct spinlock dcache_lock = SPINLOCK_INIT("dcache_lock");
 static struct hlist_head dentry_hash[D_HASH_SIZE];   /* [dcache_lock] */
@@ -419,6 +423,14 @@ unsigned long dcache_shrink(unsigned long nr)
 	while (done < nr && d_shrink_one(NULL))
 		done++;
 	return done;
+}
+
+void dcache_trim(void)
+{
+	unsigned long unused = READ_ONCE(dstat.nr_unused);
+
+	if (unused > DCACHE_MAX_UNUSED)
+		dcache_shrink(unused - DCACHE_MAX_UNUSED + DCACHE_TRIM_BATCH);
 }
 
 unsigned long shrink_dcache_sb(struct super_block *sb)

@@ -91,6 +91,7 @@ static void nd_done(struct nameidata *nd)
 	nd->cur.dentry = NULL;
 	kfree(nd->buf);
 	nd->buf = NULL;
+	dcache_trim();   /* every caller has dropped its directory locks by now */
 }
 
 /*

@@ -98,6 +98,8 @@ void d_exchange(struct dentry *a, struct dentry *b);
 bool d_unlinked(struct dentry *d);
 /* Free up to nr unused dentries from the LRU's cold end; the number freed. May sleep. */
 unsigned long dcache_shrink(unsigned long nr);
+/* Free the coldest unused dentries if more than a fixed bound are cached. No lock held; may sleep. */
+void dcache_trim(void);
 /* Free every unused dentry of sb (umount); the number still in use. May sleep. */
 unsigned long shrink_dcache_sb(struct super_block *sb);
 /* Statistics: dentries alive, unused on the LRU, negative. */
