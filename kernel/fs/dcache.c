@@ -16,8 +16,11 @@
  *   DCACHE_HASHED <=>  on a hash chain;
  *   nr_negative counts dentries with d_inode NULL, nr_unused the LRU.
  *
- * Lock: "dcache_lock" (a spinlock) guards all of it. Nothing sleeps under
- * it: inodes are released (iput) and memory freed after dropping it.
+ * Lock: "dcache_lock" (a spinlock) guards all of it, except that d_count
+ * moves between 1 and more by atomic compare-and-swap without it (so
+ * dget/dput of a dentry someone holds take no lock); it reaches or
+ * leaves 0 only under the lock. Nothing sleeps under it: inodes are
+ * released (iput) and memory freed after dropping it.
  */
 #include <fs/fs.h>
 #include <kernel/compiler.h>
@@ -82,12 +85,48 @@ static void __d_unhash(struct dentry *d)
 	d->d_flags &= ~DCACHE_HASHED;
 }
 
+/*
+ * d_count changes: from 0 or to 0 only under dcache_lock (that is when a
+ * dentry joins or leaves the LRU); between 1 and more without it, by
+ * compare-and-swap, since whoever does that holds a reference already.
+ */
+static int d_count_read(const struct dentry *d)
+{
+	return __atomic_load_n(&d->d_count, __ATOMIC_RELAXED);
+}
+
+/* A reference on d; dcache_lock held. */
+static void __dget(struct dentry *d)
+{
+	if (__atomic_fetch_add(&d->d_count, 1, __ATOMIC_RELAXED) == 0)
+		__d_lru_del(d);
+}
+
+/* Move d_count from c (> 1 for a put, >= 1 for a get) by delta without the lock; false if c changed. */
+static bool d_count_cas(struct dentry *d, int c, int delta)
+{
+	return __atomic_compare_exchange_n(&d->d_count, &c, c + delta, false, __ATOMIC_ACQ_REL,
+					   __ATOMIC_RELAXED);
+}
+
+void dget_locked(struct dentry *d)
+{
+	__dget(d);
+}
+
 struct dentry *dget(struct dentry *d)
 {
+	for (;;) {
+		int c = d_count_read(d);
+
+		if (c == 0)
+			break;
+		if (d_count_cas(d, c, 1))
+			return d;
+	}
 	spin_lock(&dcache_lock);
 	BUG_ON(d->d_flags & DCACHE_DEAD);
-	if (d->d_count++ == 0)
-		__d_lru_del(d);
+	__dget(d);
 	spin_unlock(&dcache_lock);
 	return d;
 }
@@ -123,10 +162,15 @@ void dput(struct dentry *d)
 {
 	while (d) {
 		struct dentry *parent;
+		int c = d_count_read(d);
 
+		if (c > 1 && d_count_cas(d, c, -1))
+			return;
+		if (c > 1)
+			continue;   /* it changed under us: look again */
 		spin_lock(&dcache_lock);
-		BUG_ON(d->d_count <= 0 || (d->d_flags & DCACHE_DEAD));
-		if (--d->d_count > 0) {
+		BUG_ON(d_count_read(d) <= 0 || (d->d_flags & DCACHE_DEAD));
+		if (__atomic_sub_fetch(&d->d_count, 1, __ATOMIC_ACQ_REL) > 0) {
 			spin_unlock(&dcache_lock);
 			return;
 		}
@@ -164,8 +208,8 @@ struct dentry *d_lookup(struct dentry *parent, const char *name, size_t len)
 
 	spin_lock(&dcache_lock);
 	d = __d_lookup(parent, name, len, hash);
-	if (d && d->d_count++ == 0)
-		__d_lru_del(d);
+	if (d)
+		__dget(d);
 	spin_unlock(&dcache_lock);
 	return d;
 }
@@ -205,8 +249,8 @@ struct dentry *d_alloc(struct dentry *parent, const char *name, size_t len)
 	if (!d)
 		return NULL;
 	spin_lock(&dcache_lock);
-	BUG_ON(parent->d_count <= 0);
-	parent->d_count++;
+	BUG_ON(d_count_read(parent) <= 0);
+	__dget(parent);
 	d->d_parent = parent;
 	list_add(&d->d_child, &parent->d_subdirs);
 	dstat.nr_dentry++;
@@ -247,8 +291,7 @@ struct dentry *d_add_unique(struct dentry *d, struct inode *inode)
 	spin_lock(&dcache_lock);
 	old = __d_lookup(d->d_parent, d->d_name, d->d_len, d_hash_of(d->d_parent, d->d_name, d->d_len));
 	if (old) {
-		if (old->d_count++ == 0)
-			__d_lru_del(old);
+		__dget(old);
 		spin_unlock(&dcache_lock);
 		if (inode)
 			iput(inode);
@@ -269,7 +312,7 @@ void d_delete(struct dentry *d)
 	struct inode *inode = NULL;
 
 	spin_lock(&dcache_lock);
-	if (d->d_count == 1 && d->d_inode && !d->d_mounts) {
+	if (d_count_read(d) == 1 && d->d_inode && !d->d_mounts) {
 		inode = d->d_inode;
 		d->d_inode = NULL;
 		dstat.nr_negative++;
@@ -304,9 +347,9 @@ static void __d_prune_children(struct dentry *d, struct list_head *dead)
 	struct dentry *c, *n;
 
 	list_for_each_entry_safe(c, n, &d->d_subdirs, d_child) {
-		if (c->d_count == 0 && list_empty(&c->d_subdirs)) {
+		if (d_count_read(c) == 0 && list_empty(&c->d_subdirs)) {
 			__d_kill(c);
-			d->d_count--;   /* the caller holds another */
+			__atomic_sub_fetch(&d->d_count, 1, __ATOMIC_RELAXED);   /* the caller holds another */
 			list_add(&c->d_lru, dead);
 		}
 	}
@@ -465,15 +508,15 @@ const char *dcache_validate(void)
 	spin_lock(&dcache_lock);
 	list_for_each_entry(d, &dentry_lru, d_lru) {
 		unused++;
-		if (d->d_count || !(d->d_flags & DCACHE_LRU) || !(d->d_flags & DCACHE_HASHED))
+		if (d_count_read(d) || !(d->d_flags & DCACHE_LRU) || !(d->d_flags & DCACHE_HASHED))
 			why = "an LRU dentry in use or unhashed";
 	}
 	if (unused != dstat.nr_unused)
 		why = "nr_unused does not match the LRU";
 	for (unsigned int i = 0; i < D_HASH_SIZE && !why; i++) {
 		hlist_for_each_entry(d, &dentry_hash[i], d_hash) {
-			if (!(d->d_flags & DCACHE_HASHED) || d->d_count < 0 ||
-			    (d->d_count == 0) != !!(d->d_flags & DCACHE_LRU))
+			if (!(d->d_flags & DCACHE_HASHED) || d_count_read(d) < 0 ||
+			    (d_count_read(d) == 0) != !!(d->d_flags & DCACHE_LRU))
 				why = "a hashed dentry with bad flags or count";
 		}
 	}

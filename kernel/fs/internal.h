@@ -17,6 +17,8 @@ void ramfs_register(void);
 
 /* dcache.c */
 extern struct spinlock dcache_lock;
+/* dget with dcache_lock held (d found under it). */
+void dget_locked(struct dentry *d);
 /* Check the dcache's invariants (LRU, hash, counts); NULL or what is wrong. */
 const char *dcache_validate(void);
 

@@ -218,7 +218,7 @@ static struct dentry *dget_parent(struct dentry *d)
 
 	spin_lock(&dcache_lock);
 	parent = d->d_parent;
-	parent->d_count++;   /* in use by d: not on the LRU */
+	dget_locked(parent);   /* in use by d: not on the LRU, never 0 here */
 	spin_unlock(&dcache_lock);
 	return parent;
 }

@@ -618,7 +618,7 @@ static struct dentry *find_trap(struct dentry *a, struct dentry *b)
 	while (x->d_parent != x) {
 		if (x->d_parent == a) {
 			found = x;
-			found->d_count++;   /* has children or is in use: not on the LRU */
+			dget_locked(found);
 			break;
 		}
 		x = x->d_parent;

@@ -42,7 +42,7 @@ struct dentry {
 	struct inode *d_inode;            /* [d] with a reference, or NULL (negative) */
 	struct super_block *d_sb;         /* [I] */
 	unsigned int d_flags;             /* [d] DCACHE_* */
-	int d_count;                      /* [d] references */
+	int d_count;                      /* [d] references; 1 <-> more by CAS without the lock */
 	int d_mounts;                     /* [d] mounts whose mountpoint this is */
 	u32 d_hash_val;                   /* [d] hash of (parent, name) */
 	unsigned int d_len;               /* [d] length of d_name */
