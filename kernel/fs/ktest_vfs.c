@@ -13,8 +13,11 @@
  *                        EXDEV across, EBUSY for rmdir/rename of the
  *                        mountpoint and for umount while a path is held,
  *                        MNT_DETACH with a path held, statfs, bind mounts
+ *   vfs_mounts_show      the /proc/mounts text, and its snprintf-like size
  *   vfs_inode_cache      iget_locked finds the one inode of (sb, ino),
- *                        I_NEW until unlock_new_inode, iget_failed unhashes
+ *                        I_NEW until unlock_new_inode, iget_failed unhashes,
+ *                        dirty inodes written at sync and at the last iput
+ *   vfs_lookup_bdev      the device number of a block node, -ENOTBLK else
  */
 #include <fs/file.h>
 #include <fs/fs.h>
@@ -448,5 +451,27 @@ KTEST(vfs_inode_cache)
 	why = icache_checks(sb);
 	generic_shutdown_super(sb);
 	kfree(sb);
+	return why;
+}
+
+/* lookup_bdev: the device number of a block node, -ENOTBLK for anything else. */
+KTEST(vfs_lookup_bdev)
+{
+	struct lookup_root lr;
+	const char *why = NULL;
+	u32 dev = 0;
+
+	lookup_root_current(&lr);
+	if (vfs_mknod(&lr, "/ktest-blk", S_IFBLK | 0600, MKDEV(254, 3)) ||
+	    vfs_mknod(&lr, "/ktest-chr", S_IFCHR | 0600, MKDEV(254, 4)))
+		why = "mknod";
+	else if (lookup_bdev("/ktest-blk", &dev) || dev != MKDEV(254, 3))
+		why = "lookup_bdev of a block node";
+	else if (lookup_bdev("/ktest-chr", &dev) != -ENOTBLK || lookup_bdev("/", &dev) != -ENOTBLK ||
+		 lookup_bdev("/ktest-none", &dev) != -ENOENT)
+		why = "lookup_bdev of a non-block file";
+	vfs_unlink(&lr, "/ktest-blk");
+	vfs_unlink(&lr, "/ktest-chr");
+	lookup_root_put(&lr);
 	return why;
 }

@@ -533,6 +533,31 @@ int mounts_show(char *buf, size_t size)
 	return (int)len;
 }
 
+/* ---------------------------------------------------------------- block devices */
+
+int lookup_bdev(const char *path, u32 *dev)
+{
+	struct lookup_root lr;
+	struct inode *inode;
+	struct path p;
+	int err;
+
+	lookup_root_current(&lr);
+	err = vfs_path_lookup(&lr, path, LOOKUP_FOLLOW, &p);
+	lookup_root_put(&lr);
+	if (err)
+		return err;
+	inode = p.dentry->d_inode;
+	if (!S_ISBLK(inode->i_mode))
+		err = -ENOTBLK;
+	else if (READ_ONCE(p.mnt->mnt_flags) & MNT_NODEV)
+		err = -EACCES;
+	else
+		*dev = inode->i_rdev;
+	path_put(&p);
+	return err;
+}
+
 /* ---------------------------------------------------------------- remount */
 
 /* MS_REMOUNT: set the mount's flags (and the sb's read-only bit). namespace_mutex taken. */
