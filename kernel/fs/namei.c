@@ -727,10 +727,13 @@ static int rename_call(struct nameidata *o, struct dentry *old, struct nameidata
 		up_write(&victim->i_rwsem);
 	if (err)
 		return err;
-	if (flags & RENAME_EXCHANGE)
+	if (flags & RENAME_EXCHANGE) {
 		d_exchange(old, new);
-	else
+	} else {
+		if (victim && S_ISDIR(victim->i_mode))
+			d_invalidate(new);   /* a replaced directory: drop its cached children */
 		d_move(old, new);
+	}
 	return 0;
 }
 
