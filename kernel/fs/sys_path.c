@@ -431,6 +431,7 @@ long sys_truncate(const struct syscall_args *args)
 	loff_t size = (loff_t)args->a[1];
 	struct lookup_root lr;
 	struct inode *inode;
+	struct path p;
 	char *path;
 	int err;
 
@@ -439,14 +440,18 @@ long sys_truncate(const struct syscall_args *args)
 	err = name_get(AT_FDCWD, args->a[0], &path, &lr);
 	if (err)
 		return err;
-	err = vfs_lookup(&lr, path, LOOKUP_FOLLOW, &inode);
+	err = vfs_path_lookup(&lr, path, LOOKUP_FOLLOW, &p);
 	name_put(path, &lr);
 	if (err)
 		return err;
+	inode = p.dentry->d_inode;
 	err = S_ISDIR(inode->i_mode) ? -EISDIR : inode_permission(inode, MAY_WRITE, false);
+	if (!err && ((READ_ONCE(p.mnt->mnt_flags) & MNT_READONLY) ||
+		     (READ_ONCE(inode->i_sb->s_flags) & SB_RDONLY)))
+		err = -EROFS;
 	if (!err)
 		err = vfs_truncate(inode, size);
-	iput(inode);
+	path_put(&p);
 	return err;
 }
 

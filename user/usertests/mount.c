@@ -177,6 +177,13 @@ static void tmpfs_rdonly(void *arg)
 	CHECK_ERR(open(in(dir, "f"), O_CREAT | O_WRONLY, 0644), EROFS);
 	CHECK_ERR(mkdir(in(dir, "d"), 0755), EROFS);
 	CHECK_SYS(mount("none", dir, "tmpfs", MS_REMOUNT, NULL));
+	put_file(in(dir, "t"), "0123456789");
+	CHECK_SYS(mount("none", dir, "tmpfs", MS_REMOUNT | MS_RDONLY, NULL));
+	CHECK_ERR(truncate(in(dir, "t"), 2), EROFS);
+	CHECK_ERR(open(in(dir, "t"), O_WRONLY), EROFS);
+	CHECK_ERR(unlink(in(dir, "t")), EROFS);
+	CHECK_SYS(mount("none", dir, "tmpfs", MS_REMOUNT, NULL));
+	CHECK_SYS(unlink(in(dir, "t")));
 	CHECK_SYS(statfs(dir, &sf));
 	CHECK(!(sf.f_flags & ST_RDONLY));
 	put_file(in(dir, "f"), "now writable");
