@@ -26,6 +26,7 @@
 #include <lib/printf.h>
 #include <lib/string.h>
 #include <mm/slab.h>
+#include <sched/sched.h>
 #include <uapi/errno.h>
 #include <uapi/mount.h>
 
@@ -474,4 +475,140 @@ KTEST(vfs_lookup_bdev)
 	vfs_unlink(&lr, "/ktest-chr");
 	lookup_root_put(&lr);
 	return why;
+}
+
+/* ---------------------------------------------------------------- SMP */
+
+#define SMP_THREADS 4
+#define SMP_NAMES 8
+#define SMP_ROUNDS 1000
+
+struct smp_arg {
+	struct ktest_fs *t;
+	u32 seed;
+	int bad;       /* an unexpected error */
+};
+
+static void smp_name(char *buf, size_t size, u32 r)
+{
+	snprintf(buf, size, "c/n%u", r % SMP_NAMES);
+}
+
+/* One random operation on the shared names; expected errors are fine. */
+static int smp_op(struct ktest_fs *t, u32 r)
+{
+	char a[16], b[16];
+	struct inode *i;
+	struct file *f;
+	int err = 0;
+
+	smp_name(a, sizeof(a), r >> 8);
+	smp_name(b, sizeof(b), r >> 16);
+	switch (r % 6) {
+	case 0:
+		f = vfs_open(&t->lr, a, O_CREAT | O_WRONLY, 0644);
+		err = IS_ERR(f) ? (int)PTR_ERR(f) : (fput(f), 0);
+		break;
+	case 1:
+		err = vfs_unlink(&t->lr, a);
+		break;
+	case 2:
+		err = vfs_rename(&t->lr, a, &t->lr, b, (r >> 24) & 1 ? RENAME_NOREPLACE : 0);
+		break;
+	case 3:
+		err = vfs_rename(&t->lr, a, &t->lr, b, RENAME_EXCHANGE);
+		break;
+	case 4:
+		err = vfs_lookup(&t->lr, a, 0, &i);
+		if (!err)
+			iput(i);
+		break;
+	default:
+		if ((r >> 24) % 16 == 0)
+			dcache_shrink(4);
+		err = vfs_link(&t->lr, a, 0, &t->lr, b);
+		break;
+	}
+	return err == -ENOENT || err == -EEXIST ? 0 : err;
+}
+
+static int smp_worker(void *p)
+{
+	struct smp_arg *a = p;
+	u32 r = a->seed;
+
+	for (int n = 0; n < SMP_ROUNDS && !a->bad; n++) {
+		r = r * 1664525u + 1013904223u;
+		a->bad = smp_op(a->t, r);
+	}
+	return 0;
+}
+
+/* After the storm: every name resolves through the cache as the fs says. */
+static const char *smp_consistent(struct ktest_fs *t)
+{
+	struct inode *dir, *fs, *got;
+	char name[16];
+	const char *why = NULL;
+
+	if (vfs_lookup(&t->lr, "c", 0, &dir))
+		return "c";
+	for (u32 n = 0; n < SMP_NAMES && !why; n++) {
+		int err;
+
+		smp_name(name, sizeof(name), n);
+		err = vfs_lookup(&t->lr, name, 0, &got);
+		down_read(&dir->i_rwsem);
+		fs = dir->i_op->lookup(dir, name + 2, strlen(name + 2));
+		up_read(&dir->i_rwsem);
+		if (err ? !IS_ERR(fs) : (IS_ERR(fs) || fs != got))
+			why = ktest_fail("%s: the dcache says %d, the fs %ld", name, err,
+					 IS_ERR(fs) ? PTR_ERR(fs) : 0);
+		if (!err)
+			iput(got);
+		if (!IS_ERR(fs))
+			iput(fs);
+	}
+	iput(dir);
+	return why ? why : dcache_validate();
+}
+
+static const char *smp_checks(struct ktest_fs *t)
+{
+	struct smp_arg args[SMP_THREADS];
+	struct task *tasks[SMP_THREADS];
+
+	if (vfs_mkdir(&t->lr, "c", 0755))
+		return "mkdir c";
+	for (int i = 0; i < SMP_THREADS; i++) {
+		args[i] = (struct smp_arg){ .t = t, .seed = 0x9e3779b9u * (u32)(i + 1) };
+		tasks[i] = kthread_run(smp_worker, &args[i], "ktest-dcache");
+		if (IS_ERR(tasks[i])) {
+			while (i--)
+				kthread_join(tasks[i]);
+			return "out of memory";
+		}
+	}
+	for (int i = 0; i < SMP_THREADS; i++)
+		kthread_join(tasks[i]);
+	for (int i = 0; i < SMP_THREADS; i++) {
+		if (args[i].bad)
+			return ktest_fail("thread %d: unexpected error %d", i, args[i].bad);
+	}
+	return smp_consistent(t);
+}
+
+/*
+ * vfs_dcache_smp: four threads create, unlink, rename (plain, NOREPLACE,
+ * EXCHANGE), link and look up eight names in one directory at once (and
+ * shrink the cache now and then); afterwards every name resolves through
+ * the dcache exactly as the file system's own lookup says.
+ */
+KTEST(vfs_dcache_smp)
+{
+	struct ktest_fs t;
+
+	if (ktest_fs_begin(&t))
+		return "out of memory";
+	return ktest_fs_end(&t, smp_checks(&t));
 }

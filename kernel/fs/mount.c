@@ -180,20 +180,23 @@ struct vfsmount *vfs_kern_mount(struct file_system_type *type, int flags, const 
 
 /* ---------------------------------------------------------------- walking across */
 
-/* The mount on (mnt, d) with a reference, or NULL. */
+/*
+ * The mount on (mnt, d) with a reference, or NULL. Mounts stacked on one
+ * place are all in the chain, newest first (hlist_add_head): the first
+ * match is the top one.
+ */
 static struct vfsmount *lookup_mnt(struct vfsmount *mnt, struct dentry *d)
 {
 	struct mount *parent = real_mount(mnt), *m, *found = NULL;
 
 	spin_lock(&mount_lock);
 	hlist_for_each_entry(m, m_bucket(parent, d), mnt_hash) {
-		if (m->mnt_parent == parent && m->mnt_mountpoint == d)
-			found = m;   /* the last one mounted there is on top: the chain's first */
-		if (found)
+		if (m->mnt_parent == parent && m->mnt_mountpoint == d) {
+			found = m;
+			atomic_inc(&found->mnt_count);
 			break;
+		}
 	}
-	if (found)
-		atomic_inc(&found->mnt_count);
 	spin_unlock(&mount_lock);
 	return found ? &found->mnt : NULL;
 }
