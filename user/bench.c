@@ -105,6 +105,24 @@ static uint64_t run_getppid(long ops, const char **why)
 	return ulib_now_ns() - t0;
 }
 
+/* stat of "/bin/true" (under -r ROOT): a path walk of two components. */
+static uint64_t run_stat(long ops, const char **why)
+{
+	char path[512];
+	struct stat st;
+	uint64_t t0;
+
+	snprintf(path, sizeof(path), "%s/bin/true", root);
+	if (stat(path, &st) != 0) {
+		*why = "stat /bin/true failed";
+		return 0;
+	}
+	t0 = ulib_now_ns();
+	for (long i = 0; i < ops; i++)
+		stat(path, &st);
+	return ulib_now_ns() - t0;
+}
+
 static uint64_t run_getpid(long ops, const char **why)
 {
 	uint64_t t0 = ulib_now_ns();
@@ -607,6 +625,7 @@ static uint64_t run_file_ls(long ops, const char **why)
 static const struct metric metrics[] = {
 	{ "getppid (null syscall)", 20000, run_getppid },
 	{ "getpid", 20000, run_getpid },
+	{ "stat(/bin/true)", 20000, run_stat },
 	{ "clock_gettime(MONOTONIC)", 20000, run_clock_gettime },
 	{ "fork+exit+wait", 50, run_fork_exit },
 	{ "fork+execve(/bin/true)+wait", 20, run_fork_exec },

@@ -47,7 +47,8 @@ void file_cache_init(void)
 
 /* ---------------------------------------------------------------- struct file */
 
-struct file *file_alloc_open(struct inode *inode, int flags)
+/* The file on inode (and path, if not NULL: its references are taken before ->open). */
+static struct file *file_alloc(struct inode *inode, const struct path *path, int flags)
 {
 	struct file *f = kmem_cache_alloc(file_cache, 0);
 	int acc = flags & O_ACCMODE, err;
@@ -70,9 +71,15 @@ struct file *file_alloc_open(struct inode *inode, int flags)
 	iget(inode);
 	f->f_inode = inode;
 	f->f_op = inode->i_fop;
+	if (path) {
+		f->f_path = *path;
+		path_get(path);
+	}
 	if (!(flags & O_PATH) && f->f_op && f->f_op->open) {
 		err = f->f_op->open(inode, f);
 		if (err) {
+			if (path)
+				path_put(path);
 			iput(inode);
 			__atomic_sub_fetch(&nr_files, 1, __ATOMIC_RELAXED);
 			kmem_cache_free(file_cache, f);
@@ -80,6 +87,16 @@ struct file *file_alloc_open(struct inode *inode, int flags)
 		}
 	}
 	return f;
+}
+
+struct file *file_alloc_open(struct inode *inode, int flags)
+{
+	return file_alloc(inode, NULL, flags);
+}
+
+struct file *file_alloc_open_path(const struct path *path, int flags)
+{
+	return file_alloc(path->dentry->d_inode, path, flags);
 }
 
 void file_get(struct file *f)
@@ -95,6 +112,8 @@ void fput(struct file *f)
 	if (!(f->f_flags & O_PATH) && f->f_op && f->f_op->release)
 		f->f_op->release(f->f_inode, f);
 	iput(f->f_inode);
+	if (f->f_path.dentry)
+		path_put(&f->f_path);
 	__atomic_sub_fetch(&nr_files, 1, __ATOMIC_RELAXED);
 	kmem_cache_free(file_cache, f);
 }

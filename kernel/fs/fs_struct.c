@@ -6,8 +6,8 @@
  * root file system's root and their umask is 022.
  *
  * Lock: "fs_struct_lock" (fs->lock), a spinlock held only to read or swap
- * root/cwd (taking or moving references) and umask; iput() of a replaced
- * directory happens after it is dropped.
+ * root/pwd (taking references: dcache_lock inside it) and umask; the
+ * path_put() of a replaced directory happens after it is dropped.
  */
 #include <fs/fs.h>
 #include <kernel/panic.h>
@@ -30,7 +30,8 @@ void fs_struct_cache_init(void)
 		panic("fs: cannot create the fs_struct cache");
 }
 
-static struct fs_struct *fs_alloc(struct inode *root, struct inode *cwd, unsigned int umask)
+static struct fs_struct *fs_alloc(const struct path *root, const struct path *pwd,
+				  unsigned int umask)
 {
 	struct fs_struct *fs = kmem_cache_alloc(fs_struct_cache, 0);
 
@@ -38,37 +39,40 @@ static struct fs_struct *fs_alloc(struct inode *root, struct inode *cwd, unsigne
 		return NULL;
 	atomic_set(&fs->count, 1);
 	spin_lock_init(&fs->lock, "fs_struct_lock");
-	iget(root);
-	iget(cwd);
-	fs->root = root;
-	fs->cwd = cwd;
+	path_get(root);
+	path_get(pwd);
+	fs->root = *root;
+	fs->pwd = *pwd;
 	fs->umask = umask;
 	return fs;
 }
 
 struct fs_struct *fs_create_root(void)
 {
-	struct inode *root = fs_root_inode();
+	struct fs_struct *fs;
+	struct path root;
 
-	return fs_alloc(root, root, DEFAULT_UMASK);
+	fs_root_path(&root);
+	fs = fs_alloc(&root, &root, DEFAULT_UMASK);
+	path_put(&root);
+	return fs;
 }
 
 struct fs_struct *fs_dup(struct fs_struct *old)
 {
-	struct inode *root, *cwd;
+	struct lookup_root lr;
 	struct fs_struct *fs;
 	unsigned int umask;
 
 	spin_lock(&old->lock);
-	root = old->root;
-	cwd = old->cwd;
-	iget(root);
-	iget(cwd);
+	lr.root = old->root;
+	lr.start = old->pwd;
+	path_get(&lr.root);
+	path_get(&lr.start);
 	umask = old->umask;
 	spin_unlock(&old->lock);
-	fs = fs_alloc(root, cwd, umask);
-	iput(root);
-	iput(cwd);
+	fs = fs_alloc(&lr.root, &lr.start, umask);
+	lookup_root_put(&lr);
 	return fs;
 }
 
@@ -81,8 +85,8 @@ void fs_put(struct fs_struct *fs)
 {
 	if (!atomic_dec_and_test(&fs->count))
 		return;
-	iput(fs->root);
-	iput(fs->cwd);
+	path_put(&fs->root);
+	path_put(&fs->pwd);
 	kmem_cache_free(fs_struct_cache, fs);
 }
 
@@ -91,23 +95,22 @@ void lookup_root_current(struct lookup_root *lr)
 	struct fs_struct *fs = current->fs;
 
 	if (!fs) {
-		lr->root = lr->start = fs_root_inode();
-		iget(lr->root);
-		iget(lr->start);
+		fs_root_path(&lr->root);
+		fs_root_path(&lr->start);
 		return;
 	}
 	spin_lock(&fs->lock);
 	lr->root = fs->root;
-	lr->start = fs->cwd;
-	iget(lr->root);
-	iget(lr->start);
+	lr->start = fs->pwd;
+	path_get(&lr->root);
+	path_get(&lr->start);
 	spin_unlock(&fs->lock);
 }
 
 void lookup_root_put(struct lookup_root *lr)
 {
-	iput(lr->root);
-	iput(lr->start);
+	path_put(&lr->root);
+	path_put(&lr->start);
 }
 
 unsigned int current_umask(void)
@@ -117,20 +120,31 @@ unsigned int current_umask(void)
 	return fs ? READ_ONCE(fs->umask) : DEFAULT_UMASK;
 }
 
-int fs_set_cwd(struct inode *dir)
+/* Replace *slot (fs->root or fs->pwd) with dir; the old one is put after the lock. */
+static int fs_set_path(struct path *slot, const struct path *dir)
 {
 	struct fs_struct *fs = current->fs;
-	struct inode *old;
+	struct path old;
 
 	if (!fs)
 		return -ENOENT;
-	iget(dir);
+	path_get(dir);
 	spin_lock(&fs->lock);
-	old = fs->cwd;
-	fs->cwd = dir;
+	old = *slot;
+	*slot = *dir;
 	spin_unlock(&fs->lock);
-	iput(old);
+	path_put(&old);
 	return 0;
+}
+
+int fs_set_pwd(const struct path *dir)
+{
+	return current->fs ? fs_set_path(&current->fs->pwd, dir) : -ENOENT;
+}
+
+int fs_set_root(const struct path *dir)
+{
+	return current->fs ? fs_set_path(&current->fs->root, dir) : -ENOENT;
 }
 
 /* umask(2)'s core: set the mask, return the old one (022 semantics without an fs_struct). */

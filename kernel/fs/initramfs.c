@@ -90,7 +90,7 @@ static int lookup_member(struct unpack *u, const char *name, struct inode **inod
 {
 	if (name[0])
 		return vfs_lookup(u->lr, name, 0, inode);
-	*inode = u->lr->root;
+	*inode = u->lr->root.dentry->d_inode;
 	iget(*inode);
 	return 0;
 }

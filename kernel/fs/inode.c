@@ -11,7 +11,19 @@
  * without process_lock: a racing setuid in another thread of the process
  * gives the old or the new ids.
  *
- * Locks: i_rwsem of each inode ("inode_rwsem", docs/locking.md).
+ * The inode cache: inodes of file systems with stable inode numbers
+ * (ext2) are hashed by (sb, ino) so every lookup of one file finds one
+ * struct inode. iget_locked() finds or makes one; a new one is I_NEW
+ * until the fs has read it in (unlock_new_inode), and other lookers wait
+ * on "inode_wait". The last iput of a hashed inode marks it I_FREEING
+ * (lookers wait for it to be gone, then make a fresh one), writes it if
+ * dirty and evicts it: there is no cache of unused inodes, the dentry
+ * cache keeps the inodes it names alive. ramfs inodes are never hashed.
+ *
+ * Locks: i_rwsem of each inode ("inode_rwsem"); "inode_hash_lock" (spin)
+ * guards the hash, every sb's s_inodes and s_dirty lists, i_state, and
+ * the last drop of i_count of any inode (so iget_locked never revives a
+ * dying one). Nothing is taken under it. docs/locking.md.
  */
 #include <block/blkdev.h>
 #include <fs/chrdev.h>
@@ -24,6 +36,8 @@
 #include <proc/process.h>
 #include <sched/sched.h>
 #include <sched/task.h>
+#include <sched/wait.h>
+#include <kernel/err.h>
 #include <uapi/errno.h>
 
 static const struct cred *current_cred(void)
@@ -79,6 +93,10 @@ void inode_init(struct inode *inode, struct super_block *sb, unsigned int mode)
 	inode->i_blocks = 0;
 	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time();
 	inode->i_private = NULL;
+	inode->i_state = 0;
+	INIT_HLIST_NODE(&inode->i_hash);
+	INIT_LIST_HEAD(&inode->i_sb_list);
+	INIT_LIST_HEAD(&inode->i_dirty);
 }
 
 void iget(struct inode *inode)
@@ -87,12 +105,212 @@ void iget(struct inode *inode)
 	atomic_inc(&inode->i_count);
 }
 
+#define I_HASH_SIZE 256
+
+static struct spinlock inode_hash_lock = SPINLOCK_INIT("inode_hash_lock");
+static struct hlist_head inode_hashtable[I_HASH_SIZE];   /* [inode_hash_lock] */
+static struct wait_queue_head inode_wait = WAIT_QUEUE_HEAD_INIT(inode_wait, "inode_wait");
+
+static struct hlist_head *i_bucket(const struct super_block *sb, u64 ino)
+{
+	u64 h = ino * 0x9E3779B97F4A7C15ull ^ ((uintptr_t)sb >> 6);
+
+	return &inode_hashtable[(h >> 32) % I_HASH_SIZE];
+}
+
+/* inode_hash_lock held. */
+static struct inode *find_inode(struct super_block *sb, u64 ino)
+{
+	struct inode *inode;
+
+	hlist_for_each_entry(inode, i_bucket(sb, ino), i_hash) {
+		if (inode->i_sb == sb && inode->i_ino == ino)
+			return inode;
+	}
+	return NULL;
+}
+
+/* Is the inode hashed for (sb, ino) still inode, being freed? (Compares pointers only.) */
+static bool inode_still_freeing(struct super_block *sb, u64 ino, struct inode *inode)
+{
+	struct inode *cur;
+
+	spin_lock(&inode_hash_lock);
+	cur = find_inode(sb, ino);
+	spin_unlock(&inode_hash_lock);
+	return cur == inode;
+}
+
+static void __insert_inode_hash(struct inode *inode)
+{
+	hlist_add_head(&inode->i_hash, i_bucket(inode->i_sb, inode->i_ino));
+	list_add(&inode->i_sb_list, &inode->i_sb->s_inodes);
+}
+
+/* A cached inode with a new reference (after its reading-in), NULL if none, or -EAGAIN to retry. */
+static struct inode *iget_cached(struct super_block *sb, u64 ino, struct inode **found)
+{
+	struct inode *inode = find_inode(sb, ino);
+
+	*found = inode;
+	if (!inode)
+		return NULL;
+	if (inode->i_state & I_FREEING)
+		return ERR_PTR(-EAGAIN);
+	atomic_inc(&inode->i_count);
+	return inode;
+}
+
+struct inode *iget_locked(struct super_block *sb, u64 ino,
+			  struct inode *(*alloc)(struct super_block *))
+{
+	struct inode *inode, *found, *fresh = NULL;
+
+	for (;;) {
+		spin_lock(&inode_hash_lock);
+		inode = iget_cached(sb, ino, &found);
+		if (!inode && fresh) {
+			fresh->i_state = I_NEW;
+			__insert_inode_hash(fresh);
+			spin_unlock(&inode_hash_lock);
+			return fresh;
+		}
+		spin_unlock(&inode_hash_lock);
+		if (PTR_ERR(inode) == -EAGAIN) {
+			wait_event(inode_wait, !inode_still_freeing(sb, ino, found));
+			continue;
+		}
+		if (inode) {
+			if (fresh)
+				sb->s_op->destroy_inode(fresh);
+			wait_event(inode_wait, !(READ_ONCE(inode->i_state) & I_NEW));
+			if (!hlist_unhashed(&inode->i_hash))
+				return inode;
+			iput(inode);   /* its reading-in failed: try again */
+			fresh = NULL;
+			continue;
+		}
+		fresh = alloc(sb);
+		if (!fresh)
+			return ERR_PTR(-ENOMEM);
+		inode_init(fresh, sb, 0);
+		fresh->i_ino = ino;
+	}
+}
+
+void unlock_new_inode(struct inode *inode)
+{
+	spin_lock(&inode_hash_lock);
+	inode->i_state &= ~I_NEW;
+	spin_unlock(&inode_hash_lock);
+	wake_up_all(&inode_wait);
+}
+
+void iget_failed(struct inode *inode)
+{
+	spin_lock(&inode_hash_lock);
+	hlist_del_init(&inode->i_hash);
+	list_del_init(&inode->i_sb_list);
+	inode->i_state &= ~I_NEW;
+	spin_unlock(&inode_hash_lock);
+	wake_up_all(&inode_wait);
+	iput(inode);
+}
+
+void insert_inode_hash(struct inode *inode)
+{
+	spin_lock(&inode_hash_lock);
+	__insert_inode_hash(inode);
+	spin_unlock(&inode_hash_lock);
+}
+
+void mark_inode_dirty(struct inode *inode)
+{
+	if (inode->i_sb->s_op->dirty_inode)
+		inode->i_sb->s_op->dirty_inode(inode);
+	spin_lock(&inode_hash_lock);
+	if (!hlist_unhashed(&inode->i_hash) && !(inode->i_state & (I_DIRTY | I_FREEING))) {
+		inode->i_state |= I_DIRTY;
+		list_add_tail(&inode->i_dirty, &inode->i_sb->s_dirty);
+	}
+	spin_unlock(&inode_hash_lock);
+}
+
+int sync_inodes_sb(struct super_block *sb, bool wait)
+{
+	struct inode *inode;
+	int err = 0, e;
+
+	for (;;) {
+		spin_lock(&inode_hash_lock);
+		inode = list_first_entry_or_null(&sb->s_dirty, struct inode, i_dirty);
+		if (inode) {
+			list_del_init(&inode->i_dirty);
+			inode->i_state &= ~I_DIRTY;
+			atomic_inc(&inode->i_count);   /* not I_FREEING: those left the list */
+		}
+		spin_unlock(&inode_hash_lock);
+		if (!inode)
+			return err;
+		e = sb->s_op->write_inode ? sb->s_op->write_inode(inode, wait) : 0;
+		err = err ? err : e;
+		iput(inode);
+	}
+}
+
+unsigned long inode_cache_count(struct super_block *sb)
+{
+	struct inode *inode;
+	unsigned long n = 0;
+
+	spin_lock(&inode_hash_lock);
+	list_for_each_entry(inode, &sb->s_inodes, i_sb_list)
+		n++;
+	spin_unlock(&inode_hash_lock);
+	return n;
+}
+
+/* Drop one reference unless it is the last; true if done. */
+static bool iput_not_last(struct inode *inode)
+{
+	for (;;) {
+		int c = atomic_read(&inode->i_count);
+
+		BUG_ON(c <= 0);
+		if (c == 1)
+			return false;
+		if (atomic_cmpxchg(&inode->i_count, c, c - 1))
+			return true;
+	}
+}
+
 void iput(struct inode *inode)
 {
-	if (!inode || !atomic_dec_and_test(&inode->i_count))
+	bool hashed, dirty;
+
+	if (!inode || iput_not_last(inode))
 		return;
+	spin_lock(&inode_hash_lock);
+	if (!atomic_dec_and_test(&inode->i_count)) {
+		spin_unlock(&inode_hash_lock);
+		return;
+	}
+	hashed = !hlist_unhashed(&inode->i_hash);
+	dirty = inode->i_state & I_DIRTY;
+	inode->i_state = (inode->i_state & ~I_DIRTY) | I_FREEING;
+	list_del_init(&inode->i_dirty);
+	spin_unlock(&inode_hash_lock);
+	if (dirty && inode->i_nlink && inode->i_sb->s_op->write_inode)
+		inode->i_sb->s_op->write_inode(inode, true);
 	if (inode->i_sb->s_op->evict_inode)
 		inode->i_sb->s_op->evict_inode(inode);
+	if (hashed) {
+		spin_lock(&inode_hash_lock);
+		hlist_del_init(&inode->i_hash);
+		list_del_init(&inode->i_sb_list);
+		spin_unlock(&inode_hash_lock);
+		wake_up_all(&inode_wait);
+	}
 	inode->i_sb->s_op->destroy_inode(inode);
 }
 

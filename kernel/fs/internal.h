@@ -8,8 +8,28 @@
 #include <fs/file.h>
 #include <fs/fs.h>
 
-/* ramfs.c: a new, empty ramfs; its root in sb->s_root. NULL if out of memory. */
+/* ramfs.c: a new, empty ramfs; its root dentry in sb->s_root. NULL if out of memory. */
 struct super_block *ramfs_create(void);
+/* ramfs.c: free a ramfs made by ramfs_create() (no mount): its whole tree, dentries and sb. */
+void ramfs_destroy(struct super_block *sb);
+/* ramfs.c: register the "ramfs" and "tmpfs" types. */
+void ramfs_register(void);
+
+/* dcache.c */
+extern struct spinlock dcache_lock;
+/* dget with dcache_lock held (d found under it). */
+void dget_locked(struct dentry *d);
+/* Check the dcache's invariants (LRU, hash, counts); NULL or what is wrong. */
+const char *dcache_validate(void);
+
+/* mount.c */
+void mount_root_init(struct super_block *root_sb);
+/* Cross into whatever is mounted on p (repeatedly); p's references move. */
+void follow_mounts(struct path *p);
+/* ".." from p, not above root, across mount roots; p's references move. */
+void follow_dotdot(struct path *p, const struct path *root);
+int do_remount(const struct path *where, unsigned int mnt_flags);
+int do_bind_mount(const struct path *old, const struct path *where, unsigned int mnt_flags);
 /* ramfs.c: pages of file data held by every ramfs (for tests and the monitor). */
 unsigned long ramfs_data_pages(void);
 /* ramfs.c: inodes alive in every ramfs; file.c: struct files alive (leak checks). */

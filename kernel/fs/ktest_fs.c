@@ -52,10 +52,12 @@ int ktest_fs_begin(struct ktest_fs *t)
 	t->inodes = ramfs_inode_count();
 	t->pages = ramfs_data_pages();
 	t->files = nr_open_files();
-	t->sb = ramfs_create();
-	if (!t->sb)
-		return -ENOMEM;
-	t->lr.root = t->lr.start = t->sb->s_root;
+	t->mnt = vfs_kern_mount(get_fs_type("ramfs"), 0, "ktest", NULL);
+	if (IS_ERR(t->mnt))
+		return (int)PTR_ERR(t->mnt);
+	t->sb = t->mnt->mnt_sb;
+	t->lr.root.mnt = t->lr.start.mnt = t->mnt;
+	t->lr.root.dentry = t->lr.start.dentry = t->mnt->mnt_root;
 	return 0;
 }
 
@@ -131,8 +133,7 @@ const char *ktest_fs_end(struct ktest_fs *t, const char *why)
 
 	if (err)   /* a directory with entries must not be evicted: leak the test's ramfs */
 		return why ? why : ktest_fail("cleanup failed: %d", err);
-	iput(t->sb->s_root);
-	kfree(t->sb);
+	mntput(t->mnt);   /* the last mount: the ramfs is shut down and freed */
 	if (why)
 		return why;
 	if (ramfs_inode_count() != t->inodes || ramfs_data_pages() != t->pages ||
@@ -432,6 +433,7 @@ static const char *lookup_cases(struct ktest_fs *t)
 static const char *namespace_rules(struct ktest_fs *t)
 {
 	struct inode *c;
+	struct path p;
 	char buf[64];
 	int n;
 
@@ -461,13 +463,13 @@ static const char *namespace_rules(struct ktest_fs *t)
 		return "c2";
 	vfs_mkdir(&t->lr, "c2/d", 0700);
 	iput(c);
-	if (vfs_lookup(&t->lr, "c2/d", 0, &c))
+	if (vfs_path_lookup(&t->lr, "c2/d", 0, &p))
 		return "c2/d";
-	n = vfs_path_of(t->lr.root, c, buf, sizeof(buf));
-	iput(c);
+	n = vfs_path_of(&t->lr.root, &p, buf, sizeof(buf));
+	path_put(&p);
 	if (n != 6 || strcmp(buf, "/c2/d") != 0)
 		return ktest_fail("path of c2/d: %d '%s'", n, n > 0 ? buf : "");
-	if (vfs_path_of(t->lr.root, t->lr.root, buf, sizeof(buf)) != 2 || strcmp(buf, "/"))
+	if (vfs_path_of(&t->lr.root, &t->lr.root, buf, sizeof(buf)) != 2 || strcmp(buf, "/"))
 		return "path of the root";
 	return NULL;
 }
@@ -688,14 +690,19 @@ KTEST(fs_initramfs_unpack)
  */
 KTEST(fs_initramfs_boot)
 {
-	struct ktest_fs t = { .lr = { fs_root_inode(), fs_root_inode() } };
+	struct ktest_fs t;
 	u8 *buf;
 	const char *why;
 	struct inode *etc;
 
-	if (machine_dt.initrd_end <= machine_dt.initrd_start)
-		return vfs_lookup(&t.lr, "etc", 0, &etc) == -ENOENT ? NULL
+	fs_root_path(&t.lr.root);
+	fs_root_path(&t.lr.start);
+	lookup_root_put(&t.lr);   /* the root mount lives for ever: borrow it */
+	if (machine_dt.initrd_end <= machine_dt.initrd_start) {
+		why = vfs_lookup(&t.lr, "etc", 0, &etc) == -ENOENT ? NULL
 			: "no initrd, yet the root has an etc";
+		return why;
+	}
 	if (initramfs_boot_stats.error || initramfs_boot_stats.skipped)
 		return ktest_fail("boot unpacking: %s, %lu skipped",
 				  initramfs_boot_stats.error ? initramfs_boot_stats.error : "ok",

@@ -13,6 +13,7 @@
 /* A private ramfs and the counters to find leaks in. */
 struct ktest_fs {
 	struct super_block *sb;
+	struct vfsmount *mnt;      /* a detached mount of it: lr's paths are on it */
 	struct lookup_root lr;
 	unsigned long inodes, pages;
 	long files;

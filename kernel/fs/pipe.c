@@ -78,9 +78,13 @@ static const struct super_operations pipefs_sops = {
 	.destroy_inode = pipefs_destroy_inode,
 };
 
+static struct file_system_type pipefs_type = {
+	.name = "pipefs",   /* internal: never registered, never mounted */
+};
+
 /* The internal file system of pipe2's inodes: st_dev 0:2, an inode number each. */
 static struct super_block pipefs_sb = {
-	.s_type = "pipefs",
+	.s_type = &pipefs_type,
 	.s_dev = MKDEV(0, 2),
 	.s_op = &pipefs_sops,
 	.s_next_ino = 1,

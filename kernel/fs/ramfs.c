@@ -48,6 +48,7 @@
 #include <mm/page_alloc.h>
 #include <mm/slab.h>
 #include <uapi/errno.h>
+#include <uapi/mount.h>
 
 #include "internal.h"
 
@@ -81,6 +82,17 @@ struct ramfs_inode {
 	};
 };
 
+/* One instance's limits (tmpfs size=, nr_inodes=; 0 = none) and use. */
+struct ramfs_sb_info {
+	unsigned long max_pages, max_inodes;   /* [I] */
+	unsigned long pages, inodes;           /* [a] */
+};
+
+static struct ramfs_sb_info *RSB(struct super_block *sb)
+{
+	return sb->s_fs_info;
+}
+
 static struct kmem_cache *ramfs_inode_cache;
 static unsigned long ramfs_pages;   /* [a] data pages held by all ramfs */
 static unsigned long ramfs_inodes;  /* [a] inodes alive in all ramfs */
@@ -108,10 +120,18 @@ unsigned long ramfs_inode_count(void)
 
 static struct inode *ramfs_new_inode(struct super_block *sb, unsigned int mode)
 {
-	struct ramfs_inode *ri = kmem_cache_alloc(ramfs_inode_cache, 0);
+	struct ramfs_sb_info *si = RSB(sb);
+	struct ramfs_inode *ri;
 
-	if (!ri)
+	if (__atomic_add_fetch(&si->inodes, 1, __ATOMIC_RELAXED) > si->max_inodes && si->max_inodes) {
+		__atomic_sub_fetch(&si->inodes, 1, __ATOMIC_RELAXED);
 		return NULL;
+	}
+	ri = kmem_cache_alloc(ramfs_inode_cache, 0);
+	if (!ri) {
+		__atomic_sub_fetch(&si->inodes, 1, __ATOMIC_RELAXED);
+		return NULL;
+	}
 	memset(ri, 0, sizeof(*ri));
 	__atomic_add_fetch(&ramfs_inodes, 1, __ATOMIC_RELAXED);
 	inode_init(&ri->vfs, sb, mode);
@@ -152,6 +172,7 @@ static void ramfs_free_pages_from(struct ramfs_inode *ri, unsigned long from)
 			ri->file.pages[i] = NULL;
 			ri->vfs.i_blocks -= PAGE_SIZE / 512;
 			__atomic_sub_fetch(&ramfs_pages, 1, __ATOMIC_RELAXED);
+			__atomic_sub_fetch(&RSB(ri->vfs.i_sb)->pages, 1, __ATOMIC_RELAXED);
 		}
 	}
 	spin_unlock_irqrestore(&ri->file.pages_lock, irq);
@@ -180,12 +201,16 @@ static void ramfs_evict_inode(struct inode *inode)
 static void ramfs_destroy_inode(struct inode *inode)
 {
 	__atomic_sub_fetch(&ramfs_inodes, 1, __ATOMIC_RELAXED);
+	__atomic_sub_fetch(&RSB(inode->i_sb)->inodes, 1, __ATOMIC_RELAXED);
 	kmem_cache_free(ramfs_inode_cache, RI(inode));
 }
+
+static int ramfs_statfs(struct dentry *root, struct statfs *st);
 
 static const struct super_operations ramfs_sops = {
 	.evict_inode = ramfs_evict_inode,
 	.destroy_inode = ramfs_destroy_inode,
+	.statfs = ramfs_statfs,
 };
 
 /* ---------------------------------------------------------------- directories */
@@ -382,12 +407,38 @@ static void ramfs_reparent(struct inode *inode, struct inode *old_dir, struct in
 	iput(old_dir);   /* never the last reference: old_dir's own name holds one */
 }
 
+/* RENAME_EXCHANGE: old_dir/old_name and new_dir/new_name swap inodes. */
+static int ramfs_exchange(struct inode *old_dir, const char *old_name, size_t old_len,
+			  struct inode *old, struct inode *new_dir, const char *new_name,
+			  size_t new_len, struct inode *other)
+{
+	struct ramfs_dirent *a = ramfs_find(old_dir, old_name, old_len);
+	struct ramfs_dirent *b = ramfs_find(new_dir, new_name, new_len);
+
+	BUG_ON(!a || !b || a->inode != old || b->inode != other);
+	a->inode = other;   /* each entry keeps its one reference: swapped */
+	b->inode = old;
+	if (old_dir != new_dir) {
+		if (S_ISDIR(old->i_mode))
+			ramfs_reparent(old, old_dir, new_dir);
+		if (S_ISDIR(other->i_mode))
+			ramfs_reparent(other, new_dir, old_dir);
+	}
+	inode_touch_mc(old_dir);
+	inode_touch_mc(new_dir);
+	old->i_ctime = other->i_ctime = current_time();
+	return 0;
+}
+
 static int ramfs_rename(struct inode *old_dir, const char *old_name, size_t old_len,
 			struct inode *old, struct inode *new_dir, const char *new_name,
-			size_t new_len, struct inode *victim)
+			size_t new_len, struct inode *victim, unsigned int flags)
 {
 	struct ramfs_dirent *de;
 
+	if (flags & RENAME_EXCHANGE)
+		return ramfs_exchange(old_dir, old_name, old_len, old, new_dir, new_name, new_len,
+				      victim);
 	if (victim && S_ISDIR(victim->i_mode) && !list_empty(&RI(victim)->dir.entries))
 		return -ENOTEMPTY;
 	de = ramfs_dirent_alloc(new_name, new_len);   /* the only step that can fail */
@@ -488,6 +539,7 @@ static void ramfs_install_page(struct ramfs_inode *ri, unsigned long idx, struct
 	WRITE_ONCE(ri->file.pages[idx], page);
 	ri->vfs.i_blocks += PAGE_SIZE / 512;
 	__atomic_add_fetch(&ramfs_pages, 1, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&RSB(ri->vfs.i_sb)->pages, 1, __ATOMIC_RELAXED);
 }
 
 /*
@@ -507,6 +559,11 @@ static struct page *ramfs_get_page(struct ramfs_inode *ri, unsigned long idx, in
 	page = READ_ONCE(ri->file.pages[idx]);
 	if (page)
 		return page;
+	if (RSB(ri->vfs.i_sb)->max_pages &&
+	    __atomic_load_n(&RSB(ri->vfs.i_sb)->pages, __ATOMIC_RELAXED) >= RSB(ri->vfs.i_sb)->max_pages) {
+		*err = -ENOSPC;   /* tmpfs size= reached */
+		return NULL;
+	}
 	fresh = alloc_page(__GFP_ZERO | __GFP_NOWARN);
 	if (!fresh) {
 		*err = -ENOSPC;
@@ -755,28 +812,162 @@ static const struct file_operations ramfs_file_fops = {
 	.mmap = ramfs_mmap,
 };
 
-struct super_block *ramfs_create(void)
+/* Parse tmpfs options "size=N[kmg%],nr_inodes=N[kmg],mode=0777" (others are ignored). */
+static int ramfs_parse_options(const char *data, struct ramfs_sb_info *si, unsigned int *mode)
 {
-	static u32 next_dev = 16;   /* 0:16, 0:17, ... (kdevfs is 0:1) */
-	struct super_block *sb;
+	while (data && *data) {
+		const char *end = strchr(data, ',');
+		size_t len = end ? (size_t)(end - data) : strlen(data);
+		unsigned long long v = 0;
+		const char *q;
+
+		for (q = strchr(data, '=') ? strchr(data, '=') + 1 : data + len; q < data + len &&
+		     *q >= '0' && *q <= '9'; q++)
+			v = v * ((len > 5 && !strncmp(data, "mode=", 5)) ? 8 : 10) + (unsigned)(*q - '0');
+		if (q < data + len && (*q == 'k' || *q == 'K'))
+			v <<= 10;
+		else if (q < data + len && (*q == 'm' || *q == 'M'))
+			v <<= 20;
+		else if (q < data + len && (*q == 'g' || *q == 'G'))
+			v <<= 30;
+		if (!strncmp(data, "size=", 5))
+			si->max_pages = (unsigned long)((v + PAGE_SIZE - 1) / PAGE_SIZE);
+		else if (!strncmp(data, "nr_inodes=", 10))
+			si->max_inodes = (unsigned long)v;
+		else if (!strncmp(data, "mode=", 5))
+			*mode = (unsigned int)v & 07777;
+		data = end ? end + 1 : NULL;
+	}
+	return 0;
+}
+
+/* A new ramfs instance of type (s_active 0) with options data; NULL if out of memory. */
+static struct super_block *ramfs_fill(struct file_system_type *type, const char *data, u32 magic)
+{
+	struct ramfs_sb_info *si = kzalloc(sizeof(*si), 0);
+	struct super_block *sb = NULL;
+	unsigned int mode = magic == TMPFS_MAGIC ? 01777 : 0755;
 	struct inode *root;
 
 	if (!ramfs_inode_cache)
 		ramfs_inode_cache = kmem_cache_create("ramfs_inode", sizeof(struct ramfs_inode), 0, NULL);
-	sb = kzalloc(sizeof(*sb), 0);
-	if (!ramfs_inode_cache || !sb)
+	if (!ramfs_inode_cache || !si || ramfs_parse_options(data, si, &mode))
 		goto err;
-	sb->s_type = "ramfs";
-	sb->s_dev = MKDEV(0, __atomic_fetch_add(&next_dev, 1, __ATOMIC_RELAXED));
+	sb = sget_anon(type);
+	if (!sb)
+		goto err;
 	sb->s_op = &ramfs_sops;
-	sb->s_next_ino = 1;
-	root = ramfs_new_inode(sb, S_IFDIR | 0755);
+	sb->s_magic = magic;
+	sb->s_fs_info = si;
+	root = ramfs_new_inode(sb, S_IFDIR | mode);
 	if (!root)
 		goto err;
 	RI(root)->dir.parent = root;   /* ".." of the root is itself, without a reference */
-	sb->s_root = root;
+	sb->s_root = d_make_root(root);
+	if (!sb->s_root)
+		goto err;
 	return sb;
 err:
+	if (sb)
+		generic_shutdown_super(sb);
 	kfree(sb);
+	kfree(si);
 	return NULL;
+}
+
+/*
+ * Free every entry of the tree under root, deepest first, without
+ * recursion: stand in a directory, descend into a non-empty subdirectory,
+ * else remove the first entry; climb when the directory is empty. No one
+ * else can reach the tree (its last mount is gone), so no locks.
+ */
+static void ramfs_free_tree(struct inode *root)
+{
+	struct inode *cur = root;
+
+	for (;;) {
+		struct ramfs_dirent *de = list_first_entry_or_null(&RI(cur)->dir.entries,
+								   struct ramfs_dirent, node);
+
+		if (!de) {
+			if (cur == root)
+				return;
+			cur = RI(cur)->dir.parent;   /* its entry for the child goes next */
+			continue;
+		}
+		if (S_ISDIR(de->inode->i_mode) && !list_empty(&RI(de->inode)->dir.entries)) {
+			cur = de->inode;
+			continue;
+		}
+		if (S_ISDIR(de->inode->i_mode))
+			cur->i_nlink--;
+		de->inode->i_nlink = S_ISDIR(de->inode->i_mode) ? 0 : de->inode->i_nlink - 1;
+		ramfs_del_entry(cur, de->name, de->len);
+	}
+}
+
+void ramfs_destroy(struct super_block *sb)
+{
+	struct ramfs_sb_info *si = RSB(sb);
+
+	shrink_dcache_sb(sb);   /* the dentries' inode references go first */
+	if (sb->s_root)
+		ramfs_free_tree(sb->s_root->d_inode);
+	generic_shutdown_super(sb);
+	kfree(sb);
+	kfree(si);
+}
+
+static int ramfs_statfs(struct dentry *root, struct statfs *st)
+{
+	struct ramfs_sb_info *si = RSB(root->d_sb);
+	unsigned long pages = __atomic_load_n(&si->pages, __ATOMIC_RELAXED);
+	unsigned long inodes = __atomic_load_n(&si->inodes, __ATOMIC_RELAXED);
+
+	if (si->max_pages) {
+		st->f_blocks = (long)si->max_pages;
+		st->f_bfree = st->f_bavail = (long)(si->max_pages > pages ? si->max_pages - pages : 0);
+	}
+	if (si->max_inodes) {
+		st->f_files = (long)si->max_inodes;
+		st->f_ffree = (long)(si->max_inodes > inodes ? si->max_inodes - inodes : 0);
+	}
+	return 0;
+}
+
+struct super_block *ramfs_create(void)
+{
+	return ramfs_fill(get_fs_type("ramfs"), NULL, RAMFS_MAGIC);
+}
+
+static struct dentry *ramfs_mount(struct file_system_type *type, int flags, const char *source,
+				  void *data)
+{
+	u32 magic = strcmp(type->name, "tmpfs") == 0 ? TMPFS_MAGIC : RAMFS_MAGIC;
+	struct super_block *sb = ramfs_fill(type, data, magic);
+
+	(void)source;
+	if (!sb)
+		return ERR_PTR(-ENOMEM);
+	if (flags & MS_RDONLY)
+		sb->s_flags |= SB_RDONLY;
+	return dget(sb->s_root);
+}
+
+static struct file_system_type ramfs_type = {
+	.name = "ramfs",
+	.mount = ramfs_mount,
+	.kill_sb = ramfs_destroy,
+};
+
+static struct file_system_type tmpfs_type = {
+	.name = "tmpfs",
+	.mount = ramfs_mount,
+	.kill_sb = ramfs_destroy,
+};
+
+void ramfs_register(void)
+{
+	if (register_filesystem(&ramfs_type) || register_filesystem(&tmpfs_type))
+		panic("fs: cannot register ramfs/tmpfs");
 }

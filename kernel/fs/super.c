@@ -11,12 +11,15 @@
 #include <fs/chrdev.h>
 #include <fs/file.h>
 #include <fs/fs.h>
+#include <fs/procfs.h>
 #include <kernel/clock.h>
 #include <kernel/machine.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <mm/page_alloc.h>
 #include <mm/slab.h>
+#include <lib/string.h>
+#include <uapi/mount.h>
 
 #include "internal.h"
 
@@ -37,8 +40,12 @@ static const struct super_operations kdevfs_sops = {
 	.destroy_inode = kdevfs_destroy_inode,
 };
 
+static struct file_system_type kdevfs_type = {
+	.name = "kdevfs",   /* internal: never registered, never mounted */
+};
+
 static struct super_block kdevfs_sb = {
-	.s_type = "kdevfs",
+	.s_type = &kdevfs_type,
 	.s_dev = MKDEV(0, 1),
 	.s_op = &kdevfs_sops,
 	.s_next_ino = 1,
@@ -46,7 +53,93 @@ static struct super_block kdevfs_sb = {
 
 struct inode *fs_root_inode(void)
 {
-	return root_sb->s_root;
+	return root_sb->s_root->d_inode;
+}
+
+/* ---------------------------------------------------------------- super blocks */
+
+/* The list of every super block (sync walks it). */
+static struct mutex super_mutex = MUTEX_INIT(super_mutex, "super_mutex");
+static LIST_HEAD(super_blocks);   /* [super_mutex] */
+
+struct super_block *sget_anon(struct file_system_type *type)
+{
+	static u32 next_dev = 16;   /* 0:16, 0:17, ... (kdevfs is 0:1) */
+	struct super_block *sb = kzalloc(sizeof(*sb), 0);
+
+	if (!sb)
+		return NULL;
+	sb->s_type = type;
+	sb->s_dev = MKDEV(0, __atomic_fetch_add(&next_dev, 1, __ATOMIC_RELAXED));
+	sb->s_next_ino = 1;
+	INIT_LIST_HEAD(&sb->s_inodes);
+	INIT_LIST_HEAD(&sb->s_dirty);
+	mutex_lock(&super_mutex);
+	list_add_tail(&sb->s_list, &super_blocks);
+	mutex_unlock(&super_mutex);
+	return sb;
+}
+
+void generic_shutdown_super(struct super_block *sb)
+{
+	unsigned long busy;
+
+	sync_filesystem(sb);
+	shrink_dcache_sb(sb);
+	if (sb->s_root) {
+		dput(sb->s_root);
+		sb->s_root = NULL;
+	}
+	busy = shrink_dcache_sb(sb);
+	if (busy)
+		pr_warn("fs: %s 0:%u shut down with %lu dentries in use\n", sb->s_type->name,
+			MINOR(sb->s_dev), busy);
+	if (sb->s_op && sb->s_op->put_super)
+		sb->s_op->put_super(sb);
+	mutex_lock(&super_mutex);
+	list_del_init(&sb->s_list);
+	mutex_unlock(&super_mutex);
+}
+
+int sync_filesystem(struct super_block *sb)
+{
+	int err = sync_inodes_sb(sb, true);
+
+	if (sb->s_op && sb->s_op->sync_fs) {
+		int e = sb->s_op->sync_fs(sb, true);
+
+		err = err ? err : e;
+	}
+	return err;
+}
+
+void sync_filesystems(void)
+{
+	struct super_block *sb;
+
+	mutex_lock(&super_mutex);
+	list_for_each_entry(sb, &super_blocks, s_list)
+		sync_filesystem(sb);
+	mutex_unlock(&super_mutex);
+}
+
+int vfs_statfs(const struct path *path, struct statfs *st)
+{
+	struct super_block *sb = path->dentry->d_sb;
+	unsigned int f = READ_ONCE(path->mnt->mnt_flags);
+	int err = 0;
+
+	memset(st, 0, sizeof(*st));
+	st->f_type = sb->s_magic;
+	st->f_bsize = st->f_frsize = PAGE_SIZE;
+	st->f_namelen = NAME_MAX;
+	st->f_fsid[0] = (int)sb->s_dev;
+	if (sb->s_op && sb->s_op->statfs)
+		err = sb->s_op->statfs(path->dentry, st);
+	st->f_flags = ST_VALID | ((f & MNT_READONLY) ? ST_RDONLY : 0) |
+		      ((f & MNT_NOSUID) ? ST_NOSUID : 0) | ((f & MNT_NODEV) ? ST_NODEV : 0) |
+		      ((f & MNT_NOEXEC) ? ST_NOEXEC : 0);
+	return err;
 }
 
 struct inode *console_inode_get(void)
@@ -82,8 +175,8 @@ static bool initrd_in_ram(phys_addr_t start, phys_addr_t end)
 static void unpack_boot_initramfs(void)
 {
 	phys_addr_t start = machine_dt.initrd_start, end = machine_dt.initrd_end;
-	struct lookup_root lr = { .root = fs_root_inode(), .start = fs_root_inode() };
 	struct initramfs_stats *st = &initramfs_boot_stats;
+	struct lookup_root lr;
 	u64 t0;
 
 	if (end <= start) {
@@ -96,7 +189,10 @@ static void unpack_boot_initramfs(void)
 		return;
 	}
 	t0 = ktime_get_ns();
+	fs_root_path(&lr.root);
+	fs_root_path(&lr.start);
 	initramfs_unpack(&lr, __va(start), (size_t)(end - start), st);
+	lookup_root_put(&lr);
 	initramfs_boot_ns = ktime_get_ns() - t0;
 	pr_info("initramfs: %llu bytes at %#llx unpacked in %llu us: %lu files (%zu bytes), "
 		"%lu dirs, %lu symlinks, %lu links, %lu nodes, %lu skipped%s\n",
@@ -113,10 +209,14 @@ void fs_init(void)
 {
 	file_cache_init();
 	fs_struct_cache_init();
+	dcache_init();
+	ramfs_register();
+	procfs_register();
 	root_sb = ramfs_create();
 	if (!root_sb)
 		panic("fs: cannot create the root file system");
 	chrdev_init();
+	mount_root_init(root_sb);
 	make_console_inode();
 	unpack_boot_initramfs();
 }

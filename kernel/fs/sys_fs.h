@@ -60,5 +60,11 @@ long sys_chdir(const struct syscall_args *args);
 long sys_fchdir(const struct syscall_args *args);
 long sys_getcwd(const struct syscall_args *args);
 long sys_umask(const struct syscall_args *args);
+long sys_mount(const struct syscall_args *args);
+long sys_umount2(const struct syscall_args *args);
+long sys_statfs(const struct syscall_args *args);
+long sys_fstatfs(const struct syscall_args *args);
+long sys_chroot(const struct syscall_args *args);
+long sys_syncfs(const struct syscall_args *args);
 
 #endif /* FS_SYS_FS_H */

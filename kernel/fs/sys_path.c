@@ -49,21 +49,21 @@ int lookup_root_at(int dirfd, const char *path, struct lookup_root *lr)
 	if (path[0] == '/' || dirfd == AT_FDCWD)
 		return 0;
 	f = fget(dirfd);
-	if (!f || !S_ISDIR(file_inode(f)->i_mode)) {
+	if (!f || !S_ISDIR(file_inode(f)->i_mode) || !f->f_path.dentry) {
 		lookup_root_put(lr);
 		if (f)
 			fput(f);
 		return f ? -ENOTDIR : -EBADF;
 	}
-	iput(lr->start);
-	lr->start = file_inode(f);
-	iget(lr->start);
+	path_put(&lr->start);
+	lr->start = f->f_path;
+	path_get(&lr->start);
 	fput(f);
 	return 0;
 }
 
-/* getname + lookup_root_at; on success both must be released (path_put). */
-static int path_get(int dirfd, unsigned long upath, char **path, struct lookup_root *lr)
+/* getname + lookup_root_at; on success both must be released (name_put). */
+static int name_get(int dirfd, unsigned long upath, char **path, struct lookup_root *lr)
 {
 	int err = getname(upath, path);
 
@@ -75,7 +75,7 @@ static int path_get(int dirfd, unsigned long upath, char **path, struct lookup_r
 	return err;
 }
 
-static void path_put(char *path, struct lookup_root *lr)
+static void name_put(char *path, struct lookup_root *lr)
 {
 	lookup_root_put(lr);
 	kfree(path);
@@ -110,12 +110,12 @@ long sys_openat(const struct syscall_args *args)
 	struct lookup_root lr;
 	struct file *f;
 	char *path;
-	int fd, err = path_get((int)args->a[0], args->a[1], &path, &lr);
+	int fd, err = name_get((int)args->a[0], args->a[1], &path, &lr);
 
 	if (err)
 		return err;
 	f = open_common(&lr, path, flags, (unsigned int)args->a[3]);
-	path_put(path, &lr);
+	name_put(path, &lr);
 	if (IS_ERR(f))
 		return PTR_ERR(f);
 	fd = fd_install(f, flags & O_CLOEXEC);
@@ -159,7 +159,7 @@ static int stat_fd(int fd, struct kstat *st)
 
 	if (fd == AT_FDCWD) {
 		lookup_root_current(&lr);
-		err = vfs_getattr_inode(lr.start, st);
+		err = vfs_getattr_inode(lr.start.dentry->d_inode, st);
 		lookup_root_put(&lr);
 		return err;
 	}
@@ -266,11 +266,11 @@ static long do_faccessat(int dirfd, unsigned long upath, unsigned int mode, unsi
 		return -EINVAL;
 	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	err = path_get(dirfd, upath, &path, &lr);
+	err = name_get(dirfd, upath, &path, &lr);
 	if (err)
 		return err;
 	err = vfs_lookup(&lr, path, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, &inode);
-	path_put(path, &lr);
+	name_put(path, &lr);
 	if (err)
 		return err;
 	/* R_OK, W_OK, X_OK have MAY_READ, MAY_WRITE, MAY_EXEC's values. */
@@ -301,11 +301,11 @@ long sys_readlinkat(const struct syscall_args *args)
 
 	if (size <= 0)
 		return -EINVAL;
-	err = path_get((int)args->a[0], args->a[1], &path, &lr);
+	err = name_get((int)args->a[0], args->a[1], &path, &lr);
 	if (err)
 		return err;
 	err = vfs_lookup(&lr, path, 0, &inode);
-	path_put(path, &lr);
+	name_put(path, &lr);
 	if (err)
 		return err;
 	buf = kmalloc(PATH_MAX, 0);
@@ -323,12 +323,12 @@ long sys_mkdirat(const struct syscall_args *args)
 {
 	struct lookup_root lr;
 	char *path;
-	int err = path_get((int)args->a[0], args->a[1], &path, &lr);
+	int err = name_get((int)args->a[0], args->a[1], &path, &lr);
 
 	if (err)
 		return err;
 	err = vfs_mkdir(&lr, path, (unsigned int)args->a[2] & 01777 & ~current_umask());
-	path_put(path, &lr);
+	name_put(path, &lr);
 	return err;
 }
 
@@ -344,12 +344,12 @@ long sys_mknodat(const struct syscall_args *args)
 		return -EINVAL;
 	if ((S_ISCHR(mode) || S_ISBLK(mode)) && current_fsuid() != 0)
 		return -EPERM;
-	err = path_get((int)args->a[0], args->a[1], &path, &lr);
+	err = name_get((int)args->a[0], args->a[1], &path, &lr);
 	if (err)
 		return err;
 	mode = (mode & S_IFMT) | (mode & 07777 & ~current_umask());
 	err = vfs_mknod(&lr, path, mode, dev_from_user(args->a[3]));
-	path_put(path, &lr);
+	name_put(path, &lr);
 	return err;
 }
 
@@ -361,10 +361,10 @@ long sys_symlinkat(const struct syscall_args *args)
 
 	if (err)
 		return err;
-	err = path_get((int)args->a[1], args->a[2], &path, &lr);
+	err = name_get((int)args->a[1], args->a[2], &path, &lr);
 	if (!err) {
 		err = vfs_symlink(&lr, target, path);
-		path_put(path, &lr);
+		name_put(path, &lr);
 	}
 	kfree(target);
 	return err;
@@ -379,15 +379,15 @@ long sys_linkat(const struct syscall_args *args)
 
 	if (flags & ~AT_SYMLINK_FOLLOW)
 		return -EINVAL;
-	err = path_get((int)args->a[0], args->a[1], &oldp, &olr);
+	err = name_get((int)args->a[0], args->a[1], &oldp, &olr);
 	if (err)
 		return err;
-	err = path_get((int)args->a[2], args->a[3], &newp, &nlr);
+	err = name_get((int)args->a[2], args->a[3], &newp, &nlr);
 	if (!err) {
 		err = vfs_link(&olr, oldp, flags, &nlr, newp);
-		path_put(newp, &nlr);
+		name_put(newp, &nlr);
 	}
-	path_put(oldp, &olr);
+	name_put(oldp, &olr);
 	return err;
 }
 
@@ -400,11 +400,11 @@ long sys_unlinkat(const struct syscall_args *args)
 
 	if (flags & ~AT_REMOVEDIR)
 		return -EINVAL;
-	err = path_get((int)args->a[0], args->a[1], &path, &lr);
+	err = name_get((int)args->a[0], args->a[1], &path, &lr);
 	if (err)
 		return err;
 	err = (flags & AT_REMOVEDIR) ? vfs_rmdir(&lr, path) : vfs_unlink(&lr, path);
-	path_put(path, &lr);
+	name_put(path, &lr);
 	return err;
 }
 
@@ -412,16 +412,16 @@ long sys_renameat2(const struct syscall_args *args)
 {
 	struct lookup_root olr, nlr;
 	char *oldp, *newp;
-	int err = path_get((int)args->a[0], args->a[1], &oldp, &olr);
+	int err = name_get((int)args->a[0], args->a[1], &oldp, &olr);
 
 	if (err)
 		return err;
-	err = path_get((int)args->a[2], args->a[3], &newp, &nlr);
+	err = name_get((int)args->a[2], args->a[3], &newp, &nlr);
 	if (!err) {
 		err = vfs_rename(&olr, oldp, &nlr, newp, (unsigned int)args->a[4]);
-		path_put(newp, &nlr);
+		name_put(newp, &nlr);
 	}
-	path_put(oldp, &olr);
+	name_put(oldp, &olr);
 	return err;
 }
 
@@ -432,22 +432,27 @@ long sys_truncate(const struct syscall_args *args)
 	loff_t size = (loff_t)args->a[1];
 	struct lookup_root lr;
 	struct inode *inode;
+	struct path p;
 	char *path;
 	int err;
 
 	if (size < 0)
 		return -EINVAL;
-	err = path_get(AT_FDCWD, args->a[0], &path, &lr);
+	err = name_get(AT_FDCWD, args->a[0], &path, &lr);
 	if (err)
 		return err;
-	err = vfs_lookup(&lr, path, LOOKUP_FOLLOW, &inode);
-	path_put(path, &lr);
+	err = vfs_path_lookup(&lr, path, LOOKUP_FOLLOW, &p);
+	name_put(path, &lr);
 	if (err)
 		return err;
+	inode = p.dentry->d_inode;
 	err = S_ISDIR(inode->i_mode) ? -EISDIR : inode_permission(inode, MAY_WRITE, false);
+	if (!err && ((READ_ONCE(p.mnt->mnt_flags) & MNT_READONLY) ||
+		     (READ_ONCE(inode->i_sb->s_flags) & SB_RDONLY)))
+		err = -EROFS;
 	if (!err)
 		err = vfs_truncate(inode, size);
-	iput(inode);
+	path_put(&p);
 	return err;
 }
 
@@ -471,28 +476,29 @@ long sys_ftruncate(const struct syscall_args *args)
 
 /* ---------------------------------------------------------------- cwd and umask */
 
-static long change_dir(struct inode *dir)
+static long change_dir(const struct path *dir)
 {
-	int err = !S_ISDIR(dir->i_mode) ? -ENOTDIR : inode_permission(dir, MAY_EXEC, false);
+	struct inode *inode = dir->dentry->d_inode;
+	int err = !S_ISDIR(inode->i_mode) ? -ENOTDIR : inode_permission(inode, MAY_EXEC, false);
 
-	return err ? err : fs_set_cwd(dir);
+	return err ? err : fs_set_pwd(dir);
 }
 
 long sys_chdir(const struct syscall_args *args)
 {
 	struct lookup_root lr;
-	struct inode *dir;
+	struct path dir;
 	char *path;
-	int err = path_get(AT_FDCWD, args->a[0], &path, &lr);
+	int err = name_get(AT_FDCWD, args->a[0], &path, &lr);
 
 	if (err)
 		return err;
-	err = vfs_lookup(&lr, path, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &dir);
-	path_put(path, &lr);
+	err = vfs_path_lookup(&lr, path, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &dir);
+	name_put(path, &lr);
 	if (err)
 		return err;
-	err = (int)change_dir(dir);
-	iput(dir);
+	err = (int)change_dir(&dir);
+	path_put(&dir);
 	return err;
 }
 
@@ -503,7 +509,7 @@ long sys_fchdir(const struct syscall_args *args)
 
 	if (!f)
 		return -EBADF;
-	err = change_dir(file_inode(f));
+	err = f->f_path.dentry ? change_dir(&f->f_path) : -ENOTDIR;
 	fput(f);
 	return err;
 }
@@ -521,7 +527,7 @@ long sys_getcwd(const struct syscall_args *args)
 	if (!buf)
 		return -ENOMEM;
 	lookup_root_current(&lr);
-	n = vfs_path_of(lr.root, lr.start, buf, size);
+	n = vfs_path_of(&lr.root, &lr.start, buf, size);
 	lookup_root_put(&lr);
 	if (n > 0 && copy_to_user((void *)args->a[0], buf, (size_t)n))
 		n = -EFAULT;

@@ -461,13 +461,3 @@ long sys_pwritev(const struct syscall_args *args)
 {
 	return do_rwv(args, true, true);
 }
-
-/*
- * sync(): write every dirty buffer to its device. The only file system is
- * the RAM-backed root, which has nothing to write back, so there is
- * nothing to wait for (the storage issue adds the real writeback).
- */
-long sys_sync(const struct syscall_args *args)
-{
-	return 0;
-}

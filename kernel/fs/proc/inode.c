@@ -20,14 +20,19 @@
  * code under them.
  */
 #include <fs/file.h>
+#include <fs/dcache.h>
 #include <fs/fs.h>
+#include <fs/mount.h>
+#include <fs/procfs.h>
 #include <kernel/compiler.h>
 #include <kernel/err.h>
+#include <kernel/panic.h>
 #include <lib/printf.h>
 #include <lib/string.h>
 #include <mm/slab.h>
 #include <proc/process.h>
 #include <uapi/errno.h>
+#include <uapi/mount.h>
 
 #include "internal.h"
 
@@ -55,8 +60,11 @@ static void proc_destroy_inode(struct inode *inode)
 	kfree(PI(inode));
 }
 
+static bool proc_d_revalidate(struct dentry *d);
+
 static const struct super_operations proc_sops = {
 	.destroy_inode = proc_destroy_inode,
+	.d_revalidate = proc_d_revalidate,
 };
 
 /*
@@ -163,6 +171,38 @@ static bool proc_owner_gone(struct proc_inode *dir)
 	if (p)
 		process_put(p);
 	return !p;
+}
+
+/*
+ * Is the cached dentry d still right? Processes, threads and descriptors
+ * come and go without the VFS hearing of it: a negative entry is never
+ * trusted (a pid may have appeared), a positive one only while what it
+ * names exists.
+ */
+static bool proc_d_revalidate(struct dentry *d)
+{
+	struct proc_inode *pi;
+	struct process *p;
+	struct task *t = NULL;
+
+	if (!d->d_inode)
+		return false;
+	pi = PI(d->d_inode);
+	if (!pi->tgid)
+		return true;
+	if (pi->entry == &proc_fd_link_entry)
+		return proc_next_fd(pi->tgid, pi->fd) == pi->fd;
+	p = proc_find_process(pi->tgid);
+	if (!p)
+		return false;
+	if (pi->thread)
+		t = proc_find_thread(p, pi->tid);
+	process_put(p);
+	if (!pi->thread)
+		return true;
+	if (t)
+		task_put(t);
+	return t != NULL;
 }
 
 static struct inode *proc_lookup(struct inode *inode, const char *name, size_t len)
@@ -399,18 +439,22 @@ static const struct inode_operations proc_link_iops = {
 
 /* ---------------------------------------------------------------- the super block */
 
+static struct file_system_type proc_fs_type;
+
 struct super_block *procfs_create(void)
 {
-	struct super_block *sb = kzalloc(sizeof(*sb), 0);
+	struct super_block *sb = sget_anon(&proc_fs_type);
+	struct inode *root;
 
 	if (!sb)
 		return NULL;
-	sb->s_type = "proc";
-	sb->s_dev = MKDEV(0, 4);
 	sb->s_op = &proc_sops;
+	sb->s_magic = PROC_SUPER_MAGIC;
 	sb->s_next_ino = PROC_ROOT_INO;
-	sb->s_root = proc_new_inode(sb, &proc_root_entry, 0, 0, -1, false);
+	root = proc_new_inode(sb, &proc_root_entry, 0, 0, -1, false);
+	sb->s_root = root ? d_make_root(root) : NULL;
 	if (!sb->s_root) {
+		generic_shutdown_super(sb);
 		kfree(sb);
 		return NULL;
 	}
@@ -419,6 +463,34 @@ struct super_block *procfs_create(void)
 
 void procfs_destroy(struct super_block *sb)
 {
-	iput(sb->s_root);
+	generic_shutdown_super(sb);
 	kfree(sb);
+}
+
+/* mount -t proc: a new instance each time (they all show the same processes). */
+static struct dentry *proc_mount(struct file_system_type *type, int flags, const char *source,
+				 void *data)
+{
+	struct super_block *sb = procfs_create();
+
+	(void)type;
+	(void)source;
+	(void)data;
+	if (!sb)
+		return ERR_PTR(-ENOMEM);
+	if (flags & MS_RDONLY)
+		sb->s_flags |= SB_RDONLY;
+	return dget(sb->s_root);
+}
+
+static struct file_system_type proc_fs_type = {
+	.name = "proc",
+	.mount = proc_mount,
+	.kill_sb = procfs_destroy,
+};
+
+void procfs_register(void)
+{
+	if (register_filesystem(&proc_fs_type))
+		panic("procfs: cannot register");
 }

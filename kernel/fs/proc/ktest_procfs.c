@@ -166,18 +166,18 @@ KTEST(procfs_root)
 		why = "out of memory";
 		goto out;
 	}
-	why = root_files(sb->s_root, buf);
+	why = root_files(sb->s_root->d_inode, buf);
 	if (why)
 		goto out;
-	inode = kt_walk(sb->s_root, "nosuchfile");
+	inode = kt_walk(sb->s_root->d_inode, "nosuchfile");
 	if (!IS_ERR(inode) || PTR_ERR(inode) != -ENOENT)
 		why = ktest_fail("lookup nosuchfile: %ld", IS_ERR(inode) ? PTR_ERR(inode) : 0L);
-	else if (kt_walk(sb->s_root, "99999") != ERR_PTR(-ENOENT))
+	else if (kt_walk(sb->s_root->d_inode, "99999") != ERR_PTR(-ENOENT))
 		why = "lookup of an unused pid found something";
-	else if (kt_list(sb->s_root, "", kn) || !strstr(kn->text, " meminfo ") ||
+	else if (kt_list(sb->s_root->d_inode, "", kn) || !strstr(kn->text, " meminfo ") ||
 		 !strstr(kn->text, " self ") || !strstr(kn->text, " . .. "))
 		why = ktest_fail("readdir /: \"%.200s\"", kn->text);
-	else if (kt_read(sb->s_root, "sys/vm/drop_caches", buf, KT_BUF) != -EACCES)
+	else if (kt_read(sb->s_root->d_inode, "sys/vm/drop_caches", buf, KT_BUF) != -EACCES)
 		why = "drop_caches is readable";
 out:
 	kfree(buf);
@@ -240,7 +240,7 @@ static int pid_task_fn(void *arg)
 		current->fs = fs_create_root();
 		code = 101;
 		if (current->files && current->fs && !files_install_console(current->files))
-			code = pid_checks(sb->s_root, buf, kn);
+			code = pid_checks(sb->s_root->d_inode, buf, kn);
 	}
 	kfree(buf);
 	kfree(kn);

@@ -21,6 +21,7 @@
  * to user memory runs under any of them.
  */
 #include <arch/irqflags.h>
+#include <fs/dcache.h>
 #include <fs/file.h>
 #include <fs/fs.h>
 #include <kernel/clock.h>
@@ -252,27 +253,32 @@ int proc_thread_self_link(struct proc_inode *pi, char *buf, size_t size)
 }
 
 /*
- * The name of an open file for fd/ links. Without dentries a regular
- * file's path is unknown; directories have one (vfs_path_of). The VFS
- * with dentries overrides this (weak) with d_path.
+ * The name of an open file for fd/ links: its path from the caller's root
+ * (d_path), or for files opened without a path (pipes, the console of
+ * fds 0-2) and unlinked ones "type:[ino]" ("pipe:[N]" as Linux spells it).
  */
-__attribute__((weak)) int proc_file_path(struct file *f, char *buf, size_t size)
+int proc_file_path(struct file *f, char *buf, size_t size)
 {
 	struct inode *inode = file_inode(f);
 	struct lookup_root lr;
 	int n;
 
-	if (S_ISDIR(inode->i_mode)) {
+	if (f->f_path.dentry) {
 		lookup_root_current(&lr);
-		n = vfs_path_of(lr.root, inode, buf, size);
+		n = vfs_path_of(&lr.root, &f->f_path, buf, size);
 		lookup_root_put(&lr);
 		if (n > 0)
 			return n - 1;
+		if (n != -ENOENT)
+			return n;
+		/* Unlinked: Linux shows "path (deleted)"; Kestrel's d_path has no path left. */
 	}
 	if (S_ISCHR(inode->i_mode) && MAJOR(inode->i_rdev) == 5 && MINOR(inode->i_rdev) <= 1)
 		n = snprintf(buf, size, "%s", MINOR(inode->i_rdev) ? "/dev/console" : "/dev/tty");
+	else if (S_ISFIFO(inode->i_mode))
+		n = snprintf(buf, size, "pipe:[%llu]", (unsigned long long)inode->i_ino);
 	else
-		n = snprintf(buf, size, "%s:[%llu]", inode->i_sb->s_type,
+		n = snprintf(buf, size, "%s:[%llu]", inode->i_sb->s_type->name,
 			     (unsigned long long)inode->i_ino);
 	return (size_t)n < size ? n : -ENAMETOOLONG;
 }
@@ -304,7 +310,7 @@ static int proc_cwd_link(struct proc_inode *pi, char *buf, size_t size)
 {
 	struct process *p = proc_find_process(pi->tgid);
 	struct fs_struct *fs = NULL;
-	struct inode *root = NULL, *cwd = NULL;
+	struct path root, pwd;
 	struct task *t;
 	int n = -ENOENT;
 
@@ -320,14 +326,14 @@ static int proc_cwd_link(struct proc_inode *pi, char *buf, size_t size)
 		return -ENOENT;
 	spin_lock(&fs->lock);
 	root = fs->root;
-	cwd = fs->cwd;
-	iget(root);
-	iget(cwd);
+	pwd = fs->pwd;
+	path_get(&root);
+	path_get(&pwd);
 	spin_unlock(&fs->lock);
 	fs_put(fs);
-	n = vfs_path_of(root, cwd, buf, size);
-	iput(root);
-	iput(cwd);
+	n = vfs_path_of(&root, &pwd, buf, size);
+	path_put(&root);
+	path_put(&pwd);
 	return n > 0 ? n - 1 : n;
 }
 

@@ -131,6 +131,7 @@ struct file {
 	atomic_t f_count;                     /* [a] references */
 	const struct file_operations *f_op;   /* [I] once open (a device's ->open may swap it) */
 	struct inode *f_inode;                /* [I] with a reference */
+	struct path f_path;                   /* [I] where it was opened (references), or NULLs */
 	unsigned int f_mode;                  /* [I] FMODE_* */
 	unsigned int f_flags;                 /* [a] open flags (O_APPEND, O_NONBLOCK change by F_SETFL) */
 	struct mutex f_pos_lock;              /* "file_pos_lock" */
@@ -143,6 +144,8 @@ struct file {
  * i_fop, open flags and mode bits; calls ->open. ERR_PTR(-errno).
  */
 struct file *file_alloc_open(struct inode *inode, int flags);
+/* The same for the file at path (the file takes its own references on path and its inode). */
+struct file *file_alloc_open_path(const struct path *path, int flags);
 
 void file_get(struct file *f);
 /* Drop a reference; the last one releases the file. May sleep. */

@@ -38,6 +38,8 @@
 #include <lib/list.h>
 #include <locking/mutex.h>
 #include <locking/spinlock.h>
+#include <fs/dcache.h>
+#include <fs/mount.h>
 #include <uapi/fcntl.h>
 #include <uapi/stat.h>
 
@@ -58,6 +60,7 @@ struct file;
 struct super_block;
 struct kstat;
 struct pipe_inode_info;
+struct statfs;
 
 struct timespec64 {
 	s64 tv_sec;
@@ -102,7 +105,10 @@ struct iattr {
  *           is held too (subclass 1). -ENOTEMPTY if it has entries.
  *  rename   move old_dir/old_name (inode old) to new_dir/new_name,
  *           replacing victim if not NULL (the VFS checked the types);
- *           rename_mutex and both directories held (see above).
+ *           with flags RENAME_EXCHANGE, swap the two names instead
+ *           (victim is then the other file, never NULL; return
+ *           -EINVAL if the fs cannot). rename_mutex and both directories
+ *           held (see above). The VFS moves the dentries afterwards.
  *  get_link the target of a symlink into buf[size] (NUL-terminated);
  *           returns its length or -errno. No lock needed: a link's
  *           target never changes.
@@ -121,30 +127,79 @@ struct inode_operations {
 	int (*rmdir)(struct inode *dir, const char *name, size_t len, struct inode *victim);
 	int (*rename)(struct inode *old_dir, const char *old_name, size_t old_len, struct inode *old,
 		      struct inode *new_dir, const char *new_name, size_t new_len,
-		      struct inode *victim);
+		      struct inode *victim, unsigned int flags);
 	int (*get_link)(struct inode *inode, char *buf, size_t size);
 	int (*setattr)(struct inode *inode, const struct iattr *attr);
 };
 
 /*
- * Super-block operations. evict_inode: the last reference to an inode is
- * gone: free its contents (called with no lock, may sleep). destroy_inode:
- * free the struct inode (which the file system allocated, usually inside
- * a larger struct of its own).
+ * Super-block operations (all may sleep unless noted; none is called with
+ * a spinlock held). Missing methods: the VFS does without.
+ *
+ *  evict_inode    the last reference to an inode is gone (or it is being
+ *                 dropped from the inode cache): free its contents; no lock.
+ *  destroy_inode  free the struct inode (the fs allocated it, usually
+ *                 inside a larger struct of its own); no lock. Required.
+ *  dirty_inode    mark_inode_dirty() was called (the inode is now on the
+ *                 sb's dirty list); no lock held, the caller may hold the
+ *                 inode's i_rwsem.
+ *  write_inode    write inode's attributes out (sync_fs or the last iput
+ *                 of a dirty inode); wait: wait for the I/O. 0 or -errno.
+ *                 No VFS lock held.
+ *  sync_fs        make everything written so far durable (sync, syncfs,
+ *                 umount); called under super_mutex. 0 or -errno.
+ *  statfs         fill *st (the VFS fills f_flags, f_fsid, f_namelen
+ *                 defaults first); 0 or -errno. No lock held.
+ *  put_super      the last mount is gone, after the dentries were freed:
+ *                 release the fs's private state (not the sb itself:
+ *                 ->kill_sb of the type frees it). No lock held.
+ *  d_revalidate   may be NULL. A cached dentry of this fs was found by a
+ *                 lookup: is it still right? false unhashes it and asks
+ *                 ->lookup again (procfs: pids come and go without the
+ *                 VFS). Spinlocks only, no sleeping.
  */
 struct super_operations {
 	void (*evict_inode)(struct inode *inode);
 	void (*destroy_inode)(struct inode *inode);
+	void (*dirty_inode)(struct inode *inode);
+	int (*write_inode)(struct inode *inode, bool wait);
+	int (*sync_fs)(struct super_block *sb, bool wait);
+	int (*statfs)(struct dentry *root, struct statfs *st);
+	void (*put_super)(struct super_block *sb);
+	bool (*d_revalidate)(struct dentry *dentry);
 };
 
+/* sb->s_flags */
+#define SB_RDONLY 0x1u   /* mounted read-only (MS_RDONLY) */
+
+struct file_system_type;
+
+/*
+ * One file-system instance. Made by its type's ->mount (usually through
+ * sget_anon()), counted by the mounts that show it (s_active); the last
+ * one's going calls the type's ->kill_sb. Locks: s_list and the list of
+ * all super blocks under "super_mutex"; s_inodes and s_dirty under
+ * "inode_hash_lock".
+ */
 struct super_block {
-	const char *s_type;                    /* [I] "ramfs", "kdevfs" */
+	struct file_system_type *s_type;       /* [I] */
 	u32 s_dev;                             /* [I] st_dev of its inodes */
+	u32 s_magic;                           /* [I] statfs f_type */
+	unsigned int s_flags;                  /* [a] SB_* */
 	const struct super_operations *s_op;   /* [I] */
-	struct inode *s_root;                  /* [I] with a reference; NULL for kdevfs */
+	struct dentry *s_root;                 /* [I] with a reference; NULL for kdevfs */
 	u64 s_next_ino;                        /* [a] next inode number (__atomic) */
 	void *s_fs_info;                       /* [I] file-system private */
+	atomic_t s_active;                     /* [a] mounts of it */
+	struct list_head s_list;               /* [super_mutex] in the list of all */
+	struct list_head s_inodes;             /* [inode_hash_lock] its hashed inodes */
+	struct list_head s_dirty;              /* [inode_hash_lock] inodes marked dirty */
 };
+
+/* inode->i_state, [inode_hash_lock] */
+#define I_NEW      0x1u   /* being read in by iget_locked()'s caller */
+#define I_FREEING  0x2u   /* being evicted: lookers wait, then retry */
+#define I_DIRTY    0x4u   /* on s_dirty: write_inode at sync or the last iput */
 
 struct inode {
 	/* [I] */
@@ -164,6 +219,12 @@ struct inode {
 	struct timespec64 i_atime, i_mtime, i_ctime;  /* [i] */
 	void *i_private;                       /* file-system private, its own rules */
 	struct pipe_inode_info *i_pipe;        /* [pipe_files_lock] a FIFO's pipe while open (fs/pipe.h) */
+
+	/* the inode cache (inode.c); only inodes of file systems that use iget_locked */
+	unsigned int i_state;                  /* [inode_hash_lock] I_* */
+	struct hlist_node i_hash;              /* [inode_hash_lock] by (sb, ino) */
+	struct list_head i_sb_list;            /* [inode_hash_lock] in sb->s_inodes */
+	struct list_head i_dirty;              /* [inode_hash_lock] in sb->s_dirty */
 };
 
 /* ---------------------------------------------------------------- inodes (inode.c) */
@@ -174,8 +235,33 @@ struct inode {
  */
 void inode_init(struct inode *inode, struct super_block *sb, unsigned int mode);
 void iget(struct inode *inode);
-/* Drop a reference; the last one evicts and frees the inode. May sleep. */
+/*
+ * Drop a reference; the last one evicts and frees the inode (a dirty
+ * hashed inode is first written with ->write_inode). May sleep.
+ */
 void iput(struct inode *inode);
+
+/*
+ * The inode cache, for file systems whose inodes have stable numbers
+ * (ext2): iget_locked(sb, ino, alloc) returns the cached inode with a new
+ * reference, waiting while another task reads it in, or a new one made
+ * by alloc and set up with inode_init(). A new inode comes back with I_NEW set, i_ino = ino, one reference, hashed: the
+ * caller fills it, then unlock_new_inode() (lookers wake), or
+ * iget_failed() if it could not be read (it is unhashed and freed).
+ * alloc is the fs's allocator (returns a zeroed struct inode inside its
+ * own struct, or NULL). ERR_PTR(-ENOMEM). May sleep.
+ */
+struct inode *iget_locked(struct super_block *sb, u64 ino, struct inode *(*alloc)(struct super_block *));
+void unlock_new_inode(struct inode *inode);
+void iget_failed(struct inode *inode);
+/* Hash a freshly created inode (inode_init'ed, ino set) so iget_locked finds it. */
+void insert_inode_hash(struct inode *inode);
+/* The inode changed (attributes): ->dirty_inode, and a hashed one joins sb->s_dirty. */
+void mark_inode_dirty(struct inode *inode);
+/* Write every dirty inode of sb with ->write_inode; the first error or 0. May sleep. */
+int sync_inodes_sb(struct super_block *sb, bool wait);
+/* Hashed inodes of sb (umount checks; tests). */
+unsigned long inode_cache_count(struct super_block *sb);
 
 /* The current time for timestamps (wall clock; monotonic if no RTC). */
 struct timespec64 current_time(void);
@@ -234,14 +320,19 @@ int vfs_truncate(struct inode *inode, loff_t size);
 
 /* ---------------------------------------------------------------- path lookup (namei.c) */
 
+/* renameat2 flags (linux/fs.h) */
+#define RENAME_NOREPLACE 0x1u
+#define RENAME_EXCHANGE  0x2u
+#define RENAME_WHITEOUT  0x4u
+
 /* Lookup flags. */
 #define LOOKUP_FOLLOW    0x1   /* follow a symlink in the last component */
 #define LOOKUP_DIRECTORY 0x2   /* the result must be a directory */
 
 /* Where a lookup starts: the root it cannot climb above and the start directory. */
 struct lookup_root {
-	struct inode *root;   /* borrowed reference for the call */
-	struct inode *start;  /* for a relative path; borrowed */
+	struct path root;     /* borrowed for the call */
+	struct path start;    /* for a relative path; borrowed */
 };
 
 /*
@@ -256,6 +347,9 @@ struct lookup_root {
  */
 int vfs_lookup(const struct lookup_root *lr, const char *path, unsigned int flags,
 	       struct inode **res);
+/* The same, giving the place found (mount and dentry, both referenced: path_put). */
+int vfs_path_lookup(const struct lookup_root *lr, const char *path, unsigned int flags,
+		    struct path *res);
 
 /* The VFS operations below resolve path the same way, then act. Each may sleep. */
 int vfs_mkdir(const struct lookup_root *lr, const char *path, unsigned int mode);
@@ -278,13 +372,8 @@ int vfs_readlink(struct inode *inode, char *buf, size_t size);
 struct file *vfs_open(const struct lookup_root *lr, const char *path, int flags,
 		      unsigned int mode);
 
-/*
- * The path of dir from root into buf[size] ("/a/b", NUL-terminated),
- * found by walking ".." and searching each parent for the child's inode
- * number. Returns the length with the NUL, -ENOENT if dir was removed,
- * -ERANGE if buf is too small. May sleep.
- */
-int vfs_path_of(struct inode *root, struct inode *dir, char *buf, size_t size);
+/* The path of dir from root into buf[size] (getcwd): d_path() with -ENOENT for a removed dir. */
+int vfs_path_of(const struct path *root, const struct path *dir, char *buf, size_t size);
 
 /* ---------------------------------------------------------------- fs_struct (fs_struct.c) */
 
@@ -297,8 +386,8 @@ int vfs_path_of(struct inode *root, struct inode *dir, char *buf, size_t size);
 struct fs_struct {
 	atomic_t count;             /* [a] tasks sharing it */
 	struct spinlock lock;       /* "fs_struct_lock" */
-	struct inode *root;         /* [lock] with a reference */
-	struct inode *cwd;          /* [lock] with a reference */
+	struct path root;           /* [lock] with references */
+	struct path pwd;            /* [lock] with references */
 	unsigned int umask;         /* [lock] */
 };
 
@@ -318,8 +407,9 @@ void lookup_root_current(struct lookup_root *lr);
 void lookup_root_put(struct lookup_root *lr);
 /* The current task's umask (022 without an fs_struct). */
 unsigned int current_umask(void);
-/* Replace the current task's cwd (takes its own reference); -ENOENT if no fs_struct. */
-int fs_set_cwd(struct inode *dir);
+/* Replace the current task's cwd or root (takes its own references); -ENOENT if no fs_struct. */
+int fs_set_pwd(const struct path *dir);
+int fs_set_root(const struct path *dir);
 /* Set the current task's umask (& 0777); the old one. Without an fs_struct: 022, nothing set. */
 unsigned int fs_set_umask(unsigned int mask);
 
@@ -327,6 +417,8 @@ unsigned int fs_set_umask(unsigned int mask);
 
 /* The root file system's root inode (borrowed: valid until shutdown). */
 struct inode *fs_root_inode(void);
+/* The root of the mount tree ("/" of the initramfs), with references (path_put). */
+void fs_root_path(struct path *p);
 
 /*
  * Boot: inode and file caches, the ramfs root, the console inode, then

@@ -64,10 +64,11 @@ void seq_buf_free(struct seq_buf *s);
 struct super_block *procfs_create(void);
 /* Free a super block of procfs_create once no inode of it is in use but the root. */
 void procfs_destroy(struct super_block *sb);
+/* Boot: register the "proc" file-system type (mount -t proc proc /proc). */
+void procfs_register(void);
 
-/* ---------------------------------------------------------------- hooks (weak defaults) */
+/* ---------------------------------------------------------------- hooks into other subsystems */
 
-int mounts_show(struct seq_buf *s);
 int filesystems_show(struct seq_buf *s);
 int partitions_show(struct seq_buf *s);
 int diskstats_show(struct seq_buf *s);
