@@ -33,6 +33,7 @@
 #include <kernel/clock.h>
 #include <kernel/compiler.h>
 #include <lib/string.h>
+#include <mm/pagemap.h>
 #include <proc/process.h>
 #include <sched/sched.h>
 #include <sched/task.h>
@@ -93,6 +94,8 @@ void inode_init(struct inode *inode, struct super_block *sb, unsigned int mode)
 	inode->i_blocks = 0;
 	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time();
 	inode->i_private = NULL;
+	address_space_init(&inode->i_data, inode, NULL);
+	inode->i_mapping = &inode->i_data;
 	inode->i_state = 0;
 	INIT_HLIST_NODE(&inode->i_hash);
 	INIT_LIST_HEAD(&inode->i_sb_list);
@@ -304,6 +307,9 @@ void iput(struct inode *inode)
 		inode->i_sb->s_op->write_inode(inode, true);
 	if (inode->i_sb->s_op->evict_inode)
 		inode->i_sb->s_op->evict_inode(inode);
+	/* Whatever the fs left in the page cache goes now (dirty data of a dead file too). */
+	truncate_inode_pages(&inode->i_data, 0);
+	writeback_forget(&inode->i_data);
 	if (hashed) {
 		spin_lock(&inode_hash_lock);
 		hlist_del_init(&inode->i_hash);

@@ -25,6 +25,7 @@
  */
 #include <kernel/panic.h>
 #include <mm/page_alloc.h>
+#include <fs/dcache.h>
 #include <fs/procfs.h>
 #include <mm/pagemap.h>
 
@@ -218,12 +219,14 @@ unsigned long reclaim_pages(unsigned long nr)
 /*
  * /proc/sys/vm/drop_caches (fs/procfs.h): bit 0 frees every clean,
  * unmapped page-cache page (dirty ones stay: Linux asks for a sync
- * first); bit 1 (dentries and inodes) is the VFS's part.
+ * first); bit 1 frees every unused dentry (and the inodes only they held).
  */
 int drop_caches_write(int what)
 {
 	if (what & 1)
 		while (reclaim_pages(1024))
 			;
+	if (what & 2)
+		dcache_shrink(~0UL);
 	return 0;
 }

@@ -136,7 +136,7 @@ static const char *root_files(struct inode *root, char *buf)
 		{ "cpuinfo", "processor\t: 0\nhart\t\t: " }, { "stat", "cpu  " },
 		{ "devices", "Character devices:\n  1 mem\n  5 /dev/tty\n  5 /dev/console\n" },
 		{ "sys/kernel/ostype", "Linux\n" }, { "sys/kernel/pid_max", "32768\n" },
-		{ "mounts", "rootfs / rootfs rw 0 0\n" }, { "partitions", "major minor" },
+		{ "mounts", "rootfs / ramfs rw" }, { "partitions", "major minor" },
 		{ "interrupts", "    " }, { "vmstat", "nr_free_pages " },
 	};
 	long n;

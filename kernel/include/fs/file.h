@@ -29,6 +29,7 @@
 
 #include <arch/atomic.h>
 #include <fs/fs.h>
+#include <mm/pagemap.h>
 #include <kernel/types.h>
 #include <locking/mutex.h>
 #include <locking/spinlock.h>
@@ -106,6 +107,11 @@ struct dir_context {
  *           (pt may be NULL). Called with the poller's task state set to
  *           TASK_INTERRUPTIBLE: must not sleep or take sleeping locks
  *           (fs/poll.h). NULL: always readable and writable (DEFAULT_POLLMASK).
+ *  fsync    make the file's data in [start, end] and (unless datasync
+ *           and only timestamps changed) its metadata durable: fsync(2),
+ *           fdatasync(2), msync(MS_SYNC). 0 or -errno (a writeback error
+ *           seen since the last fsync: -EIO). NULL: -EINVAL (Linux's answer
+ *           for pipes and sockets). May sleep; no lock held.
  */
 struct file_operations {
 	int (*open)(struct inode *inode, struct file *file);
@@ -117,6 +123,7 @@ struct file_operations {
 	long (*ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
 	int (*mmap)(struct file *file, struct mmap_file *mf);
 	unsigned int (*poll)(struct file *file, struct poll_table *pt);
+	int (*fsync)(struct file *file, loff_t start, loff_t end, int datasync);
 };
 
 /* file->f_mode */
@@ -136,6 +143,7 @@ struct file {
 	unsigned int f_flags;                 /* [a] open flags (O_APPEND, O_NONBLOCK change by F_SETFL) */
 	struct mutex f_pos_lock;              /* "file_pos_lock" */
 	loff_t f_pos;                         /* [f_pos_lock] */
+	struct file_ra_state f_ra;            /* [f_pos_lock] read-ahead of read(2) (mm/pagemap.h) */
 	void *private_data;                   /* the file operations' own */
 };
 

@@ -36,6 +36,7 @@
 #include <arch/atomic.h>
 #include <kernel/types.h>
 #include <lib/list.h>
+#include <mm/pagemap.h>
 #include <locking/mutex.h>
 #include <locking/spinlock.h>
 #include <fs/dcache.h>
@@ -218,6 +219,10 @@ struct inode {
 	u64 i_blocks;                          /* [i] 512-byte units of storage held */
 	struct timespec64 i_atime, i_mtime, i_ctime;  /* [i] */
 	void *i_private;                       /* file-system private, its own rules */
+
+	/* the page cache (mm/pagemap.h) */
+	struct address_space *i_mapping;       /* [I] &i_data (a block device file: the disk's) */
+	struct address_space i_data;           /* this inode's own cached pages */
 	struct pipe_inode_info *i_pipe;        /* [pipe_files_lock] a FIFO's pipe while open (fs/pipe.h) */
 
 	/* the inode cache (inode.c); only inodes of file systems that use iget_locked */
