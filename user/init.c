@@ -22,7 +22,11 @@
  *
  * init powers off only when it is pid 1: anywhere else (a host) it prints
  * "init: not pid 1, not powering off" and exits with usertests' status.
- * Mounting /proc, /dev, /tmp and /etc/rc come with the file-system issue.
+ *
+ * As pid 1, before anything else, init mounts the kernel's file systems:
+ * proc on /proc, devtmpfs on /dev (the kernel fills it with the device
+ * nodes) and a tmpfs on /tmp (mode 1777). A mount that fails is reported
+ * and init goes on. /etc/rc comes with the user-space issue.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -30,6 +34,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -163,6 +168,23 @@ static void __attribute__((noreturn)) run_shell(void)
 	}
 }
 
+/* The kernel's file systems on their directories (as pid 1 only). */
+static void mount_kernel_filesystems(void)
+{
+	static const struct { const char *src, *dir, *type, *data; } m[] = {
+		{ "proc", "/proc", "proc", NULL },
+		{ "devtmpfs", "/dev", "devtmpfs", NULL },
+		{ "tmpfs", "/tmp", "tmpfs", "mode=1777" },
+	};
+
+	if (getpid() != 1)
+		return;
+	for (size_t i = 0; i < sizeof(m) / sizeof(m[0]); i++)
+		if (mount(m[i].src, m[i].dir, m[i].type, 0, m[i].data) != 0)
+			ulib_print(1, "init: mount %s on %s: %s\n", m[i].type, m[i].dir,
+				   ulib_errname(errno));
+}
+
 int main(int argc, char **argv)
 {
 	struct utsname u;
@@ -176,6 +198,7 @@ int main(int argc, char **argv)
 	if (uname(&u) != 0)
 		strcpy(u.sysname, "?"), strcpy(u.release, "?"), strcpy(u.machine, "?");
 	ulib_print(1, "init: %s %s (%s), pid %d\n", u.sysname, u.release, u.machine, getpid());
+	mount_kernel_filesystems();
 	setenv("PATH", "/bin", 0);
 	setenv("HOME", "/", 0);
 	if (argc > 1 && (strcmp(argv[1], "usertests") == 0 || strcmp(argv[1], "bench") == 0))

@@ -67,4 +67,7 @@ extern struct initramfs_stats initramfs_boot_stats;
 extern u64 initramfs_boot_ns;
 extern unsigned long initramfs_boot_freed;
 
+/* devtmpfs.c: register the "devtmpfs" type (boot, after tmpfs). */
+void devtmpfs_register(void);
+
 #endif /* FS_INTERNAL_H */

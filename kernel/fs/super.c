@@ -212,6 +212,7 @@ void fs_init(void)
 	dcache_init();
 	ramfs_register();
 	procfs_register();
+	devtmpfs_register();
 	root_sb = ramfs_create();
 	if (!root_sb)
 		panic("fs: cannot create the root file system");
