@@ -788,7 +788,7 @@ GUEST_USERTESTS_TIMEOUT = 600
 # -T 3: per-test limits x3 (90 s): 4 vCPUs on a busy 2-core host wait for
 # the host scheduler at every cross-hart hand-off.
 GUEST_USERTESTS_ARGS = {4: 'init.args="usertests -T 3"', 1: 'init.args="usertests -q -T 3"'}
-BENCH_METRICS = 20
+BENCH_METRICS = 21
 
 UT_LINE = re.compile(r"usertests: (PASS|FAIL|SKIP) (\S+)(?: -- (.*)|: (.*))?$")
 UT_SUMMARY = re.compile(

@@ -620,6 +620,26 @@ static uint64_t run_file_ls(long ops, const char **why)
 	return ulib_now_ns() - t0;
 }
 
+/*
+ * memcpy of 1 MiB between two user buffers, per MiB: the bandwidth limit of
+ * any copy the kernel makes (a cached read, a pipe) on this machine.
+ */
+static uint64_t run_memcpy(long ops, const char **why)
+{
+	static char src[1 << 20], dst[1 << 20];
+	uint64_t t0;
+
+	(void)why;
+	memset(src, 0x5a, sizeof(src));
+	memset(dst, 0, sizeof(dst));   /* both faulted in before timing */
+	t0 = ulib_now_ns();
+	for (long i = 0; i < ops; i++) {
+		memcpy(dst, src, sizeof(src));
+		__asm__ __volatile__("" ::: "memory");
+	}
+	return ulib_now_ns() - t0;
+}
+
 /* ------------------------------------------------------------ the table */
 
 static const struct metric metrics[] = {
@@ -638,6 +658,7 @@ static const struct metric metrics[] = {
 	{ "page fault, COW break (per page)", 4096, run_cow_break },
 	{ "fork+exit+wait, 64 MiB touched", 10, run_fork_64m },
 	{ "mmap+munmap 1 MiB", 2000, run_mmap_munmap },
+	{ "memcpy 1 MiB in user space (per MiB)", 64, run_memcpy },
 	/* files (in the scratch directory) */
 	{ "file write 64 MiB seq (per MiB)", FILE_MIB, run_file_write },
 	{ "file read 64 MiB seq (per MiB)", FILE_MIB, run_file_read },
