@@ -630,7 +630,8 @@ static void test_timer_fn(struct timer *t)
 KTEST(sched_timers)
 {
 	static const u64 offset_ms[4] = { 3, 1, 2, 2 };
-	u64 base = now_ns() + 5 * MS;
+	/* Far enough ahead that a vCPU descheduled by a busy host cannot miss timer_del. */
+	u64 base = now_ns() + 200 * MS;
 
 	atomic_set(&timer_order, 0);
 	for (unsigned int i = 0; i < 4; i++) {
@@ -640,7 +641,7 @@ KTEST(sched_timers)
 	}
 	if (!timer_del(&test_timers[3]) || timer_del(&test_timers[3]))
 		return ktest_fail("timer_del of a pending timer");
-	msleep(8);
+	msleep(203);
 	for (u64 deadline = now_ns() + 1000 * MS; now_ns() < deadline;)
 		if (atomic_read(&timer_order) >= 3)
 			break;
