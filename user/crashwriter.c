@@ -59,6 +59,7 @@
 #define MAXFILES 64
 #define MARK_SIZE 512
 #define CW_BLKFLSBUF _IO(0x12, 97)
+#define CW_BLKGETSIZE64 _IOR(0x12, 114, size_t)	/* Linux's BLKGETSIZE64 */
 
 struct cwfile {
 	char name[32];
@@ -397,10 +398,15 @@ static void file_loop(unsigned long ops)
 
 static int open_mark(const char *dev)
 {
+	uint64_t bytes = 0;
+
 	mark_fd = open(dev, O_RDWR);
 	if (mark_fd < 0)
 		die("open", dev);
-	mark_off = lseek(mark_fd, 0, SEEK_END);
+	if (ioctl(mark_fd, CW_BLKGETSIZE64, &bytes) == 0)
+		mark_off = (off_t)bytes;
+	else
+		mark_off = lseek(mark_fd, 0, SEEK_END);
 	if (mark_off < MARK_SIZE * 2)
 		die("size", dev);
 	mark_off -= MARK_SIZE;
@@ -446,6 +452,15 @@ static void raw_loop(const char *dev, unsigned long ops)
 	ulib_print(1, "CRASHWRITER done ops=%lu durable=%lu\n", ops, durable);
 }
 
+/* /dev/vdX (block 254:16*X) when it is missing. */
+static void make_node(const char *dev)
+{
+	mkdir("/dev", 0755);
+	if (access(dev, F_OK) != 0 && strncmp(dev, "/dev/vd", 7) == 0 &&
+	    mknod(dev, S_IFBLK | 0600, makedev(254, 16 * (unsigned)(dev[7] - 'a'))) != 0)
+		die("mknod", dev);
+}
+
 /* -M: the guest's preparations; returns 1 when ext2 is missing. */
 static int guest_mount(const char *dev)
 {
@@ -467,9 +482,7 @@ static int guest_mount(const char *dev)
 		return 1;
 	}
 	mkdir("/dev", 0755);
-	if (access(dev, F_OK) != 0 && strncmp(dev, "/dev/vd", 7) == 0 &&
-	    mknod(dev, S_IFBLK | 0600, makedev(254, 16 * (unsigned)(dev[7] - 'a'))) != 0)
-		die("mknod", dev);
+	make_node(dev);
 	mkdir("/mnt", 0755);
 	if (mount(dev, "/mnt", "ext2", 0, NULL) != 0)
 		die("mount", dev);
@@ -495,6 +508,7 @@ int main(int argc, char **argv)
 	crc_init();
 	rng = 0x9e3779b97f4a7c15ull ^ (seed * 0x2545f4914f6cdd1dull);
 	if (raw) {
+		make_node(raw);
 		raw_loop(raw, ops);
 		return 0;
 	}
