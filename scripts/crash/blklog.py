@@ -107,7 +107,11 @@ def _read_entry(buf, off, ss, index, tail):
 def parse(src):
     """Parse a log file (path) or its bytes. Raises LogError on a bad super
     or a counted entry that does not fit."""
-    buf = src if isinstance(src, (bytes, bytearray)) else open(src, "rb").read()
+    if isinstance(src, (bytes, bytearray)):
+        buf = src
+    else:
+        with open(src, "rb") as f:
+            buf = f.read()
     if len(buf) < SUPER.size:
         raise LogError("log too short for a super block")
     magic, version, nr, ss = SUPER.unpack_from(buf, 0)
@@ -236,7 +240,8 @@ def crash_states(log, max_flush=16, n_between=8, seed=1):
 
 def replay(start_image, log, state, out_path):
     """Write the image of `state` (a CrashState) to out_path."""
-    image = bytearray(open(start_image, "rb").read())
+    with open(start_image, "rb") as f:
+        image = bytearray(f.read())
     apply(image, state.entries, log.sectorsize)
     with open(out_path, "wb") as f:
         f.write(image)
