@@ -396,10 +396,20 @@ static void file_loop(unsigned long ops)
 	ulib_print(1, "CRASHWRITER done ops=%lu durable=%lu\n", ops, durable);
 }
 
+/* /dev/vdX (block 254:16*X) when it is missing. */
+static void make_node(const char *dev)
+{
+	mkdir("/dev", 0755);
+	if (access(dev, F_OK) != 0 && strncmp(dev, "/dev/vd", 7) == 0 &&
+	    mknod(dev, S_IFBLK | 0600, makedev(254, 16 * (unsigned)(dev[7] - 'a'))) != 0)
+		die("mknod", dev);
+}
+
 static int open_mark(const char *dev)
 {
 	uint64_t bytes = 0;
 
+	make_node(dev);
 	mark_fd = open(dev, O_RDWR);
 	if (mark_fd < 0)
 		die("open", dev);
@@ -450,15 +460,6 @@ static void raw_loop(const char *dev, unsigned long ops)
 		}
 	}
 	ulib_print(1, "CRASHWRITER done ops=%lu durable=%lu\n", ops, durable);
-}
-
-/* /dev/vdX (block 254:16*X) when it is missing. */
-static void make_node(const char *dev)
-{
-	mkdir("/dev", 0755);
-	if (access(dev, F_OK) != 0 && strncmp(dev, "/dev/vd", 7) == 0 &&
-	    mknod(dev, S_IFBLK | 0600, makedev(254, 16 * (unsigned)(dev[7] - 'a'))) != 0)
-		die("mknod", dev);
 }
 
 /* -M: the guest's preparations; returns 1 when ext2 is missing. */

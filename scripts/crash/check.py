@@ -74,8 +74,9 @@ def e2fsck(image):
 def boot(kernel, disks, bootargs, log, timeout, kill_after=None, cpus=2):
     """Boot Kestrel with the initramfs and these disks (vda, vdb, ... in
     order; a disk with a log file sits behind blklogwrites). kill_after:
-    SIGKILL QEMU after that many seconds (the kill test). Returns (console
-    output, exit status or None, error text or None)."""
+    SIGKILL QEMU that many seconds after the writer's start line (the kill
+    test; at once if it says SKIP). Returns (console output, exit status or
+    None, error text or None)."""
     from qemu import Qemu, QemuTimeout
     args = ["-initrd", str(INITRAMFS), "-global", "virtio-mmio.force-legacy=false"]
     for i, (image, log_file, ro) in enumerate(disks):
@@ -95,7 +96,9 @@ def boot(kernel, disks, bootargs, log, timeout, kill_after=None, cpus=2):
     with q:
         try:
             if kill_after is not None:
-                time.sleep(kill_after)
+                m = q.expect(r"CRASHWRITER (start|SKIP)[^\n]*\n", timeout)
+                if m.group(1) == "start":
+                    time.sleep(kill_after)
                 q.kill()
             else:
                 status = q.wait_exit(timeout)
@@ -117,10 +120,10 @@ def _marker(image):
         return expect.parse_marker(f.read(512)) or 0
 
 
-def check_guest(kernel, image, lines, root, workdir, log, name="state"):
-    """Mount-and-check in Kestrel, then e2fsck. Results [(name, ok, why)];
-    [] with a SKIP result's reason when the kernel lacks ext2."""
-    k = _marker(image)
+def check_guest(kernel, image, lines, root, workdir, log, name="state", k_min=0):
+    """Mount-and-check in Kestrel, then e2fsck. Results [(name, ok, why)],
+    or None when the kernel lacks ext2. Promises 1..max(marker, k_min) hold."""
+    k = max(_marker(image), k_min)
     exp = expect.expectations(lines, k)
     exp_path = Path(workdir) / ("%s.expect" % name)
     _expect_file(exp_path, exp, root, k)
