@@ -146,10 +146,21 @@ static void promise(const char *fmt, const char *a, const char *b, uint64_t size
 	put_mark();
 }
 
+/*
+ * fsync or fdatasync fd. A kernel without the call (ENOSYS) gets sync(2),
+ * which promises at least as much, and one note line saying so.
+ */
 static void sync_fd(int fd, int data_only, const char *what)
 {
-	if ((data_only ? fdatasync(fd) : fsync(fd)) != 0)
+	static int noted;
+
+	if ((data_only ? fdatasync(fd) : fsync(fd)) == 0)
+		return;
+	if (errno != ENOSYS)
 		die(data_only ? "fdatasync" : "fsync", what);
+	if (!noted++)
+		ulib_print(1, "CRASHWRITER note: fsync/fdatasync: ENOSYS, using sync\n");
+	sync();
 }
 
 /* fsync the directory holding rel ("" parent = root). */
