@@ -1531,7 +1531,11 @@ def crash_fs_job(kernel, kind):
             return Outcome([], notes=["%s: %s" % (name, skip)])
         results = [Result("%s/%s" % (name, n), ok, clean(str(w), 300)) for n, ok, w in res]
         results.append(Result(name + "/summary", bool(res), "" if res else "no crash states"))
-        return Outcome(results, "", None, None, time.monotonic() - t0)
+        notes = sorted({"%s: %s" % (name, ln.strip()[ln.strip().find("CRASHWRITER note"):])
+                        for p in wd.glob("*writer.log")
+                        for ln in p.read_text("latin-1").splitlines()
+                        if "CRASHWRITER note" in ln})
+        return Outcome(results, "", None, None, time.monotonic() - t0, notes)
 
     return Job(name, [name], run)
 

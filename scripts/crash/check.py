@@ -71,6 +71,15 @@ def e2fsck(image):
     return p.returncode == 0, (p.stdout + p.stderr).strip()
 
 
+def fsck_problem(text):
+    """The first line of e2fsck output that reports a problem."""
+    for ln in text.splitlines():
+        ln = ln.strip()
+        if ln and not ln.startswith(("Pass ", "e2fsck 1.")):
+            return ln
+    return "e2fsck failed"
+
+
 def boot(kernel, disks, bootargs, log, timeout, kill_after=None, cpus=2):
     """Boot Kestrel with the initramfs and these disks (vda, vdb, ... in
     order; a disk with a log file sits behind blklogwrites). kill_after:
@@ -140,7 +149,7 @@ def check_guest(kernel, image, lines, root, workdir, log, name="state", k_min=0)
     results.append((name + "/mount-check", done and not fails and "Kernel panic" not in out,
                     "%s (marker %d, %d paths)" % (why, k, len(exp)) if why else ""))
     clean, text = e2fsck(image)
-    results.append((name + "/e2fsck", clean, "" if clean else (text.splitlines() or ["?"])[-1]))
+    results.append((name + "/e2fsck", clean, "" if clean else fsck_problem(text)))
     return results
 
 
@@ -161,7 +170,7 @@ def check_host(image, lines, root, name="state"):
     k = _marker(image)
     exp = expect.expectations(lines, k)
     clean, text = e2fsck(image)
-    results = [(name + "/e2fsck", clean, "" if clean else text.splitlines()[-1])]
+    results = [(name + "/e2fsck", clean, "" if clean else fsck_problem(text))]
     bad = []
     for path, outcomes in sorted(exp.items()):
         found = _debugfs_found(image, "/%s/%s" % (root, path))
