@@ -243,6 +243,12 @@ test: deps
 	@$(MAKE) --no-print-directory kernel unit-tests user initramfs mkfs
 	@$(PYTHON) tests/run.py --kernel $(B)/kernel.elf --unit $(UNIT_TESTS)
 
+# Crash tests only (docs/crash.md), with ext2 required: CRASH=1 turns the
+# suite's "SKIP: needs the ext2 driver" notes into failures.
+crash: deps
+	@$(MAKE) --no-print-directory kernel user initramfs mkfs
+	@CRASH=1 $(PYTHON) tests/run.py --kernel $(B)/kernel.elf --only crash
+
 # Boot-time figures (not a test): median of 5 boots at 1 and 4 harts.
 boottime: deps
 	@$(MAKE) --no-print-directory kernel
@@ -254,7 +260,7 @@ format:
 clean:
 	rm -rf $(B)
 
-.PHONY: deps qemu qemu-gdb gdb test boottime abi-doc format clean FORCE
+.PHONY: deps qemu qemu-gdb gdb test crash boottime abi-doc format clean FORCE
 FORCE:
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

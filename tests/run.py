@@ -1427,7 +1427,121 @@ def build_jobs(args):
     jobs.append(trace_job(kernel))
     jobs.append(abi_doc_job())
     jobs += mkfs_jobs()
+    jobs += crash_jobs(kernel)
     return jobs
+
+
+# ---------------------------------------------------------------------------
+# suite: crash (docs/crash.md)
+#
+# crash/host    tests/crash/test_crash.py (parser, replayer, expectations,
+#               the debugfs checker, crashwriter's host self-check)
+# crash/raw     a real blklogwrites log of a Kestrel boot writing its raw
+#               disk (scripts/crash/rawlog.py)
+# crash/replay  writer under blklogwrites, every crash state mounted by
+#               Kestrel and checked (scripts/crash/check.py)
+# crash/kill    QEMU SIGKILLed under the writer, 3 seeds (scripts/crash/kill.py)
+# replay and kill print a note "SKIP: needs the ext2 driver" (no result)
+# while the guest's /proc/filesystems has no ext2; CRASH=1 in the
+# environment (make crash) makes that a failure instead.
+
+sys.path.insert(0, str(ROOT / "scripts" / "crash"))
+import check as crash_check                                    # noqa: E402
+import kill as crash_kill                                      # noqa: E402
+import rawlog as crash_rawlog                                  # noqa: E402
+
+CRASH_DIR = ROOT / "build" / "crash"
+CRASH_REQUIRED = os.environ.get("CRASH", "") == "1"
+UNITTEST_LINE = re.compile(r"^(test_\w+) \(.*?\) \.\.\. (ok|FAIL|ERROR|skipped.*|expected failure)$")
+
+
+def crash_host_job():
+    name = "crash/host"
+
+    def run():
+        t0 = time.monotonic()
+        argv = [sys.executable, str(ROOT / "tests" / "crash" / "test_crash.py"), "-v"]
+        try:
+            p = subprocess.run(argv, capture_output=True, text=True, timeout=scaled(120))
+            out, code = p.stdout + p.stderr, p.returncode
+        except subprocess.TimeoutExpired:
+            out, code = "", None
+        results = []
+        for ln in out.splitlines():
+            m = UNITTEST_LINE.match(ln.strip())
+            if m:      # a skip is a missing prerequisite: a failure here
+                results.append(Result("%s/%s" % (name, m.group(1)), m.group(2) == "ok",
+                                      m.group(2)))
+        results.append(Result(name + "/summary", code == 0 and bool(results),
+                              "timed out" if code is None else "exit status %s" % code))
+        return Outcome(results, out, None, argv, time.monotonic() - t0)
+
+    return Job(name, [name + "/summary"], run)
+
+
+def _crash_prereq(kernel):
+    why = qemu_prereq(kernel)
+    for f in (INITRAMFS, crash_check.MKFS):
+        if not why and not Path(f).is_file():
+            why = "prerequisite missing: %s" % f
+    return why
+
+
+def crash_raw_job(kernel):
+    name = "crash/raw"
+
+    def run():
+        t0 = time.monotonic()
+        why = _crash_prereq(kernel)
+        if why:
+            return Outcome(all_failed([name + "/capture"], why))
+        shutil.rmtree(CRASH_DIR / "raw", ignore_errors=True)
+        res = crash_rawlog.raw_test(kernel, CRASH_DIR / "raw")
+        log = CRASH_DIR / "raw" / "raw.console"
+        return Outcome([Result("%s/%s" % (name, n.split("/", 1)[1]), ok, clean(str(w), 300))
+                        for n, ok, w in res], log.read_text("latin-1") if log.exists() else "",
+                       str(log), None, time.monotonic() - t0)
+
+    return Job(name, [name + "/capture"], run)
+
+
+def crash_fs_job(kernel, kind):
+    """crash/replay or crash/kill: results per crash state, or a SKIP note."""
+    name = "crash/" + kind
+
+    def run():
+        t0 = time.monotonic()
+        why = _crash_prereq(kernel)
+        if why:
+            return Outcome(all_failed([name], why))
+        wd = CRASH_DIR / kind
+        shutil.rmtree(wd, ignore_errors=True)
+        try:
+            if kind == "replay":
+                res, skip = crash_check.replay_test(kernel, wd, seed=1, ops=60,
+                                                    max_flush=6, between=4)
+            else:
+                res, skip = crash_kill.kill_test(kernel, wd, seeds=(1, 2, 3), max_delay=3.0)
+        except (RuntimeError, OSError, subprocess.CalledProcessError) as e:
+            return Outcome([Result(name, False, clean(first_line(e), 300))])
+        if skip:
+            if CRASH_REQUIRED:
+                return Outcome([Result(name, False, skip + " (CRASH=1 requires it)")])
+            return Outcome([], notes=["%s: %s" % (name, skip)])
+        results = [Result("%s/%s" % (name, n), ok, clean(str(w), 300)) for n, ok, w in res]
+        results.append(Result(name + "/summary", bool(res), "" if res else "no crash states"))
+        notes = sorted({"%s: %s" % (name, ln.strip()[ln.strip().find("CRASHWRITER note"):])
+                        for p in wd.glob("*writer.log")
+                        for ln in p.read_text("latin-1").splitlines()
+                        if "CRASHWRITER note" in ln})
+        return Outcome(results, "", None, None, time.monotonic() - t0, notes)
+
+    return Job(name, [name], run)
+
+
+def crash_jobs(kernel):
+    return [crash_host_job(), crash_raw_job(kernel), crash_fs_job(kernel, "replay"),
+            crash_fs_job(kernel, "kill")]
 
 
 def select(jobs, only):

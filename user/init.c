@@ -16,7 +16,8 @@
  *                          "init: usertests exited with status N" (or
  *                          "was killed by signal N"), then powers off with
  *                          reboot(LINUX_REBOOT_CMD_POWER_OFF).
- *   init bench ARGS...     the same with /bin/bench.
+ *   init bench ARGS...     the same with /bin/bench (and with /bin/crashwriter,
+ *                          /bin/crashcheck: the crash tests, docs/crash.md).
  *   init -r ROOT ...       prefix every path with ROOT (to try init on a
  *                          host under qemu-riscv64).
  *
@@ -201,7 +202,8 @@ int main(int argc, char **argv)
 	mount_kernel_filesystems();
 	setenv("PATH", "/bin", 0);
 	setenv("HOME", "/", 0);
-	if (argc > 1 && (strcmp(argv[1], "usertests") == 0 || strcmp(argv[1], "bench") == 0))
+	if (argc > 1 && (strcmp(argv[1], "usertests") == 0 || strcmp(argv[1], "bench") == 0 ||
+			 strcmp(argv[1], "crashwriter") == 0 || strcmp(argv[1], "crashcheck") == 0))
 		run_and_power_off(argc - 1, argv + 1);
 	if (argc > 1)
 		ulib_print(1, "init: unknown mode '%s' (known: usertests, bench)\n", argv[1]);

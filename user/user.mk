@@ -18,6 +18,7 @@ UB := $(B)/user
 
 # One-file programs: user/NAME.c -> build/user/NAME.
 USER_SIMPLE := init bench exitcode echoargs true false hello
+USER_SIMPLE += crashwriter crashcheck
 USER_PROGS  := $(USER_SIMPLE) usertests
 USER_BINS   := $(addprefix $(UB)/,$(USER_PROGS))
 

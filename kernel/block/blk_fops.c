@@ -30,6 +30,7 @@ static int blkdev_open(struct inode *inode, struct file *file)
 	if ((file->f_mode & FMODE_WRITE) && bdev->read_only)
 		return -EACCES;
 	file->private_data = bdev;
+	file->f_mode |= FMODE_LSEEK;	/* a disk is seekable: lseek, pread, pwrite */
 	return 0;
 }
 
