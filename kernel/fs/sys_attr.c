@@ -42,8 +42,11 @@ static void target_put(struct attr_target *t)
 	iput(t->inode);
 }
 
-/* The file open at fd (the cwd for AT_FDCWD). 0 or -EBADF. */
-static int target_fd(int fd, struct attr_target *t)
+/*
+ * The file open at fd (the cwd for AT_FDCWD). 0 or -EBADF (also for an
+ * O_PATH file unless path_ok: only the AT_EMPTY_PATH form takes those).
+ */
+static int target_fd_common(int fd, bool path_ok, struct attr_target *t)
 {
 	struct lookup_root lr;
 	struct file *f;
@@ -59,11 +62,20 @@ static int target_fd(int fd, struct attr_target *t)
 	f = fget(fd);
 	if (!f)
 		return -EBADF;
+	if ((f->f_flags & O_PATH) && !path_ok) {
+		fput(f);
+		return -EBADF;
+	}
 	t->inode = file_inode(f);
 	iget(t->inode);
 	t->rdonly = path_rdonly(&f->f_path, t->inode);
 	fput(f);
 	return 0;
+}
+
+static int target_fd(int fd, struct attr_target *t)
+{
+	return target_fd_common(fd, false, t);
 }
 
 /*
@@ -81,7 +93,7 @@ static int target_at(int dirfd, unsigned long upath, unsigned int flags, struct 
 		return err;
 	if (!path[0]) {
 		kfree(path);
-		return (flags & AT_EMPTY_PATH) ? target_fd(dirfd, t) : -ENOENT;
+		return (flags & AT_EMPTY_PATH) ? target_fd_common(dirfd, true, t) : -ENOENT;
 	}
 	err = lookup_root_at(dirfd, path, &lr);
 	if (err)
@@ -169,7 +181,7 @@ static bool utime_nsec_ok(long long nsec)
 	return (nsec >= 0 && nsec <= 999999999) || nsec == UTIME_NOW || nsec == UTIME_OMIT;
 }
 
-/* Copy and check utimensat's times (NULL stays NULL: *tp = NULL). 0, -EFAULT, -EINVAL. */
+/* Copy utimensat's times (NULL stays NULL: *tp = NULL). 0 or -EFAULT. */
 static int utimes_get(unsigned long utimes, struct timespec64 *buf, struct timespec64 **tp)
 {
 	struct __kernel_timespec ut[2];
@@ -179,44 +191,45 @@ static int utimes_get(unsigned long utimes, struct timespec64 *buf, struct times
 		return 0;
 	if (copy_from_user(ut, (const void *)utimes, sizeof(ut)))
 		return -EFAULT;
-	for (int i = 0; i < 2; i++) {
-		if (!utime_nsec_ok(ut[i].tv_nsec))
-			return -EINVAL;
+	for (int i = 0; i < 2; i++)
 		buf[i] = (struct timespec64){ ut[i].tv_sec, (long)ut[i].tv_nsec };
-	}
 	*tp = buf;
 	return 0;
 }
 
+/* The file utimensat acts on: dirfd itself for a NULL path (futimens), else dirfd/path. */
+static int utimes_target(int dirfd, unsigned long upath, unsigned int flags, struct attr_target *t)
+{
+	if (!upath && dirfd != AT_FDCWD)
+		return flags ? -EINVAL : target_fd(dirfd, t);
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	return upath ? target_at(dirfd, upath, flags, t) : -EFAULT;
+}
+
 /*
- * utimensat(dirfd, path, times, flags). path NULL: dirfd itself (futimens;
- * flags must be 0). Both times UTIME_OMIT: nothing to do, no checks
- * beyond the arguments (Linux returns 0 before looking the file up).
+ * utimensat(dirfd, path, times, flags), with Linux's order of checks:
+ * both times UTIME_OMIT returns 0 before anything else ("we must not even
+ * check the path"); then the flags and the lookup; then tv_nsec (-EINVAL
+ * unless 0..999999999, UTIME_NOW or UTIME_OMIT), -EROFS, the permission.
  */
 long sys_utimensat(const struct syscall_args *args)
 {
-	unsigned int flags = (unsigned int)args->a[3];
 	struct timespec64 buf[2], *times;
 	struct attr_target t;
-	int err;
+	int err = utimes_get(args->a[2], buf, &times);
 
-	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
-		return -EINVAL;
-	err = utimes_get(args->a[2], buf, &times);
 	if (err)
 		return err;
 	if (times && times[0].tv_nsec == UTIME_OMIT && times[1].tv_nsec == UTIME_OMIT)
 		return 0;
-	if (!args->a[1]) {
-		if (flags & AT_SYMLINK_NOFOLLOW)
-			return -EINVAL;
-		err = (int)args->a[0] == AT_FDCWD ? -EFAULT : target_fd((int)args->a[0], &t);
-	} else {
-		err = target_at((int)args->a[0], args->a[1], flags, &t);
-	}
+	err = utimes_target((int)args->a[0], args->a[1], (unsigned int)args->a[3], &t);
 	if (err)
 		return err;
-	err = t.rdonly ? -EROFS : vfs_utimes(t.inode, times);
+	if (times && (!utime_nsec_ok(times[0].tv_nsec) || !utime_nsec_ok(times[1].tv_nsec)))
+		err = -EINVAL;
+	else
+		err = t.rdonly ? -EROFS : vfs_utimes(t.inode, times);
 	target_put(&t);
 	return err;
 }
