@@ -266,6 +266,32 @@ long sys_statx(const struct syscall_args *args)
 
 /* ---------------------------------------------------------------- access, readlink */
 
+/* faccessat2(fd, "", mode, AT_EMPTY_PATH): the file open at fd (or the cwd). */
+static long access_fd(int fd, unsigned int mode, unsigned int flags)
+{
+	struct lookup_root lr;
+	struct inode *inode;
+	struct file *f = NULL;
+	long err = 0;
+
+	if (fd == AT_FDCWD) {
+		lookup_root_current(&lr);
+		inode = lr.start.dentry->d_inode;
+	} else {
+		f = fget(fd);
+		if (!f)
+			return -EBADF;
+		inode = file_inode(f);
+	}
+	if (mode)
+		err = inode_permission(inode, (int)mode, !(flags & AT_EACCESS));
+	if (f)
+		fput(f);
+	else
+		lookup_root_put(&lr);
+	return err;
+}
+
 static long do_faccessat(int dirfd, unsigned long upath, unsigned int mode, unsigned int flags)
 {
 	struct lookup_root lr;
@@ -277,11 +303,20 @@ static long do_faccessat(int dirfd, unsigned long upath, unsigned int mode, unsi
 		return -EINVAL;
 	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	err = name_get(dirfd, upath, &path, &lr);
+	err = getname(upath, &path);
 	if (err)
 		return err;
-	err = vfs_lookup(&lr, path, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, &inode);
-	name_put(path, &lr);
+	if (!path[0]) {   /* "" is dirfd itself with AT_EMPTY_PATH, else -ENOENT */
+		kfree(path);
+		return (flags & AT_EMPTY_PATH) ? access_fd(dirfd, mode, flags) : -ENOENT;
+	}
+	err = lookup_root_at(dirfd, path, &lr);
+	if (!err) {
+		err = vfs_lookup(&lr, path, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW,
+				 &inode);
+		lookup_root_put(&lr);
+	}
+	kfree(path);
 	if (err)
 		return err;
 	/* R_OK, W_OK, X_OK have MAY_READ, MAY_WRITE, MAY_EXEC's values. */

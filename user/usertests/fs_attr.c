@@ -428,6 +428,12 @@ UTEST(fs_attr_errors, 0, NULL)
 	CHECK_ERR(utimensat(AT_FDCWD, "f", NULL, 0x8000), EINVAL);
 	CHECK_ERR(utimensat(AT_FDCWD, "", NULL, 0), ENOENT);
 	CHECK_SYS(utimensat(fd, "", NULL, AT_EMPTY_PATH));
+	/* faccessat2 with AT_EMPTY_PATH checks dirfd itself */
+	CHECK_SYS(chmod("f", 0644));
+	CHECK_SYS(syscall(SYS_faccessat2, fd, "", R_OK | W_OK, AT_EMPTY_PATH));
+	CHECK_ERR(syscall(SYS_faccessat2, fd, "", X_OK, AT_EMPTY_PATH), EACCES);
+	CHECK_ERR(syscall(SYS_faccessat2, fd, "", R_OK, 0), ENOENT);
+	CHECK_ERR(syscall(SYS_faccessat2, -1, "", R_OK, AT_EMPTY_PATH), EBADF);
 	CHECK_ERR(syscall(SYS_utimensat, fd, NULL, NULL, AT_SYMLINK_NOFOLLOW), EINVAL);
 	CHECK_ERR(syscall(SYS_utimensat, -1, NULL, NULL, 0), EBADF);
 	CHECK_ERR(syscall(SYS_utimensat, AT_FDCWD, NULL, NULL, 0), EFAULT);
