@@ -175,10 +175,20 @@ int blkdev_fsync(struct file *file)
 	return blkdev_issue_flush(file->private_data);
 }
 
+/* ->fsync: the device's write cache to stable storage (the range does not matter). */
+static int blkdev_fops_fsync(struct file *file, loff_t start, loff_t end, int datasync)
+{
+	(void)start;
+	(void)end;
+	(void)datasync;
+	return blkdev_fsync(file);
+}
+
 const struct file_operations blkdev_fops = {
 	.open = blkdev_open,
 	.read = blkdev_read,
 	.write = blkdev_write,
 	.llseek = blkdev_llseek,
 	.ioctl = blkdev_ioctl,
+	.fsync = blkdev_fops_fsync,
 };

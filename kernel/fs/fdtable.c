@@ -7,8 +7,12 @@
  * allocates the arrays); host unit tests check it with fdtable_validate()
  * after every change.
  *
- * Invariant: for every fd < max_fds, fd[fd] != NULL iff bit fd of
+ * Invariant: for every fd < max_fds, fd[fd] != NULL implies bit fd of
  * open_fds is set, and a close_on_exec bit is set only for an open fd.
+ * An open bit over a NULL slot is a reservation (fdtable_reserve: an
+ * open(2) that took its descriptor before creating the file); it is not
+ * a file yet: fdtable_clear leaves it alone, fdtable_fill or
+ * fdtable_unreserve ends it.
  */
 #include <fs/file.h>
 #include <kernel/compiler.h>
@@ -110,11 +114,37 @@ void fdtable_set(struct fdtable *t, unsigned int fd, struct file *f, bool cloexe
 	bit_assign(t->close_on_exec, fd, cloexec);
 }
 
+void fdtable_reserve(struct fdtable *t, unsigned int fd, bool cloexec)
+{
+	BUG_ON(fd >= t->max_fds || bit_test(t->open_fds, fd));
+	t->fd[fd] = NULL;
+	bit_assign(t->open_fds, fd, true);
+	bit_assign(t->close_on_exec, fd, cloexec);
+}
+
+bool fdtable_is_reserved(const struct fdtable *t, unsigned int fd)
+{
+	return fd < t->max_fds && bit_test(t->open_fds, fd) && !t->fd[fd];
+}
+
+void fdtable_fill(struct fdtable *t, unsigned int fd, struct file *f)
+{
+	BUG_ON(!fdtable_is_reserved(t, fd) || !f);
+	t->fd[fd] = f;
+}
+
+void fdtable_unreserve(struct fdtable *t, unsigned int fd)
+{
+	BUG_ON(!fdtable_is_reserved(t, fd));
+	bit_assign(t->open_fds, fd, false);
+	bit_assign(t->close_on_exec, fd, false);
+}
+
 struct file *fdtable_clear(struct fdtable *t, unsigned int fd)
 {
 	struct file *f;
 
-	if (fd >= t->max_fds || !bit_test(t->open_fds, fd))
+	if (fd >= t->max_fds || !bit_test(t->open_fds, fd) || !t->fd[fd])
 		return NULL;
 	f = t->fd[fd];
 	t->fd[fd] = NULL;
@@ -141,8 +171,8 @@ const char *fdtable_validate(const struct fdtable *t)
 	for (unsigned int i = 0; i < t->max_fds; i++) {
 		bool open = bit_test(t->open_fds, i);
 
-		if (open != (t->fd[i] != NULL))
-			return open ? "open bit set on an empty slot" : "file in a slot whose bit is clear";
+		if (!open && t->fd[i])
+			return "file in a slot whose bit is clear";
 		if (!open && bit_test(t->close_on_exec, i))
 			return "close-on-exec bit on a closed descriptor";
 	}

@@ -99,6 +99,15 @@ struct file *file_alloc_open_path(const struct path *path, int flags)
 	return file_alloc(path->dentry->d_inode, path, flags);
 }
 
+int noop_fsync(struct file *file, loff_t start, loff_t end, int datasync)
+{
+	(void)file;
+	(void)start;
+	(void)end;
+	(void)datasync;
+	return 0;
+}
+
 void file_get(struct file *f)
 {
 	BUG_ON(atomic_read(&f->f_count) <= 0);
@@ -181,6 +190,8 @@ static void files_close_matching(struct files_struct *files, bool only_cloexec)
 		spin_lock(&files->lock);
 		while ((next = fdtable_next_open(files->fdt, fd)) >= 0) {
 			fd = (unsigned int)next + 1;
+			if (fdtable_is_reserved(files->fdt, (unsigned int)next))
+				continue;   /* an open in progress fills or drops it */
 			if (!only_cloexec || fdtable_is_cloexec(files->fdt, (unsigned int)next)) {
 				f = fdtable_clear(files->fdt, (unsigned int)next);
 				break;
@@ -263,8 +274,12 @@ struct files_struct *files_dup(struct files_struct *old)
 		spin_lock(&old->lock);
 	}
 	fdtable_copy(files->fdt, old->fdt);
-	for (int fd = 0; (fd = fdtable_next_open(files->fdt, (unsigned int)fd)) >= 0; fd++)
-		file_get(files->fdt->fd[fd]);
+	for (int fd = 0; (fd = fdtable_next_open(files->fdt, (unsigned int)fd)) >= 0; fd++) {
+		if (files->fdt->fd[fd])
+			file_get(files->fdt->fd[fd]);
+		else   /* an open in progress in old: not the child's */
+			fdtable_unreserve(files->fdt, (unsigned int)fd);
+	}
 	spin_unlock(&old->lock);
 	return files;
 }
@@ -315,30 +330,73 @@ struct file *fget(int fd)
 	return f;
 }
 
+/*
+ * The lowest free descriptor >= start below limit, growing the table as
+ * needed: it, -EMFILE or -ENOMEM. files->lock held (dropped and retaken
+ * to grow); the slot is still free when it returns.
+ */
+static int fd_find_slot(struct files_struct *files, unsigned int start, unsigned int limit)
+{
+	int fd, err;
+
+	while ((fd = fdtable_find_free(files->fdt, start)) < 0) {
+		err = files_expand(files, MAX(start, files->fdt->max_fds), limit);
+		if (err)
+			return err;
+	}
+	return (unsigned int)fd >= limit ? -EMFILE : fd;
+}
+
 int fd_install_from(struct file *f, unsigned int start, bool cloexec)
 {
 	struct files_struct *files = current->files;
 	unsigned int limit = fd_limit();
-	int fd, err = 0;
+	int fd;
 
 	if (!files)
 		return -EMFILE;
 	if (start >= limit)
 		return -EINVAL;
 	spin_lock(&files->lock);
-	while ((fd = fdtable_find_free(files->fdt, start)) < 0) {
-		unsigned int need = MAX(start, files->fdt->max_fds);
-
-		err = files_expand(files, need, limit);
-		if (err)
-			break;
-	}
-	if (!err && (unsigned int)fd >= limit)
-		err = -EMFILE;
-	if (!err)
+	fd = fd_find_slot(files, start, limit);
+	if (fd >= 0)
 		fdtable_set(files->fdt, (unsigned int)fd, f, cloexec);
 	spin_unlock(&files->lock);
-	return err ? err : fd;
+	return fd;
+}
+
+int fd_reserve(bool cloexec)
+{
+	struct files_struct *files = current->files;
+	unsigned int limit = fd_limit();
+	int fd;
+
+	if (!files)
+		return -EMFILE;
+	spin_lock(&files->lock);
+	fd = fd_find_slot(files, 0, limit);
+	if (fd >= 0)
+		fdtable_reserve(files->fdt, (unsigned int)fd, cloexec);
+	spin_unlock(&files->lock);
+	return fd;
+}
+
+void fd_install_reserved(int fd, struct file *f)
+{
+	struct files_struct *files = current->files;
+
+	spin_lock(&files->lock);
+	fdtable_fill(files->fdt, (unsigned int)fd, f);
+	spin_unlock(&files->lock);
+}
+
+void fd_unreserve(int fd)
+{
+	struct files_struct *files = current->files;
+
+	spin_lock(&files->lock);
+	fdtable_unreserve(files->fdt, (unsigned int)fd);
+	spin_unlock(&files->lock);
 }
 
 int fd_replace(unsigned int newfd, struct file *f, bool cloexec)
@@ -357,6 +415,10 @@ int fd_replace(unsigned int newfd, struct file *f, bool cloexec)
 	if (err) {
 		spin_unlock(&files->lock);
 		return err == -EMFILE ? -EBADF : err;
+	}
+	if (fdtable_is_reserved(files->fdt, newfd)) {
+		spin_unlock(&files->lock);
+		return -EBUSY;
 	}
 	old = fdtable_clear(files->fdt, newfd);
 	file_get(f);

@@ -353,6 +353,123 @@ int inode_permission(struct inode *inode, int mask, bool use_real)
 	return (perm & (unsigned int)mask) == (unsigned int)mask ? 0 : -EACCES;
 }
 
+bool in_group_p(u32 gid)
+{
+	const struct cred *c = current_cred();
+
+	return !c || in_group(c, gid, false);
+}
+
+/* Is the caller inode's owner, or root (Linux's inode_owner_or_capable)? */
+static bool owner_or_root(const struct inode *inode)
+{
+	u32 fsuid = current_fsuid();
+
+	return fsuid == 0 || fsuid == READ_ONCE(inode->i_uid);
+}
+
+int vfs_chmod(struct inode *inode, unsigned int mode)
+{
+	struct iattr a = { .ia_valid = ATTR_MODE, .ia_mode = mode & 07777 };
+
+	if (!owner_or_root(inode))
+		return -EPERM;
+	if (current_fsuid() != 0 && !in_group_p(READ_ONCE(inode->i_gid)))
+		a.ia_mode &= ~(unsigned int)S_ISGID;
+	return vfs_setattr(inode, &a);
+}
+
+/* May the caller give inode the owner uid and group gid (-1: unchanged)? */
+static bool chown_ok(const struct inode *inode, u32 uid, u32 gid)
+{
+	u32 fsuid = current_fsuid(), iuid = READ_ONCE(inode->i_uid);
+
+	if (fsuid == 0)
+		return true;
+	if (uid != (u32)-1 && uid != iuid)
+		return false;
+	if (gid != (u32)-1 && (fsuid != iuid ||
+			       (gid != READ_ONCE(inode->i_gid) && !in_group_p(gid))))
+		return false;
+	return true;
+}
+
+int vfs_chown(struct inode *inode, u32 uid, u32 gid)
+{
+	struct iattr a = { .ia_valid = 0, .ia_uid = uid, .ia_gid = gid };
+	unsigned int mode = READ_ONCE(inode->i_mode);
+
+	if (!chown_ok(inode, uid, gid))
+		return -EPERM;
+	if (uid != (u32)-1)
+		a.ia_valid |= ATTR_UID;
+	if (gid != (u32)-1)
+		a.ia_valid |= ATTR_GID;
+	if (!S_ISDIR(mode)) {
+		/* Linux: a chown clears set-user-ID and (group-executable) set-group-ID. */
+		a.ia_mode = mode & 07777 & ~(unsigned int)S_ISUID;
+		if ((mode & (S_ISGID | 0010)) == (S_ISGID | 0010))
+			a.ia_mode &= ~(unsigned int)S_ISGID;
+		if (a.ia_mode != (mode & 07777))
+			a.ia_valid |= ATTR_MODE;
+	}
+	return vfs_setattr(inode, &a);
+}
+
+/* An explicit time, or now for UTIME_NOW. */
+static struct timespec64 utime_value(const struct timespec64 *t, struct timespec64 now)
+{
+	return t->tv_nsec == UTIME_NOW ? now : *t;
+}
+
+int vfs_utimes(struct inode *inode, const struct timespec64 *times)
+{
+	struct timespec64 now = current_time();
+	struct iattr a = { .ia_valid = ATTR_ATIME | ATTR_MTIME, .ia_atime = now, .ia_mtime = now };
+	int err;
+
+	if (times && times[0].tv_nsec == UTIME_NOW && times[1].tv_nsec == UTIME_NOW)
+		times = NULL;
+	if (!times) {
+		/* "touch": the owner, root, or whoever may write the file */
+		if (!owner_or_root(inode)) {
+			err = inode_permission(inode, MAY_WRITE, false);
+			if (err)
+				return err;
+		}
+		return vfs_setattr(inode, &a);
+	}
+	if (!owner_or_root(inode))
+		return -EPERM;
+	if (times[0].tv_nsec == UTIME_OMIT)
+		a.ia_valid &= ~ATTR_ATIME;
+	else
+		a.ia_atime = utime_value(&times[0], now);
+	if (times[1].tv_nsec == UTIME_OMIT)
+		a.ia_valid &= ~ATTR_MTIME;
+	else
+		a.ia_mtime = utime_value(&times[1], now);
+	return vfs_setattr(inode, &a);
+}
+
+int vfs_fallocate(struct inode *inode, loff_t offset, loff_t len)
+{
+	struct iattr a = { .ia_valid = ATTR_SIZE | ATTR_MTIME, .ia_size = offset + len };
+	int err = 0;
+
+	if (!S_ISREG(inode->i_mode))
+		return S_ISDIR(inode->i_mode) ? -EISDIR : -ENODEV;
+	if (!inode->i_op || !inode->i_op->setattr)
+		return -EOPNOTSUPP;
+	a.ia_mtime = current_time();
+	down_write(&inode->i_rwsem);
+	/* Memory-backed files have no blocks to reserve: extending the size is all. */
+	if (a.ia_size > inode->i_size)
+		err = inode->i_op->setattr(inode, &a);
+	up_write(&inode->i_rwsem);
+	return err;
+}
+
 int vfs_getattr_inode(struct inode *inode, struct kstat *st)
 {
 	down_read(&inode->i_rwsem);

@@ -803,9 +803,11 @@ static const struct inode_operations ramfs_special_iops = {
 static const struct file_operations ramfs_dir_fops = {
 	.iterate = ramfs_iterate,
 	.llseek = generic_file_llseek,
+	.fsync = noop_fsync,
 };
 
 static const struct file_operations ramfs_file_fops = {
+	.fsync = noop_fsync,
 	.read = ramfs_read,
 	.write = ramfs_write,
 	.llseek = generic_file_llseek,

@@ -66,5 +66,13 @@ long sys_statfs(const struct syscall_args *args);
 long sys_fstatfs(const struct syscall_args *args);
 long sys_chroot(const struct syscall_args *args);
 long sys_syncfs(const struct syscall_args *args);
+long sys_fchmod(const struct syscall_args *args);
+long sys_fchmodat(const struct syscall_args *args);
+long sys_fchown(const struct syscall_args *args);
+long sys_fchownat(const struct syscall_args *args);
+long sys_utimensat(const struct syscall_args *args);
+long sys_fsync(const struct syscall_args *args);
+long sys_fdatasync(const struct syscall_args *args);
+long sys_fallocate(const struct syscall_args *args);
 
 #endif /* FS_SYS_FS_H */

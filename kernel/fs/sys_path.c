@@ -3,7 +3,8 @@
  * faccessat(2), readlinkat, mkdirat, mknodat, symlinkat, linkat,
  * unlinkat, renameat2, chdir, fchdir, getcwd, umask, truncate, ftruncate
  * (Linux semantics and errnos; listed in kernel/fs/syscalls-fs.list).
- * Also the kernel's own file_open().
+ * Also the kernel's own file_open(). openat reserves its descriptor
+ * before it creates anything (fd_reserve), so -EMFILE creates nothing.
  *
  * Paths are copied in with strncpy_from_user (getname): a bad pointer is
  * -EFAULT, no NUL within PATH_MAX bytes -ENAMETOOLONG, "" -ENOENT (unless
@@ -69,6 +70,10 @@ static int name_get(int dirfd, unsigned long upath, char **path, struct lookup_r
 
 	if (err)
 		return err;
+	if (!(*path)[0]) {   /* "" is -ENOENT before dirfd is looked at (Linux's getname) */
+		kfree(*path);
+		return -ENOENT;
+	}
 	err = lookup_root_at(dirfd, *path, lr);
 	if (err)
 		kfree(*path);
@@ -114,13 +119,19 @@ long sys_openat(const struct syscall_args *args)
 
 	if (err)
 		return err;
-	f = open_common(&lr, path, flags, (unsigned int)args->a[3]);
-	name_put(path, &lr);
-	if (IS_ERR(f))
-		return PTR_ERR(f);
-	fd = fd_install(f, flags & O_CLOEXEC);
+	/* The descriptor first, as Linux: EMFILE must not leave a created file. */
+	fd = fd_reserve(flags & O_CLOEXEC);
 	if (fd < 0)
-		fput(f);
+		goto out;
+	f = open_common(&lr, path, flags, (unsigned int)args->a[3]);
+	if (IS_ERR(f)) {
+		fd_unreserve(fd);
+		fd = (int)PTR_ERR(f);
+	} else {
+		fd_install_reserved(fd, f);
+	}
+out:
+	name_put(path, &lr);
 	return fd;
 }
 
@@ -189,7 +200,7 @@ static int stat_at(int dirfd, unsigned long upath, unsigned int flags, struct ks
 		kfree(path);
 		return stat_fd(dirfd, st);
 	}
-	err = lookup_root_at(dirfd, path, &lr);
+	err = path[0] ? lookup_root_at(dirfd, path, &lr) : -ENOENT;
 	if (!err) {
 		err = vfs_lookup(&lr, path, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, &inode);
 		lookup_root_put(&lr);
@@ -255,6 +266,32 @@ long sys_statx(const struct syscall_args *args)
 
 /* ---------------------------------------------------------------- access, readlink */
 
+/* faccessat2(fd, "", mode, AT_EMPTY_PATH): the file open at fd (or the cwd). */
+static long access_fd(int fd, unsigned int mode, unsigned int flags)
+{
+	struct lookup_root lr;
+	struct inode *inode;
+	struct file *f = NULL;
+	long err = 0;
+
+	if (fd == AT_FDCWD) {
+		lookup_root_current(&lr);
+		inode = lr.start.dentry->d_inode;
+	} else {
+		f = fget(fd);
+		if (!f)
+			return -EBADF;
+		inode = file_inode(f);
+	}
+	if (mode)
+		err = inode_permission(inode, (int)mode, !(flags & AT_EACCESS));
+	if (f)
+		fput(f);
+	else
+		lookup_root_put(&lr);
+	return err;
+}
+
 static long do_faccessat(int dirfd, unsigned long upath, unsigned int mode, unsigned int flags)
 {
 	struct lookup_root lr;
@@ -266,11 +303,20 @@ static long do_faccessat(int dirfd, unsigned long upath, unsigned int mode, unsi
 		return -EINVAL;
 	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	err = name_get(dirfd, upath, &path, &lr);
+	err = getname(upath, &path);
 	if (err)
 		return err;
-	err = vfs_lookup(&lr, path, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, &inode);
-	name_put(path, &lr);
+	if (!path[0]) {   /* "" is dirfd itself with AT_EMPTY_PATH, else -ENOENT */
+		kfree(path);
+		return (flags & AT_EMPTY_PATH) ? access_fd(dirfd, mode, flags) : -ENOENT;
+	}
+	err = lookup_root_at(dirfd, path, &lr);
+	if (!err) {
+		err = vfs_lookup(&lr, path, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW,
+				 &inode);
+		lookup_root_put(&lr);
+	}
+	kfree(path);
 	if (err)
 		return err;
 	/* R_OK, W_OK, X_OK have MAY_READ, MAY_WRITE, MAY_EXEC's values. */
@@ -339,6 +385,8 @@ long sys_mknodat(const struct syscall_args *args)
 	char *path;
 	int err;
 
+	if (S_ISDIR(mode))
+		return -EPERM;   /* Linux: directories come from mkdir only */
 	if (!S_ISREG(mode) && !S_ISFIFO(mode) && !S_ISSOCK(mode) && !S_ISCHR(mode) &&
 	    !S_ISBLK(mode) && (mode & S_IFMT))
 		return -EINVAL;

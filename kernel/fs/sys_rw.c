@@ -1,7 +1,8 @@
 /*
  * System calls on file descriptors: read, write, readv, writev, pread64,
- * pwrite64, lseek, close, dup, dup3, fcntl, ioctl, fstat, getdents64
- * (Linux semantics and errnos; listed in kernel/fs/syscalls-fs.list).
+ * pwrite64, lseek, close, dup, dup3, fcntl, ioctl, fstat, getdents64,
+ * fsync, fdatasync, fallocate (Linux semantics and errnos; listed in
+ * kernel/fs/syscalls-fs.list; docs/vfs.md).
  *
  * ioctl answers FIOCLEX/FIONCLEX, FIONBIO and FIONREAD (regular files)
  * for every file, then the file's ->ioctl; fcntl's F_SETPIPE_SZ and
@@ -25,6 +26,7 @@
 #include <mm/slab.h>
 #include <mm/uaccess.h>
 #include <uapi/errno.h>
+#include <uapi/falloc.h>
 #include <uapi/poll.h>
 #include <uapi/stat.h>
 
@@ -460,4 +462,76 @@ long sys_preadv(const struct syscall_args *args)
 long sys_pwritev(const struct syscall_args *args)
 {
 	return do_rwv(args, true, true);
+}
+
+/* ---------------------------------------------------------------- fsync, fallocate */
+
+/* fsync and fdatasync: the file's ->fsync over the whole file; none: -EINVAL (pipes). */
+static long do_fsync(int fd, int datasync)
+{
+	struct file *f = fget(fd);
+	long err;
+
+	if (!f)
+		return -EBADF;
+	if (f->f_flags & O_PATH)
+		err = -EBADF;
+	else if (!f->f_op || !f->f_op->fsync)
+		err = -EINVAL;
+	else
+		err = f->f_op->fsync(f, 0, MAX_LFS_FILESIZE, datasync);
+	fput(f);
+	return err;
+}
+
+long sys_fsync(const struct syscall_args *args)
+{
+	return do_fsync((int)args->a[0], 0);
+}
+
+long sys_fdatasync(const struct syscall_args *args)
+{
+	return do_fsync((int)args->a[0], 1);
+}
+
+/* fallocate's checks in Linux's order (vfs_fallocate), for f open at the caller's fd. */
+static long fallocate_file(struct file *f, int mode, loff_t offset, loff_t len)
+{
+	struct inode *inode = file_inode(f);
+
+	if (!(f->f_mode & FMODE_WRITE) || (f->f_flags & O_PATH))
+		return -EBADF;
+	if (S_ISFIFO(inode->i_mode))
+		return -ESPIPE;
+	if (S_ISDIR(inode->i_mode))
+		return -EISDIR;
+	if (!S_ISREG(inode->i_mode) && !S_ISBLK(inode->i_mode))
+		return -ENODEV;
+	if (offset > MAX_LFS_FILESIZE - len)
+		return -EFBIG;
+	if (mode || S_ISBLK(inode->i_mode))
+		return -EOPNOTSUPP;   /* only mode 0 on regular files (docs/vfs.md) */
+	return vfs_fallocate(inode, offset, len);
+}
+
+long sys_fallocate(const struct syscall_args *args)
+{
+	int mode = (int)args->a[1];
+	loff_t offset = (loff_t)args->a[2], len = (loff_t)args->a[3];
+	struct file *f;
+	long err;
+
+	if (offset < 0 || len <= 0)
+		return -EINVAL;
+	if (mode & ~FALLOC_FL_SUPPORTED_MASK)
+		return -EOPNOTSUPP;
+	/* Linux: a hole punch must keep the size; zeroing and punching exclude each other. */
+	if ((mode & FALLOC_FL_PUNCH_HOLE) && !(mode & FALLOC_FL_KEEP_SIZE))
+		return -EOPNOTSUPP;
+	f = fget((int)args->a[0]);
+	if (!f)
+		return -EBADF;
+	err = fallocate_file(f, mode, offset, len);
+	fput(f);
+	return err;
 }

@@ -3,7 +3,7 @@
  * close, search from a start (F_DUPFD), close-on-exec bits, growth sizing
  * against the limit, copying into a grown table, and a random sequence of
  * operations checked against a simple model, with fdtable_validate()
- * after every change.
+ * after every change; reservations (open(2) takes its fd first).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -190,6 +190,35 @@ static void test_random(void **state)
 	table_free(&t);
 }
 
+/* A reservation: taken, invisible to clear, then filled or dropped. */
+static void test_reserve(void **state)
+{
+	struct fdtable t;
+
+	(void)state;
+	table_init(&t, 64);
+	fdtable_set(&t, 0, F(1), false);
+	fdtable_reserve(&t, 1, true);
+	valid(&t);
+	assert_true(fdtable_is_reserved(&t, 1));
+	assert_false(fdtable_is_reserved(&t, 0));
+	assert_false(fdtable_is_reserved(&t, 2));
+	assert_int_equal(fdtable_find_free(&t, 0), 2);
+	assert_int_equal(fdtable_next_open(&t, 1), 1);
+	assert_ptr_equal(fdtable_clear(&t, 1), NULL);   /* close(2) of it: -EBADF, stays */
+	assert_true(fdtable_is_reserved(&t, 1));
+	fdtable_fill(&t, 1, F(2));
+	assert_false(fdtable_is_reserved(&t, 1));
+	assert_true(fdtable_is_cloexec(&t, 1));
+	valid(&t);
+	fdtable_reserve(&t, 2, false);
+	fdtable_unreserve(&t, 2);
+	assert_int_equal(fdtable_find_free(&t, 0), 2);
+	assert_ptr_equal(fdtable_clear(&t, 1), F(2));
+	valid(&t);
+	table_free(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -198,6 +227,7 @@ int main(void)
 		cmocka_unit_test(test_grow_size),
 		cmocka_unit_test(test_copy),
 		cmocka_unit_test(test_random),
+		cmocka_unit_test(test_reserve),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -126,6 +126,9 @@ struct file_operations {
 	int (*fsync)(struct file *file, loff_t start, loff_t end, int datasync);
 };
 
+/* ->fsync for files whose data lives only in memory (ramfs, tmpfs): nothing to do, 0. */
+int noop_fsync(struct file *file, loff_t start, loff_t end, int datasync);
+
 /* file->f_mode */
 #define FMODE_READ   0x1u
 #define FMODE_WRITE  0x2u
@@ -222,11 +225,20 @@ unsigned int fdtable_grow_size(unsigned int cur, unsigned int need, unsigned int
 void fdtable_copy(struct fdtable *dst, const struct fdtable *src);
 /* Install f at the free slot fd. */
 void fdtable_set(struct fdtable *t, unsigned int fd, struct file *f, bool cloexec);
-/* Remove and return the file at fd (NULL if none). */
+/* Remove and return the file at fd (NULL if none or only reserved: a reservation stays). */
 struct file *fdtable_clear(struct fdtable *t, unsigned int fd);
+/*
+ * Reservations (an open(2) takes its descriptor before it creates the
+ * file, as Linux does, so EMFILE creates nothing): reserve the free slot
+ * fd (open bit set, no file), then fill it with a file or unreserve it.
+ */
+void fdtable_reserve(struct fdtable *t, unsigned int fd, bool cloexec);
+bool fdtable_is_reserved(const struct fdtable *t, unsigned int fd);
+void fdtable_fill(struct fdtable *t, unsigned int fd, struct file *f);
+void fdtable_unreserve(struct fdtable *t, unsigned int fd);
 bool fdtable_is_cloexec(const struct fdtable *t, unsigned int fd);
 void fdtable_set_cloexec(struct fdtable *t, unsigned int fd, bool on);
-/* Check the invariants (fd[i] != NULL iff bit i open; cloexec only on open fds). NULL or why not. */
+/* Check the invariants (fd[i] != NULL only if bit i open; cloexec only on open fds). NULL or why not. */
 const char *fdtable_validate(const struct fdtable *t);
 
 struct files_struct {
@@ -265,7 +277,20 @@ struct file *fget(int fd);
  */
 int fd_install_from(struct file *f, unsigned int start, bool cloexec);
 static inline int fd_install(struct file *f, bool cloexec) { return fd_install_from(f, 0, cloexec); }
-/* dup3's core: make newfd name f (a new reference taken), closing what it named. 0 or -errno. */
+/*
+ * Reserve the lowest free descriptor below the RLIMIT_NOFILE soft limit
+ * for a file not made yet: the descriptor, -EMFILE or -ENOMEM. Then
+ * fd_install_reserved() (the caller's reference to f moves to the table)
+ * or fd_unreserve(). Meanwhile fget/close/fcntl see -EBADF, dup2 onto it
+ * -EBUSY, and fork does not copy it.
+ */
+int fd_reserve(bool cloexec);
+void fd_install_reserved(int fd, struct file *f);
+void fd_unreserve(int fd);
+/*
+ * dup3's core: make newfd name f (a new reference taken), closing what it
+ * named. 0 or -errno (-EBUSY if newfd is reserved by an open in progress).
+ */
 int fd_replace(unsigned int newfd, struct file *f, bool cloexec);
 /* close(fd): 0 or -EBADF. May sleep (the last fput). */
 int fd_close(int fd);

@@ -323,6 +323,36 @@ int vfs_setattr(struct inode *inode, const struct iattr *attr);
 void inode_apply_attr(struct inode *inode, const struct iattr *attr);
 int vfs_truncate(struct inode *inode, loff_t size);
 
+/* Is gid the caller's fs group id or one of its supplementary groups? */
+bool in_group_p(u32 gid);
+/*
+ * chmod(2) on inode: the owner or root only (-EPERM); S_ISGID is dropped
+ * when a non-root caller is not in the file's group; ctime = now.
+ * The caller checked read-only mounts (-EROFS). 0 or -errno. May sleep.
+ */
+int vfs_chmod(struct inode *inode, unsigned int mode);
+/*
+ * chown(2) on inode; uid/gid (u32)-1 leave that id alone. Root may do
+ * anything; the owner may keep its uid and set the group to one it is
+ * in; else -EPERM. On a non-directory S_ISUID is cleared and S_ISGID when
+ * S_IXGRP is set (Linux's rule); ctime = now. 0 or -errno. May sleep.
+ */
+int vfs_chown(struct inode *inode, u32 uid, u32 gid);
+/*
+ * utimensat(2) on inode: times NULL (or both UTIME_NOW) sets both to now
+ * and needs ownership, root or write permission (-EACCES); other times
+ * (explicit, UTIME_NOW, UTIME_OMIT per field) need ownership or root
+ * (-EPERM). The caller validated tv_nsec and handled both-UTIME_OMIT.
+ */
+int vfs_utimes(struct inode *inode, const struct timespec64 *times);
+/*
+ * fallocate(2) mode 0 on inode: make the size at least offset + len
+ * (zero-filled; mtime and ctime move when it grows). The caller checked
+ * the arguments. -ENODEV for non-regular files, -EISDIR for directories,
+ * -EOPNOTSUPP without ->setattr, -EFBIG past the file system's limit.
+ */
+int vfs_fallocate(struct inode *inode, loff_t offset, loff_t len);
+
 /* ---------------------------------------------------------------- path lookup (namei.c) */
 
 /* renameat2 flags (linux/fs.h) */

@@ -35,6 +35,10 @@
 #define S_ISFIFO(m) (((m) & S_IFMT) == S_IFIFO)
 #define S_ISSOCK(m) (((m) & S_IFMT) == S_IFSOCK)
 
+/* utimensat(2): tv_nsec values meaning "now" and "leave alone" (glibc's sys/stat.h). */
+#define UTIME_NOW  ((1L << 30) - 1L)
+#define UTIME_OMIT ((1L << 30) - 2L)
+
 /* asm-generic/stat.h: 128 bytes on riscv64. */
 struct stat {
 	unsigned long st_dev;
