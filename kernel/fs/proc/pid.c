@@ -221,6 +221,9 @@ int proc_next_fd(int tgid, int from)
 	spin_lock(&files->lock);
 	fd = (unsigned int)from < files->fdt->max_fds ? fdtable_next_open(files->fdt, (unsigned int)from)
 						      : -1;
+	/* A slot openat reserved but has not filled yet is not an open file (Linux skips it too). */
+	while (fd >= 0 && fdtable_is_reserved(files->fdt, (unsigned int)fd))
+		fd = fdtable_next_open(files->fdt, (unsigned int)fd + 1);
 	spin_unlock(&files->lock);
 	files_put(files);
 	return fd;
