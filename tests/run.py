@@ -1367,12 +1367,14 @@ def mkfs_too_small_job():
 # ---------------------------------------------------------------------------
 # ext2: the driver's self-tests on mkfs images, then e2fsck -fn on the result
 
-EXT2_KTESTS = ("ext2_basic", "ext2_many", "ext2_sparse", "ext2_enospc", "ext2_corrupt")
+EXT2_KTESTS = ("ext2_basic", "ext2_many", "ext2_sparse", "ext2_enospc", "ext2_corrupt",
+               "ext2_mkfs_tree")
 
 
 def ext2_corrupt_images(base, work, log):
-    """Three damaged copies of base: superblock, inode table, root directory
-    block (fixed offsets and bytes, so every run is the same)."""
+    """Three damaged copies of base for vdb..vdd (base itself is vde):
+    superblock, inode table, root directory block (fixed offsets and bytes,
+    so every run is the same)."""
     data = bytearray(base.read_bytes())
     itable = int.from_bytes(data[4096 + 8:4096 + 12], "little")
     root_blk = int.from_bytes(data[itable * 4096 + 256 + 40:itable * 4096 + 256 + 44], "little")
@@ -1405,7 +1407,8 @@ def ext2_tree(tree):
 
 def ext2_job(kernel, cpus=2):
     prefix = "ext2/smp%d" % cpus
-    names = ["%s/%s" % (prefix, t) for t in EXT2_KTESTS] + [prefix + "/fsck", prefix + "/exit"]
+    names = (["%s/%s" % (prefix, t) for t in EXT2_KTESTS] +
+             [prefix + "/fsck", prefix + "/fsck-tree", prefix + "/exit"])
 
     def run():
         t0 = time.monotonic()
@@ -1425,7 +1428,7 @@ def ext2_job(kernel, cpus=2):
             if st1 or st2:
                 return Outcome(all_failed(names, "mkfs: " + clean(out1 + out2, 300)),
                                "\n".join(log))
-            disks = [good] + ext2_corrupt_images(base, work, log)
+            disks = [good] + ext2_corrupt_images(base, work, log) + [base]
         except (OSError, subprocess.SubprocessError) as e:
             return Outcome(all_failed(names, first_line(e)), "\n".join(log))
         args = ["-global", "virtio-mmio.force-legacy=false"]
@@ -1443,6 +1446,7 @@ def ext2_job(kernel, cpus=2):
             ok, reason = seen.get(t, (False, "no KTEST line"))
             results.append(Result("%s/%s" % (prefix, t), ok, reason))
         results.append(fsck_result(prefix + "/fsck", good, log))
+        results.append(fsck_result(prefix + "/fsck-tree", base, log))
         problems = [error] if error else []
         note = panic_note(out)
         if note:

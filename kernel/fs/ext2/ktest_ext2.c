@@ -4,6 +4,7 @@
  * "ktest-ext2", vdb..vdd are copies of a populated image with bytes
  * flipped in the superblock, the inode table and a directory block. In
  * other boot jobs vda is not such an image and the tests pass with a note.
+ * vde is the populated image itself, undamaged.
  *
  *   ext2_basic    mount, mkdir, create/write/read, rename within and across
  *                 directories, link, symlink (fast and slow), unlink, rmdir,
@@ -16,6 +17,10 @@
  *   ext2_enospc   fill the disk: -ENOSPC, nothing written before is lost,
  *                 and removing the filler gives every block back
  *   ext2_corrupt  mounting the damaged copies: errors, never a panic
+ *   ext2_mkfs_tree  vde, the undamaged populated image: read what mkfs
+ *                 wrote (files, a deep path, a symlink), -EROFS when mounted
+ *                 read-only, then change it read-write (the job runs e2fsck
+ *                 -fn on it too)
  *
  * The job runs `e2fsck -fn` on vda afterwards: every test leaves the file
  * system unmounted and consistent.
@@ -552,4 +557,97 @@ KTEST(ext2_corrupt)
 	if (results[0] == 0)
 		return ktest_fail("the image with a broken superblock mounted");
 	return NULL;
+}
+
+/* ---------------------------------------------------------------- ext2_mkfs_tree */
+
+/* /etc/fileNN as tests/run.py's ext2_tree() makes it: NN * 700 bytes of (NN + j) & 0xff. */
+static const char *kx_check_mkfs_file(struct kx *x, int nn)
+{
+	char path[32];
+	u8 *buf = kmalloc(64 * 700, 0);
+	struct file *f;
+	loff_t pos = 0;
+	ssize_t r;
+	const char *why = NULL;
+
+	if (!buf)
+		return "no memory";
+	snprintf(path, sizeof(path), "/etc/file%02d", nn);
+	f = vfs_open(&x->lr, path, O_RDONLY, 0);
+	if (IS_ERR(f)) {
+		kfree(buf);
+		return ktest_fail("open %s: %ld", path, PTR_ERR(f));
+	}
+	r = kernel_read(f, buf, 64 * 700, &pos);
+	fput(f);
+	if (r != nn * 700)
+		why = ktest_fail("%s: read %ld bytes", path, (long)r);
+	for (int j = 0; !why && j < nn * 700; j++) {
+		if (buf[j] != (u8)((nn + j) & 0xff))
+			why = ktest_fail("%s: byte %d", path, j);
+	}
+	kfree(buf);
+	return why;
+}
+
+static const char *kx_mkfs_read(struct kx *x)
+{
+	struct inode *in;
+	char buf[32];
+	const char *why;
+	int err;
+
+	for (int nn = 0; nn < 24; nn += 5) {
+		why = kx_check_mkfs_file(x, nn);
+		if (why)
+			return why;
+	}
+	if (vfs_lookup(&x->lr, "/a/link", 0, &in))
+		return ktest_fail("lookup /a/link");
+	err = vfs_readlink(in, buf, sizeof(buf));
+	iput(in);
+	if (err != 13 || memcmp(buf, "../etc/file03", 13))
+		return ktest_fail("readlink /a/link: %d", err);
+	if (vfs_lookup(&x->lr, "/a/link", LOOKUP_FOLLOW, &in))
+		return ktest_fail("/a/link does not resolve");
+	err = in->i_size != 3 * 700;
+	iput(in);
+	if (err || kx_count_dir(x, "/etc") != 24 || kx_count_dir(x, "/empty") != 0)
+		return ktest_fail("directory contents");
+	return NULL;
+}
+
+KTEST(ext2_mkfs_tree)
+{
+	const char *why;
+	struct kx x;
+	int err;
+
+	if (!kx_present())
+		return NULL;
+	err = kx_mount(&x, "vde", MS_RDONLY);
+	if (err)
+		return ktest_fail("mount read-only: %d", err);
+	why = kx_mkfs_read(&x);
+	if (!why && (err = vfs_mkdir(&x.lr, "/nope", 0755)) != -EROFS)
+		why = ktest_fail("mkdir on a read-only mount: %d", err);
+	kx_umount(&x);
+	if (why)
+		return why;
+	err = kx_mount(&x, "vde", 0);
+	if (err)
+		return ktest_fail("mount: %d", err);
+	why = kx_mkfs_read(&x);
+	if (!why && ((err = vfs_unlink(&x.lr, "/etc/file07")) ||
+		     (err = vfs_rename(&x.lr, "/a/b", &x.lr, "/empty/b", 0)) ||
+		     (err = kx_write(&x, "/etc/file10", 3, 1000, 70000)) ||
+		     (err = kx_truncate(&x, "/etc/file20", 5000)) ||
+		     (err = vfs_rmdir(&x.lr, "/empty/b/c") != -ENOTEMPTY)))
+		why = ktest_fail("changes: %d", err);
+	if (!why && (kx_check(&x, "/empty/b/c/deep", 0, 0, 0, false) ||
+		     kx_check(&x, "/etc/file10", 3, 1000, 70000, false)))
+		why = ktest_fail("after the changes");
+	kx_umount(&x);
+	return why;
 }
