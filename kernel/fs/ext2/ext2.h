@@ -103,6 +103,11 @@ int ext2_meta_access(struct ext2_txn *t, struct page *page);
 void ext2_meta_dirty(struct ext2_txn *t, struct page *page);
 /* A freed block that held metadata or data: drop it from the device cache (and revoke). */
 void ext2_meta_forget(struct ext2_txn *t, u32 block);
+/*
+ * inode got a new data block in t: its data must reach the disk before t
+ * commits (ordered mode). Nothing to do without a journal. 0 or -errno.
+ */
+int ext2_txn_file_data(struct ext2_txn *t, struct inode *inode);
 
 /* ---------------------------------------------------------------- allocation (ext2_alloc.c) */
 

@@ -144,6 +144,8 @@ static int ext2_alloc_page_block(struct inode *inode, unsigned long index, u32 *
 		return err;
 	err = ext2_get_block(&t, inode, index, true, pblk, is_new);
 	if (!err && *is_new)
+		err = ext2_txn_file_data(&t, inode);
+	if (!err && *is_new)
 		err = ext2_write_inode_txn(&t, inode);
 	ext2_txn_stop(&t);
 	return err;

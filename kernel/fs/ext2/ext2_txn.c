@@ -8,7 +8,8 @@
  * simply dirtied and the writeback thread or sync writes it home. With the
  * JBD2 journal (kernel/fs/jbd2/, not merged yet) these become
  * jbd2_journal_start/stop, jbd2_journal_get_write_access,
- * jbd2_journal_dirty_metadata and jbd2_journal_revoke -- the only file
+ * jbd2_journal_dirty_metadata, jbd2_journal_revoke and (ordered data)
+ * jbd2_journal_file_inode -- the only file
  * that changes when the journal is plugged in (docs/ext2.md, "Journal").
  *
  * Interface: ext2.h. No locks of its own.
@@ -47,4 +48,11 @@ void ext2_meta_dirty(struct ext2_txn *t, struct page *page)
 void ext2_meta_forget(struct ext2_txn *t, u32 block)
 {
 	bdev_forget_block(t->sbi->bdev, block);
+}
+
+int ext2_txn_file_data(struct ext2_txn *t, struct inode *inode)
+{
+	(void)t;
+	(void)inode;
+	return 0;
 }
