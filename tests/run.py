@@ -1368,7 +1368,7 @@ def mkfs_too_small_job():
 # ext2: the driver's self-tests on mkfs images, then e2fsck -fn on the result
 
 EXT2_KTESTS = ("ext2_basic", "ext2_many", "ext2_sparse", "ext2_enospc", "ext2_corrupt",
-               "ext2_mkfs_tree")
+               "ext2_mkfs_tree", "ext2_smp")
 
 
 def ext2_corrupt_images(base, work, log):
@@ -1405,7 +1405,7 @@ def ext2_tree(tree):
     os.symlink("../etc/file03", str(tree / "a" / "link"))
 
 
-def ext2_job(kernel, cpus=2):
+def ext2_job(kernel, cpus=4):
     prefix = "ext2/smp%d" % cpus
     names = (["%s/%s" % (prefix, t) for t in EXT2_KTESTS] +
              [prefix + "/fsck", prefix + "/fsck-tree", prefix + "/exit"])

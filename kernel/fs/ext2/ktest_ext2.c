@@ -17,6 +17,8 @@
  *   ext2_enospc   fill the disk: -ENOSPC, nothing written before is lost,
  *                 and removing the filler gives every block back
  *   ext2_corrupt  mounting the damaged copies: errors, never a panic
+ *   ext2_smp      four threads changing one directory and its files at once;
+ *                 afterwards every block and inode is free again
  *   ext2_mkfs_tree  vde, the undamaged populated image: read what mkfs
  *                 wrote (files, a deep path, a symlink), -EROFS when mounted
  *                 read-only, then change it read-write (the job runs e2fsck
@@ -34,6 +36,7 @@
 #include <lib/printf.h>
 #include <lib/string.h>
 #include <mm/slab.h>
+#include <sched/sched.h>
 #include <uapi/errno.h>
 #include <uapi/mount.h>
 
@@ -648,6 +651,156 @@ KTEST(ext2_mkfs_tree)
 	if (!why && (kx_check(&x, "/empty/b/c/deep", 0, 0, 0, false) ||
 		     kx_check(&x, "/etc/file10", 3, 1000, 70000, false)))
 		why = ktest_fail("after the changes");
+	kx_umount(&x);
+	return why;
+}
+
+/* ---------------------------------------------------------------- ext2_smp */
+
+#define KX_SMP_THREADS 4
+#define KX_SMP_ROUNDS 150
+#define KX_SMP_NAMES 10
+
+struct kx_smp {
+	struct kx *x;
+	u32 seed;
+	int bad;
+	int ok;   /* operations that succeeded */
+};
+
+static void kx_smp_name(char *buf, size_t size, u32 n)
+{
+	snprintf(buf, size, "/smp/%s%u", n % 3 ? "f" : "d", n);
+}
+
+/* One random operation: 0 done, 1 refused as a race explains, else -errno. */
+static int kx_smp_op(struct kx *x, u32 r)
+{
+	char a[24], b[24];
+	u32 na = (r >> 8) % KX_SMP_NAMES, nb = (r >> 16) % KX_SMP_NAMES;
+	int err;
+
+	kx_smp_name(a, sizeof(a), na);
+	kx_smp_name(b, sizeof(b), nb);
+	switch (r % 7) {
+	case 0:
+		err = na % 3 ? kx_write(x, a, r, (loff_t)((r >> 4) % 40000), (r >> 12) % 20000)
+			     : vfs_mkdir(&x->lr, a, 0755);
+		break;
+	case 1:
+		err = na % 3 ? vfs_unlink(&x->lr, a) : vfs_rmdir(&x->lr, a);
+		break;
+	case 2:
+		err = vfs_rename(&x->lr, a, &x->lr, b, 0);
+		break;
+	case 3:
+		err = kx_truncate(x, a, (loff_t)((r >> 5) % 30000));
+		break;
+	case 4:
+		err = vfs_link(&x->lr, a, 0, &x->lr, b);
+		break;
+	case 5: {
+		char sub[40];
+
+		snprintf(sub, sizeof(sub), "%s/x%u", a, nb);
+		err = kx_write(x, sub, r, 0, 3000);
+		break;
+	}
+	default: {
+		struct kstat st;
+
+		err = kx_stat(x, a, &st);
+		break;
+	}
+	}
+	if (err == -ENOENT || err == -EEXIST || err == -ENOTEMPTY || err == -EISDIR ||
+	    err == -ENOTDIR || err == -EPERM || err == -EINVAL)
+		return 1;
+	return err;
+}
+
+static int kx_smp_worker(void *p)
+{
+	struct kx_smp *s = p;
+	u32 r = s->seed;
+
+	for (int n = 0; n < KX_SMP_ROUNDS && !s->bad; n++) {
+		int e;
+
+		r = r * 1664525u + 1013904223u;
+		e = kx_smp_op(s->x, r);
+		if (e == 0)
+			s->ok++;
+		else if (e < 0)
+			s->bad = e;
+	}
+	return 0;
+}
+
+/*
+ * ext2_smp: four threads create, write, truncate, rename, link, unlink,
+ * mkdir and rmdir ten names in one directory (and files inside the
+ * subdirectories) at once; then everything is removed and the free
+ * counts must be back where they started. e2fsck checks the rest.
+ */
+KTEST(ext2_smp)
+{
+	struct kx_smp args[KX_SMP_THREADS];
+	struct task *tasks[KX_SMP_THREADS];
+	struct statfs s0, s1;
+	const char *why = NULL;
+	struct kx x;
+	int err;
+
+	if (!kx_present())
+		return NULL;
+	err = kx_mount(&x, "vda", 0);
+	if (err)
+		return ktest_fail("mount: %d", err);
+	kx_statfs(&x, &s0);
+	err = vfs_mkdir(&x.lr, "/smp", 0755);
+	for (int i = 0; i < KX_SMP_THREADS && !err; i++) {
+		args[i] = (struct kx_smp){ .x = &x, .seed = 0x9e3779b9u * (u32)(i + 1) };
+		tasks[i] = kthread_run(kx_smp_worker, &args[i], "ktest-ext2");
+		if (IS_ERR(tasks[i])) {
+			while (i--)
+				kthread_join(tasks[i]);
+			err = -ENOMEM;
+		}
+	}
+	if (err) {
+		kx_umount(&x);
+		return ktest_fail("setup: %d", err);
+	}
+	for (int i = 0; i < KX_SMP_THREADS; i++)
+		kthread_join(tasks[i]);
+	err = 0;
+	for (int i = 0; i < KX_SMP_THREADS && !why; i++) {
+		if (args[i].bad)
+			why = ktest_fail("thread %d: error %d", i, args[i].bad);
+		err += args[i].ok;
+	}
+	printk("ktest ext2_smp: %d of %d operations succeeded\n", err,
+	       KX_SMP_THREADS * KX_SMP_ROUNDS);
+	if (!why && err < KX_SMP_THREADS * KX_SMP_ROUNDS / 4)
+		why = ktest_fail("only %d operations succeeded", err);
+	for (u32 n = 0; n < KX_SMP_NAMES && !why; n++) {
+		char a[24], sub[40];
+
+		kx_smp_name(a, sizeof(a), n);
+		for (u32 m = 0; m < KX_SMP_NAMES; m++) {
+			snprintf(sub, sizeof(sub), "%s/x%u", a, m);
+			vfs_unlink(&x.lr, sub);
+		}
+		if (vfs_unlink(&x.lr, a) == -EISDIR || n % 3 == 0)
+			vfs_rmdir(&x.lr, a);
+		vfs_unlink(&x.lr, a);
+	}
+	if (!why && (err = vfs_rmdir(&x.lr, "/smp")))
+		why = ktest_fail("rmdir /smp: %d", err);
+	if (!why && (kx_statfs(&x, &s1) || s1.f_bfree != s0.f_bfree || s1.f_ffree != s0.f_ffree))
+		why = ktest_fail("free blocks %ld -> %ld, inodes %ld -> %ld", s0.f_bfree, s1.f_bfree,
+				 s0.f_ffree, s1.f_ffree);
 	kx_umount(&x);
 	return why;
 }
