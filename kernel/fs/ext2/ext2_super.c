@@ -139,6 +139,18 @@ static void ext2_release_pages(struct ext2_sb_info *sbi)
 		put_page(sbi->sb_page);
 }
 
+/* Are the pinned pages still in the device cache (not dropped by an unmount racing with us)? */
+static bool ext2_pages_cached(struct ext2_sb_info *sbi)
+{
+	struct address_space *m = bdev_mapping(sbi->bdev);
+
+	for (u32 i = 0; i < sbi->layout.gdt_blocks; i++) {
+		if (sbi->gd_pages[i]->mapping != m)
+			return false;
+	}
+	return sbi->sb_page->mapping == m;
+}
+
 /* Read and check the superblock and descriptors into a new sbi. ERR_PTR(-errno). */
 static struct ext2_sb_info *ext2_load(struct block_device *bdev, bool ext3, bool *ro)
 {
@@ -224,6 +236,7 @@ static int ext2_mark_mounted(struct ext2_sb_info *sbi)
 	es->s_mnt_count++;
 	es->s_mtime = (u32)current_time().tv_sec;
 	mutex_unlock(&sbi->alloc_mutex);
+	sbi->rw_mounted = true;
 	return ext2_write_super_sync(sbi);
 }
 
@@ -281,6 +294,9 @@ static struct dentry *ext2_mount_common(struct file_system_type *type, int flags
 	err = ext2_claim(sbi);
 	if (err)
 		goto err_sbi;
+	err = -EBUSY;   /* the last unmount of the device dropped its cache under us */
+	if (!ext2_pages_cached(sbi))
+		goto err_unclaim;
 	sb = sget_anon(type);
 	err = -ENOMEM;
 	if (!sb)
@@ -339,7 +355,7 @@ static void ext2_put_super(struct super_block *sb)
 
 	if (!sbi)
 		return;
-	if (sbi->sb && !(sb->s_flags & SB_RDONLY)) {
+	if (sbi->rw_mounted) {
 		writeback_all_sync();
 		mutex_lock(&sbi->alloc_mutex);
 		sbi->es->s_state |= EXT2_VALID_FS;
@@ -348,8 +364,14 @@ static void ext2_put_super(struct super_block *sb)
 		if (bdev_sync(sbi->bdev))
 			pr_err("ext2 %s: write errors at unmount\n", sbi->bdev->name);
 	}
-	ext2_unclaim(sbi);
+	/*
+	 * Drop the device's whole cache (clean now) before giving the device
+	 * up: raw writes to it between mounts (blkdev_fops bypasses this
+	 * cache) are then seen by the next mount, not stale cached blocks.
+	 */
 	ext2_release_pages(sbi);
+	truncate_inode_pages(bdev_mapping(sbi->bdev), 0);
+	ext2_unclaim(sbi);
 	kfree(sbi);
 	sb->s_fs_info = NULL;
 }
