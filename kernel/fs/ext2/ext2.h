@@ -49,7 +49,9 @@ struct ext2_sb_info {
 	u32 first_ino;                      /* [I] */
 	u64 max_bytes;                      /* [I] largest file size */
 	bool has_journal;                   /* [I] the journal inode exists (left untouched) */
-	bool rw_mounted;                    /* [I] marked not-clean on disk: unmount marks it clean */
+	bool force_ro;                      /* [I] unknown ro_compat features or a read-only device */
+	u16 mount_state;                    /* [I] s_state found at mount; put back at unmount */
+	bool rw_mounted;                    /* [namespace] writable: s_state on disk says not clean */
 	struct mutex alloc_mutex;           /* "ext2_alloc" */
 	u32 last_ino_group;                 /* [alloc_mutex] where the last inode went */
 	struct list_head node;              /* [ext2_mounts_lock] mounted devices */

@@ -188,6 +188,7 @@ static struct ext2_sb_info *ext2_load(struct block_device *bdev, bool ext3, bool
 	if (err)
 		goto err_free;
 	sbi->first_ino = sbi->es->s_first_ino;
+	sbi->mount_state = sbi->es->s_state;
 	sbi->has_journal = sbi->es->s_feature_compat & EXT3_FEATURE_COMPAT_HAS_JOURNAL;
 	sbi->max_bytes = ext2_max_file_size(EXT2_BLOCK_SIZE_BITS);
 	return sbi;
@@ -269,7 +270,7 @@ static struct dentry *ext2_mount_common(struct file_system_type *type, int flags
 	struct ext2_sb_info *sbi;
 	struct block_device *bdev;
 	struct super_block *sb;
-	bool ro = flags & MS_RDONLY;
+	bool ro = false;
 	u32 dev;
 	int err;
 
@@ -286,6 +287,8 @@ static struct dentry *ext2_mount_common(struct file_system_type *type, int flags
 	sbi = ext2_load(bdev, ext3, &ro);
 	if (IS_ERR(sbi))
 		return (struct dentry *)sbi;
+	sbi->force_ro = ro;
+	ro = ro || (flags & MS_RDONLY);
 	if (!ro && (sbi->es->s_feature_incompat & EXT3_FEATURE_INCOMPAT_RECOVER)) {
 		pr_err("ext2 %s: the journal needs recovery: not mounting read-write\n", bdev->name);
 		err = -EROFS;
@@ -332,13 +335,52 @@ static struct dentry *ext3_mount(struct file_system_type *type, int flags, const
 	return ext2_mount_common(type, flags, source, true);
 }
 
+/*
+ * Write everything back and put the state found at mount back on disk
+ * (clean if it was clean: an unclean file system stays marked for e2fsck).
+ */
+static int ext2_mark_unmounted(struct ext2_sb_info *sbi)
+{
+	int err, e;
+
+	writeback_all_sync();
+	mutex_lock(&sbi->alloc_mutex);
+	sbi->es->s_state = sbi->mount_state;
+	mutex_unlock(&sbi->alloc_mutex);
+	err = ext2_write_super_sync(sbi);
+	e = bdev_sync(sbi->bdev);
+	sbi->rw_mounted = false;
+	return err ? err : e;
+}
+
+/* mount -o remount: to read-only, write it all and mark it as at mount; to writable, as mount does. */
+static int ext2_remount(struct super_block *sb, bool rdonly)
+{
+	struct ext2_sb_info *sbi = EXT2_SB(sb);
+	int err;
+
+	if (rdonly) {
+		if (!sbi->rw_mounted)
+			return 0;
+		err = sync_inodes_sb(sb, true);
+		return err ? err : ext2_mark_unmounted(sbi);
+	}
+	if (sbi->rw_mounted)
+		return 0;
+	if (sbi->force_ro || (sbi->es->s_feature_incompat & EXT3_FEATURE_INCOMPAT_RECOVER)) {
+		pr_err("ext2 %s: cannot be made writable\n", sbi->bdev->name);
+		return -EROFS;
+	}
+	return ext2_mark_mounted(sbi);
+}
+
 /* sync_fs: data, inodes (the VFS did them), then every metadata block, then a flush. */
 static int ext2_sync_fs(struct super_block *sb, bool wait)
 {
 	struct ext2_sb_info *sbi = EXT2_SB(sb);
 
 	(void)wait;
-	if (sb->s_flags & SB_RDONLY)
+	if (!sbi->rw_mounted)
 		return 0;
 	writeback_all_sync();
 	mutex_lock(&sbi->alloc_mutex);
@@ -355,15 +397,8 @@ static void ext2_put_super(struct super_block *sb)
 
 	if (!sbi)
 		return;
-	if (sbi->rw_mounted) {
-		writeback_all_sync();
-		mutex_lock(&sbi->alloc_mutex);
-		sbi->es->s_state |= EXT2_VALID_FS;
-		mutex_unlock(&sbi->alloc_mutex);
-		ext2_write_super_sync(sbi);
-		if (bdev_sync(sbi->bdev))
-			pr_err("ext2 %s: write errors at unmount\n", sbi->bdev->name);
-	}
+	if (sbi->rw_mounted && ext2_mark_unmounted(sbi))
+		pr_err("ext2 %s: write errors at unmount\n", sbi->bdev->name);
 	/*
 	 * Drop the device's whole cache (clean now) before giving the device
 	 * up: raw writes to it between mounts (blkdev_fops bypasses this
@@ -421,6 +456,7 @@ const struct super_operations ext2_sops = {
 	.sync_fs = ext2_sync_fs,
 	.statfs = ext2_statfs,
 	.put_super = ext2_put_super,
+	.remount_fs = ext2_remount,
 };
 
 void ext2_register(void)

@@ -21,7 +21,8 @@
  *                 afterwards every block and inode is free again
  *   ext2_mkfs_tree  vde, the undamaged populated image: read what mkfs
  *                 wrote (files, a deep path, a symlink), -EROFS when mounted
- *                 read-only, then change it read-write (the job runs e2fsck
+ *                 read-only, remount read-write and back, then change it
+ *                 read-write (the job runs e2fsck
  *                 -fn on it too)
  *
  * The job runs `e2fsck -fn` on vda afterwards: every test leaves the file
@@ -41,6 +42,7 @@
 #include <uapi/mount.h>
 
 #include "ext2.h"
+#include "../internal.h"
 
 #define KX_LABEL "ktest-ext2"
 #define KX_NODE "/ktest-ext2-dev"
@@ -635,6 +637,13 @@ KTEST(ext2_mkfs_tree)
 	why = kx_mkfs_read(&x);
 	if (!why && (err = vfs_mkdir(&x.lr, "/nope", 0755)) != -EROFS)
 		why = ktest_fail("mkdir on a read-only mount: %d", err);
+	if (!why && ((err = do_remount(&x.lr.root, 0)) || (err = vfs_mkdir(&x.lr, "/rw", 0755)) ||
+		     (err = kx_write(&x, "/rw/f", 8, 0, 5000))))
+		why = ktest_fail("remount read-write: %d", err);
+	if (!why && ((err = do_remount(&x.lr.root, MNT_READONLY)) ||
+		     (err = vfs_rmdir(&x.lr, "/rw")) != -EROFS ||
+		     (err = kx_check(&x, "/rw/f", 8, 0, 5000, false))))
+		why = ktest_fail("remount read-only: %d", err);
 	kx_umount(&x);
 	if (why)
 		return why;
