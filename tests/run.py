@@ -1363,6 +1363,104 @@ def mkfs_too_small_job():
     return Job(name, [name], run)
 
 
+# ---------------------------------------------------------------------------
+# ext2: the driver's self-tests on mkfs images, then e2fsck -fn on the result
+
+EXT2_KTESTS = ("ext2_basic", "ext2_many", "ext2_sparse", "ext2_enospc", "ext2_corrupt",
+               "ext2_mkfs_tree", "ext2_smp")
+
+
+def ext2_corrupt_images(base, work, log):
+    """Three damaged copies of base for vdb..vdd (base itself is vde):
+    superblock, inode table, root directory block (fixed offsets and bytes,
+    so every run is the same)."""
+    data = bytearray(base.read_bytes())
+    itable = int.from_bytes(data[4096 + 8:4096 + 12], "little")
+    root_blk = int.from_bytes(data[itable * 4096 + 256 + 40:itable * 4096 + 256 + 44], "little")
+    bad_sb = bytearray(data)
+    bad_sb[1024 + 4:1024 + 8] = (0xffffff00).to_bytes(4, "little")    # s_blocks_count
+    bad_sb[1024 + 40:1024 + 44] = (0).to_bytes(4, "little")           # s_inodes_per_group
+    bad_it = bytearray(data)
+    for i in range(11 * 256, 20 * 256):                                # inodes 12..20
+        bad_it[itable * 4096 + i] = (i * 167 + 13) & 0xff
+    bad_dir = bytearray(data)
+    for i in range(24, 96):                                            # past "." and ".."
+        bad_dir[root_blk * 4096 + i] = (0xff if i % 3 else 0x00)
+    images = []
+    for name, img in (("bad-sb", bad_sb), ("bad-itable", bad_it), ("bad-dir", bad_dir)):
+        path = work / (name + ".img")
+        path.write_bytes(bytes(img))
+        images.append(path)
+    log.append("corrupt copies: inode table at %d, root dir block %d" % (itable, root_blk))
+    return images
+
+
+def ext2_tree(tree):
+    for d in ("a/b/c", "etc", "empty"):
+        (tree / d).mkdir(parents=True, exist_ok=True)
+    for i in range(24):
+        (tree / "etc" / ("file%02d" % i)).write_bytes(bytes((i + j) & 0xff for j in range(i * 700)))
+    (tree / "a" / "b" / "c" / "deep").write_text("deep\n")
+    os.symlink("../etc/file03", str(tree / "a" / "link"))
+
+
+def ext2_job(kernel, cpus=4):
+    prefix = "ext2/smp%d" % cpus
+    names = (["%s/%s" % (prefix, t) for t in EXT2_KTESTS] +
+             [prefix + "/fsck", prefix + "/fsck-tree", prefix + "/exit"])
+
+    def run():
+        t0 = time.monotonic()
+        why = qemu_prereq(kernel) or mkfs_prereq()
+        if why:
+            return Outcome(all_failed(names, why))
+        work = DISK_DIR / "ext2"
+        shutil.rmtree(work, ignore_errors=True)
+        (work / "tree").mkdir(parents=True)
+        log = []
+        try:
+            good, base = work / "vda.img", work / "base.img"
+            ext2_tree(work / "tree")
+            st1, out1 = run_mkfs(["-q", "-s", "32M", "-L", "ktest-ext2", str(good)], log)
+            st2, out2 = run_mkfs(["-q", "-s", "16M", "-L", "ktest-bad", "-d", str(work / "tree"),
+                                  str(base)], log)
+            if st1 or st2:
+                return Outcome(all_failed(names, "mkfs: " + clean(out1 + out2, 300)),
+                               "\n".join(log))
+            disks = [good] + ext2_corrupt_images(base, work, log) + [base]
+        except (OSError, subprocess.SubprocessError) as e:
+            return Outcome(all_failed(names, first_line(e)), "\n".join(log))
+        args = ["-global", "virtio-mmio.force-legacy=false"]
+        for i, path in enumerate(disks):
+            args += ["-drive", "file=%s,if=none,format=raw,id=hd%d" % (path, i),
+                     "-device", "virtio-blk-device,drive=hd%d" % i]
+        out, status, error, q = run_qemu(prefix, kernel, cpus, "512M",
+                                         "ktest=boot ktest.only=ext2_", BOOT_TIMEOUT, args)
+        results, seen = [], {}
+        for ln in lines_of(out):
+            m = re.match(LP + r"KTEST (\S+) (PASS|FAIL)\b\s*(.*)$", ln)
+            if m:
+                seen[m.group(1)] = (m.group(2) == "PASS", clean(m.group(3).strip(), 200))
+        for t in EXT2_KTESTS:
+            ok, reason = seen.get(t, (False, "no KTEST line"))
+            results.append(Result("%s/%s" % (prefix, t), ok, reason))
+        results.append(fsck_result(prefix + "/fsck", good, log))
+        results.append(fsck_result(prefix + "/fsck-tree", base, log))
+        problems = [error] if error else []
+        note = panic_note(out)
+        if note:
+            problems.append(note)
+        if not re.search(LP + r"KTEST-DONE passed=\d+ failed=0", out, re.M):
+            problems.append("no 'KTEST-DONE ... failed=0'")
+        if not error and status != 0:
+            problems.append(describe_status(status) + " (expected 0)")
+        results.append(Result(prefix + "/exit", not problems, clean("; ".join(problems), 300)))
+        return Outcome(results, out + "\n" + "\n".join(log), q.log_path, q.argv,
+                       time.monotonic() - t0)
+
+    return Job(prefix, names, run)
+
+
 def mkfs_jobs():
     return [mkfs_job("mkfs/default", stage_default_tree, check_default_tree),
             mkfs_job("mkfs/adversarial", build_adversarial_tree, check_adversarial_tree),
@@ -1427,6 +1525,7 @@ def build_jobs(args):
     jobs.append(trace_job(kernel))
     jobs.append(abi_doc_job())
     jobs += mkfs_jobs()
+    jobs.append(ext2_job(kernel))
     jobs += crash_jobs(kernel)
     return jobs
 

@@ -14,6 +14,8 @@ struct super_block *ramfs_create(void);
 void ramfs_destroy(struct super_block *sb);
 /* ramfs.c: register the "ramfs" and "tmpfs" types. */
 void ramfs_register(void);
+/* ext2/ext2_super.c: register the "ext2" and "ext3" types. */
+void ext2_register(void);
 
 /* dcache.c */
 extern struct spinlock dcache_lock;

@@ -571,6 +571,12 @@ int do_remount(const struct path *where, unsigned int mnt_flags)
 
 	if (where->dentry != where->mnt->mnt_root)
 		return -EINVAL;
+	if (sb->s_op && sb->s_op->remount_fs) {
+		int err = sb->s_op->remount_fs(sb, mnt_flags & MNT_READONLY);
+
+		if (err)
+			return err;
+	}
 	mutex_lock(&namespace_mutex);
 	WRITE_ONCE(where->mnt->mnt_flags, mnt_flags);
 	if (mnt_flags & MNT_READONLY)

@@ -211,6 +211,7 @@ void fs_init(void)
 	fs_struct_cache_init();
 	dcache_init();
 	ramfs_register();
+	ext2_register();
 	procfs_register();
 	devtmpfs_register();
 	root_sb = ramfs_create();

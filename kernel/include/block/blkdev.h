@@ -252,4 +252,27 @@ extern const struct file_operations blkdev_fops;
 /* fsync(2) on a block special file: flush the device's cache. */
 int blkdev_fsync(struct file *file);
 
+/* ---------------------------------------------------------------- the device's page cache (bdev_cache.c) */
+
+/*
+ * The device's own address space (metadata blocks of a file system on
+ * it), page index = byte offset / PAGE_SIZE; made on first use and kept
+ * for good in bdev->bd_mapping. NULL only if out of memory.
+ */
+struct address_space *bdev_mapping(struct block_device *bdev);
+/*
+ * The 4 KiB block (== page index) of the device, uptodate, with a
+ * reference (put_page), unlocked. ERR_PTR(-EIO) past the end or on a read
+ * error, -ENOMEM. May sleep.
+ */
+struct page *bdev_read_block(struct block_device *bdev, u64 block);
+/* The same for a block about to be wholly rewritten: zeroed, uptodate, not read. May sleep. */
+struct page *bdev_new_block(struct block_device *bdev, u64 block);
+/* Drop the cached block, dirty or not (a freed metadata block). May sleep. */
+void bdev_forget_block(struct block_device *bdev, u64 block);
+/* Dirty page (a page of bdev_mapping) and write it and wait: 0 or -errno. May sleep. */
+int bdev_write_block_sync(struct block_device *bdev, struct page *page);
+/* Write back every dirty cached block, wait, then flush the device: 0 or the first -errno. */
+int bdev_sync(struct block_device *bdev);
+
 #endif /* BLOCK_BLKDEV_H */

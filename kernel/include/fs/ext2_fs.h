@@ -19,7 +19,7 @@
 #include <stdint.h>
 
 /* ---- sizes and places */
-#define EXT2_SUPER_MAGIC	0xEF53
+#define EXT2_SUPER_MAGIC	0xEF53u	/* as <uapi/mount.h> spells it */
 #define EXT2_SUPERBLOCK_OFFSET	1024	/* byte offset of the primary superblock */
 #define EXT2_SUPERBLOCK_SIZE	1024
 #define EXT2_MIN_BLOCK_LOG_SIZE	10	/* s_log_block_size counts from 1 KiB */

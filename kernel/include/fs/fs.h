@@ -154,6 +154,11 @@ struct inode_operations {
  *  put_super      the last mount is gone, after the dentries were freed:
  *                 release the fs's private state (not the sb itself:
  *                 ->kill_sb of the type frees it). No lock held.
+ *  remount_fs     may be NULL. mount(MS_REMOUNT) is about to make sb
+ *                 read-only (rdonly) or writable: prepare (write
+ *                 everything back; mark the disk in use) or refuse with
+ *                 -errno (the flags then stay as they were). No VFS lock
+ *                 held.
  *  d_revalidate   may be NULL. A cached dentry of this fs was found by a
  *                 lookup: is it still right? false unhashes it and asks
  *                 ->lookup again (procfs: pids come and go without the
@@ -167,6 +172,7 @@ struct super_operations {
 	int (*sync_fs)(struct super_block *sb, bool wait);
 	int (*statfs)(struct dentry *root, struct statfs *st);
 	void (*put_super)(struct super_block *sb);
+	int (*remount_fs)(struct super_block *sb, bool rdonly);
 	bool (*d_revalidate)(struct dentry *dentry);
 };
 
