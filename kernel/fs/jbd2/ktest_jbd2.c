@@ -43,10 +43,13 @@ static u32 kj_bmap(void *ctx, u32 block)
 	return KJ_JOURNAL + block;
 }
 
+/* vda if it can hold the test's blocks (else NULL); the private cache set up empty. */
 static struct block_device *kj_disk(void)
 {
 	struct block_device *bdev = blkdev_get_by_name("vda");
 
+	address_space_init(&kj_map, NULL, NULL);
+	kj_map.flags |= AS_UNEVICTABLE;
 	if (!bdev || bdev->read_only || blkdev_size(bdev) < (48u << 20)) {
 		printk("ktest jbd2: no writable vda of 48 MiB or more: skipped\n");
 		return NULL;
@@ -64,8 +67,6 @@ static int kj_format(struct block_device *bdev, u8 *buf, unsigned int n)
 {
 	int err;
 
-	address_space_init(&kj_map, NULL, NULL);
-	kj_map.flags |= AS_UNEVICTABLE;
 	memset(buf, 0, JBD2_BLOCK_SIZE);
 	jbd2_sb_init((struct jbd2_superblock *)buf, JBD2_BLOCK_SIZE, KJ_LEN, kj_uuid);
 	err = kj_rw(bdev, REQ_OP_WRITE, KJ_JOURNAL, buf);
