@@ -151,8 +151,10 @@ void jbd2_free_transaction(struct transaction *t)
 	}
 	list_for_each_entry_safe(ji, nji, &t->t_inodes, node)
 		kfree(ji);
-	for (u32 i = 0; i < t->t_nr_copies; i++)
+	for (u32 i = 0; i < t->t_nr_copies; i++) {
 		free_page(t->t_copies[i].page);
+		put_page(t->t_copies[i].orig);
+	}
 	kfree(t->t_copies);
 	kfree(t->t_revokes);
 	kfree(t);
@@ -182,7 +184,8 @@ static bool no_updates(journal_t *j, struct transaction *t)
 
 /*
  * Copy T's pages (no handle is open on T, so none is changing them) and
- * drop its journal heads. 0 or -ENOMEM (then the heads stay for the free).
+ * drop its journal heads (their page references move to the copies).
+ * 0 or -ENOMEM (then the remaining heads stay for the free).
  */
 static int take_copies(journal_t *j, struct transaction *t)
 {
@@ -203,12 +206,12 @@ static int take_copies(journal_t *j, struct transaction *t)
 		memcpy(page_address(c->page), page_address(jh->page), JBD2_BLOCK_SIZE);
 		c->block = jh->block;
 		c->escaped = jbd2_escape(page_address(c->page));
+		c->orig = jh->page;		/* the head's reference moves to the copy */
 		t->t_nr_copies = ++n;
 		spin_lock(&j->j_list_lock);
 		list_del(&jh->hash_node);
 		list_del(&jh->t_node);
 		spin_unlock(&j->j_list_lock);
-		put_page(jh->page);
 		kfree(jh);
 	}
 	return 0;

@@ -40,6 +40,8 @@ struct journal_head {
 struct log_copy {
 	u64 block;			/* home block */
 	struct page *page;		/* the copy (escaped in the log) */
+	struct page *orig;		/* the cached page, referenced until the checkpoint
+					 * so reclaim cannot drop it while home is stale */
 	bool escaped;			/* first word was the magic: zeroed in page */
 	bool skip_home;			/* revoked or relogged by a later committed transaction */
 };

@@ -13,6 +13,11 @@
  *                           never-committed one, then a "crash" (abandon):
  *                           reload replays exactly the committed, unrevoked blocks
  *   jbd2_group_commit       threads run handles at once; every block lands
+ *   jbd2_ordered_data       a filed mapping's dirty page is on disk when the
+ *                           commit returns (ordered mode), before any checkpoint
+ *   jbd2_log_wraps          enough transactions to go round the log twice, with
+ *                           and without checkpoints; then a crash after the wrap
+ *                           and a replay of the transactions that wrapped
  *   jbd2_bad_superblock     a corrupt journal superblock: -EUCLEAN, no panic
  */
 #include <block/blkdev.h>
@@ -33,6 +38,7 @@
 #define KJ_LEN		1024u
 #define KJ_HOME		9216u		/* first home block used */
 #define KJ_FILL		0xee		/* home blocks before any transaction */
+#define KJ_DATA		11264u		/* where the ordered-data test's file lives */
 
 static const u8 kj_uuid[16] = "kestrel-jbd2-kt";
 static struct address_space kj_map;
@@ -254,6 +260,174 @@ KTEST(jbd2_crash_replay)
 		why = "an uncommitted transaction was replayed";
 	if (jbd2_journal_destroy(j) && !why)
 		why = "destroy after recovery failed";
+out:
+	truncate_inode_pages(&kj_map, 0);
+	kfree(buf);
+	return why;
+}
+
+/* ---------------------------------------------------------------- ordered data */
+
+static struct block_device *kj_data_bdev;
+
+static void kj_data_end_io(struct bio *bio)
+{
+	struct page *page = bio->bi_private;
+
+	if (bio->bi_status)
+		mapping_set_error(page->mapping, bio->bi_status);
+	end_page_writeback(page);
+	bio_put(bio);
+}
+
+/* A one-block-per-page "file" at device blocks KJ_DATA + index. */
+static int kj_data_writepage(struct page *page, struct writeback_control *wbc)
+{
+	struct bio *bio = bio_alloc(kj_data_bdev, 1, REQ_OP_WRITE, 0, GFP_KERNEL);
+
+	(void)wbc;
+	if (!bio)
+		return -ENOMEM;
+	bio->bi_sector = (u64)(KJ_DATA + page->index) << 3;
+	bio->bi_end_io = kj_data_end_io;
+	bio->bi_private = page;
+	bio_add_page(bio, page, JBD2_BLOCK_SIZE, 0);
+	unlock_page(page);
+	submit_bio(bio);
+	return 0;
+}
+
+static const struct address_space_operations kj_data_aops = {
+	.writepage = kj_data_writepage,
+};
+
+/* Dirty page 0 of data (every byte 0x5d), file it and change home block 0 in one handle. */
+static const char *kj_ordered_txn(journal_t *j, struct address_space *data)
+{
+	struct page *page = find_or_create_page(data, 0);
+	handle_t *h;
+	int err;
+
+	if (IS_ERR(page))
+		return "no data page";
+	memset(page_address(page), 0x5d, JBD2_BLOCK_SIZE);
+	page_flag_set(page, PG_uptodate);
+	set_page_dirty(page);
+	unlock_page(page);
+	put_page(page);
+	h = jbd2_journal_start(j, 1);
+	if (IS_ERR(h))
+		return "start failed";
+	err = jbd2_journal_file_inode(h, data);
+	err = err ?: kj_set(h, 0, 0x77, false);
+	err = jbd2_journal_stop(h) ?: err;
+	if (err || jbd2_journal_force_commit(j))
+		return "ordered transaction failed";
+	return NULL;
+}
+
+KTEST(jbd2_ordered_data)
+{
+	struct block_device *bdev = kj_disk();
+	u8 *buf = kmalloc(JBD2_BLOCK_SIZE, GFP_KERNEL);
+	static struct address_space data;
+	const char *why = NULL;
+	journal_t *j;
+
+	address_space_init(&data, NULL, &kj_data_aops);
+	if (!bdev || !buf)
+		goto out;
+	kj_data_bdev = bdev;
+	memset(buf, 0, JBD2_BLOCK_SIZE);
+	if (kj_format(bdev, buf, 1) || kj_rw(bdev, REQ_OP_WRITE, KJ_DATA, buf) ||
+	    IS_ERR(j = jbd2_journal_load(bdev, kj_bmap, NULL, KJ_LEN))) {
+		why = "format or load failed";
+		goto out;
+	}
+	jbd2_journal_set_no_checkpoint(j, true);
+	why = kj_ordered_txn(j, &data);
+	jbd2_journal_release_mapping(j, &data);
+	if (!why && !kj_rw(bdev, REQ_OP_READ, KJ_DATA, buf) && buf[0] != 0x5d)
+		why = "the ordered data was not written by the commit";
+	if (!why && !kj_home_is(bdev, buf, 0, KJ_FILL, false))
+		why = "the metadata went home before a checkpoint";
+	jbd2_journal_abandon(j);
+	if (!why && IS_ERR(j = jbd2_journal_load(bdev, kj_bmap, NULL, KJ_LEN)))
+		why = "reload failed";
+	if (!why) {
+		jbd2_journal_destroy(j);
+		if (!kj_home_is(bdev, buf, 0, 0x77, false))
+			why = "the metadata of the ordered transaction was not replayed";
+	}
+out:
+	truncate_inode_pages(&data, 0);
+	writeback_forget(&data);
+	truncate_inode_pages(&kj_map, 0);
+	kfree(buf);
+	return why;
+}
+
+/* ---------------------------------------------------------------- wrapping */
+
+#define KJ_WRAP_BLOCKS	40		/* blocks per transaction */
+#define KJ_WRAP_TXNS	56		/* 56 * 42 log blocks: more than two laps of 1023 */
+
+/* Transaction r sets home blocks 0..KJ_WRAP_BLOCKS-1 to byte r. */
+static int kj_wrap_txn(journal_t *j, u32 r)
+{
+	u32 blocks[KJ_WRAP_BLOCKS];
+	u8 bytes[KJ_WRAP_BLOCKS];
+
+	for (u32 i = 0; i < KJ_WRAP_BLOCKS; i++) {
+		blocks[i] = i;
+		bytes[i] = (u8)r;
+	}
+	return kj_txn(j, blocks, bytes, KJ_WRAP_BLOCKS, false) ?: jbd2_journal_force_commit(j);
+}
+
+static const char *kj_all_home(struct block_device *bdev, u8 *buf, u8 byte)
+{
+	for (u32 i = 0; i < KJ_WRAP_BLOCKS; i++)
+		if (!kj_home_is(bdev, buf, i, byte, false))
+			return ktest_fail("home block %u is not %#x", i, byte);
+	return NULL;
+}
+
+KTEST(jbd2_log_wraps)
+{
+	struct block_device *bdev = kj_disk();
+	u8 *buf = kmalloc(JBD2_BLOCK_SIZE, GFP_KERNEL);
+	const char *why = NULL;
+	journal_t *j;
+	u32 r;
+
+	if (!bdev || !buf)
+		goto out;
+	if (kj_format(bdev, buf, KJ_WRAP_BLOCKS) ||
+	    IS_ERR(j = jbd2_journal_load(bdev, kj_bmap, NULL, KJ_LEN))) {
+		why = "format or load failed";
+		goto out;
+	}
+	/* first half checkpointed after each commit, second half only when the log is full */
+	for (r = 1; !why && r <= KJ_WRAP_TXNS; r++) {
+		if (r == KJ_WRAP_TXNS / 2)
+			jbd2_journal_set_no_checkpoint(j, true);
+		if (kj_wrap_txn(j, r))
+			why = ktest_fail("transaction %u failed", r);
+	}
+	jbd2_journal_abandon(j);			/* crash with several in the log */
+	if (!why && IS_ERR(j = jbd2_journal_load(bdev, kj_bmap, NULL, KJ_LEN)))
+		why = "reload failed";
+	if (!why) {
+		struct jbd2_stats st;
+
+		jbd2_journal_get_stats(j, &st);
+		if (st.replayed == 0)
+			why = "nothing was replayed after the wrap";
+		jbd2_journal_destroy(j);
+	}
+	if (!why)
+		why = kj_all_home(bdev, buf, (u8)KJ_WRAP_TXNS);
 out:
 	truncate_inode_pages(&kj_map, 0);
 	kfree(buf);
