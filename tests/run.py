@@ -1375,7 +1375,8 @@ def mkfs_jobs():
 # from build/mkfs/mkfs; the guest (ktest jbd2_ext3_image) closes vda's
 # journal cleanly and leaves vdb's committed but not checkpointed, with
 # needs_recovery set. e2fsck -fn must pass vda as it is; e2fsck -fy must
-# replay vdb (the label set in the transaction appears), then -fn pass.
+# replay vdb (the label set in the transaction appears; a block logged and
+# then revoked by a later transaction is not replayed), then -fn pass.
 
 JBD2_IMAGE_ARGS = "ktest=boot ktest.only=jbd2_ext3_image jbd2.image=1"
 
@@ -1412,8 +1413,17 @@ def jbd2_check_replay(image, log):
     r = fsck_result("replay", image, log)
     if not r.ok:
         problems.append("after replay: " + r.reason)
-    if not re.search(r"Filesystem volume name:\s+jbd2-crash$", debugfs(image, "stats"), re.M):
+    stats = debugfs(image, "stats")
+    if not re.search(r"Filesystem volume name:\s+jbd2-crash$", stats, re.M):
         problems.append("the replayed transaction's label is missing")
+    m = re.search(r"^Block count:\s+(\d+)$", stats, re.M)
+    if not m:
+        problems.append("no block count in debugfs stats")
+    else:
+        with open(image, "rb") as f:
+            f.seek((int(m.group(1)) - 1) * 4096)
+            if f.read(4096) == b"\xa5" * 4096:
+                problems.append("e2fsck replayed a block that a later transaction revoked")
     return problems
 
 

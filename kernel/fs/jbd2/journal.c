@@ -135,6 +135,8 @@ static int jbd2_open_log(journal_t *j)
 		if (err)
 			return err;
 	}
+	/* Revoke records are written: say so, as Linux does before its first revoke. */
+	jsb->s_feature_incompat |= jbd2_cpu_to_be32(JBD2_FEATURE_INCOMPAT_REVOKE);
 	j->j_next_tid = j->j_tail_seq = next_tid;
 	j->j_commit_sequence = j->j_commit_request = next_tid - 1;
 	j->j_head = j->j_tail = j->j_geom.first;

@@ -4,12 +4,14 @@
  * build/mkfs/mkfs with a journal. On each this test finds the journal
  * inode's blocks (inode 8, direct/indirect/double-indirect), loads the
  * journal and runs one transaction that renames the volume (the
- * superblock in block 0 is logged) and revokes the last block.
+ * superblock in block 0 is logged) and logs the last block (free) filled
+ * with 0xa5, then a second one that revokes that block.
  *   vda: destroy (a clean unmount) -- e2fsck -fn must find it clean, with
  *        the new label at home and an empty journal;
- *   vdb: the transaction commits but is never checkpointed, the
+ *   vdb: the transactions commit but are never checkpointed, the
  *        superblock gets needs_recovery, then a "crash" -- e2fsck -fy must
- *        replay it (the label appears), then e2fsck -fn must be clean.
+ *        replay them (the label appears, the revoked block stays free of
+ *        0xa5), then e2fsck -fn must be clean.
  * Without jbd2.image the test passes with a note.
  */
 #include <block/blkdev.h>
@@ -93,7 +95,23 @@ static const char *ki_find_journal(struct block_device *bdev, u8 *buf, struct ki
 	return NULL;
 }
 
-/* Set the label and revoke the last block, in one transaction. */
+/* Log block in handle h filled with byte. */
+static int ki_log_block(handle_t *h, struct address_space *map, u32 block, u8 byte)
+{
+	struct page *page = find_or_create_page(map, block);
+	int err;
+
+	if (IS_ERR(page))
+		return (int)PTR_ERR(page);
+	err = jbd2_journal_get_write_access(h, page);
+	memset(page_address(page), byte, KI_BS);
+	err = err ?: jbd2_journal_dirty_metadata(h, page);
+	unlock_page(page);
+	put_page(page);
+	return err;
+}
+
+/* T1: the label (block 0) and the last block (0xa5); T2: revoke the last block. */
 static const char *ki_transaction(journal_t *j, struct address_space *map, struct block_device *bdev,
 				  const char *label, u32 blocks_count)
 {
@@ -104,7 +122,7 @@ static const char *ki_transaction(journal_t *j, struct address_space *map, struc
 	if (IS_ERR(page))
 		return "no page";
 	err = blkdev_rw_sync(bdev, REQ_OP_READ, 0, page_address(page), KI_BS);
-	h = err ? ERR_PTR(err) : jbd2_journal_start(j, 1);
+	h = err ? ERR_PTR(err) : jbd2_journal_start(j, 2);
 	if (!IS_ERR(h)) {
 		struct ext2_super_block *sb = page_address(page) + 1024;
 
@@ -112,14 +130,21 @@ static const char *ki_transaction(journal_t *j, struct address_space *map, struc
 		memset(sb->s_volume_name, 0, sizeof(sb->s_volume_name));
 		strncpy(sb->s_volume_name, label, sizeof(sb->s_volume_name));
 		err = err ?: jbd2_journal_dirty_metadata(h, page);
-		err = err ?: jbd2_journal_revoke(h, blocks_count - 1);
+		err = err ?: ki_log_block(h, map, blocks_count - 1, 0xa5);
 		err = jbd2_journal_stop(h) ?: err;
 	}
 	unlock_page(page);
 	put_page(page);
 	if (IS_ERR(h) || err)
 		return ktest_fail("transaction: %d", IS_ERR(h) ? (int)PTR_ERR(h) : err);
-	return jbd2_journal_force_commit(j) ? "commit failed" : NULL;
+	if (jbd2_journal_force_commit(j))
+		return "commit failed";
+	h = jbd2_journal_start(j, 1);
+	if (IS_ERR(h))
+		return "second start failed";
+	err = jbd2_journal_revoke(h, blocks_count - 1);
+	err = jbd2_journal_stop(h) ?: err;
+	return err || jbd2_journal_force_commit(j) ? "the revoking transaction failed" : NULL;
 }
 
 /* Set needs_recovery in the superblock at home, as a mount does. */
