@@ -565,18 +565,26 @@ int jbd2_journal_revoke(handle_t *h, u64 block)
 
 	if (!err)
 		err = jbd2_journal_forget(h, block);
-	if (!err)
+	/* Another handle may fill the room we made before we take the lock: retry. */
+	while (!err) {
 		err = jbd2_revoke_room(j, t);
-	if (err)
-		return err;
-	spin_lock(&j->j_list_lock);
-	for (u32 i = 0; i < t->t_nr_revokes; i++)
-		if (t->t_revokes[i] == block)
-			goto out;
-	t->t_revokes[t->t_nr_revokes++] = block;
-out:
-	spin_unlock(&j->j_list_lock);
-	return 0;
+		if (err)
+			break;
+		spin_lock(&j->j_list_lock);
+		for (u32 i = 0; i < t->t_nr_revokes; i++) {
+			if (t->t_revokes[i] == block) {
+				spin_unlock(&j->j_list_lock);
+				return 0;
+			}
+		}
+		if (t->t_nr_revokes < t->t_cap_revokes) {
+			t->t_revokes[t->t_nr_revokes++] = block;
+			spin_unlock(&j->j_list_lock);
+			return 0;
+		}
+		spin_unlock(&j->j_list_lock);
+	}
+	return err;
 }
 
 static bool revoked_in(const struct transaction *t, u64 block)
