@@ -1467,6 +1467,106 @@ def mkfs_jobs():
             mkfs_too_small_job()]
 
 
+# ---------------------------------------------------------------------------
+# jbd2/e2fsck: journals written by Kestrel, read by e2fsprogs. Two images
+# from build/mkfs/mkfs; the guest (ktest jbd2_ext3_image) closes vda's
+# journal cleanly and leaves vdb's committed but not checkpointed, with
+# needs_recovery set. e2fsck -fn must pass vda as it is; e2fsck -fy must
+# replay vdb (the label set in the transaction appears; a block logged and
+# then revoked by a later transaction is not replayed), then -fn pass.
+
+JBD2_IMAGE_ARGS = "ktest=boot ktest.only=jbd2_ext3_image jbd2.image=1"
+
+
+def jbd2_check_clean(image, log):
+    problems = []
+    r = fsck_result("clean", image, log)
+    if not r.ok:
+        problems.append(r.reason)
+    stats = debugfs(image, "stats")
+    log.append("$ debugfs -R stats\n" + stats)
+    if not re.search(r"Filesystem volume name:\s+jbd2-clean$", stats, re.M):
+        problems.append("the clean image's label is not jbd2-clean")
+    dump = debugfs(image, "logdump")
+    log.append("$ debugfs -R logdump\n" + dump)
+    if not re.search(r"Journal starts at block 0, transaction \d+", dump):
+        problems.append("the clean image's journal is not empty (s_start != 0)")
+    return problems
+
+
+def jbd2_check_replay(image, log):
+    problems = []
+    dump = debugfs(image, "logdump")
+    log.append("$ debugfs -R logdump\n" + dump)
+    if not re.search(r"Found expected sequence \d+, type 2 \(commit block\)", dump):
+        problems.append("logdump shows no commit block")
+    if not re.search(r"type 5 \(revoke table\)", dump):
+        problems.append("logdump shows no revoke block")
+    proc = subprocess.run([e2fs_tool("e2fsck"), "-fy", str(image)], capture_output=True,
+                          text=True, timeout=scaled(MKFS_TIMEOUT))
+    log.append("$ e2fsck -fy %s\n%s%s" % (image, proc.stdout, proc.stderr))
+    if proc.returncode not in (0, 1) or "recovering journal" not in proc.stdout + proc.stderr:
+        problems.append("e2fsck -fy exit %d without recovering the journal" % proc.returncode)
+    r = fsck_result("replay", image, log)
+    if not r.ok:
+        problems.append("after replay: " + r.reason)
+    stats = debugfs(image, "stats")
+    if not re.search(r"Filesystem volume name:\s+jbd2-crash$", stats, re.M):
+        problems.append("the replayed transaction's label is missing")
+    m = re.search(r"^Block count:\s+(\d+)$", stats, re.M)
+    if not m:
+        problems.append("no block count in debugfs stats")
+    else:
+        with open(image, "rb") as f:
+            f.seek((int(m.group(1)) - 1) * 4096)
+            if f.read(4096) == b"\xa5" * 4096:
+                problems.append("e2fsck replayed a block that a later transaction revoked")
+    return problems
+
+
+def jbd2_e2fsck_job(kernel):
+    name = "jbd2/e2fsck"
+    tests = [name + "/boot", name + "/clean", name + "/replay"]
+
+    def run():
+        t0 = time.monotonic()
+        why = qemu_prereq(kernel) or mkfs_prereq()
+        if why:
+            return Outcome(all_failed(tests, why))
+        work = MKFS_TEST_DIR / "jbd2"
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        images, log, args = [work / "clean.img", work / "crash.img"], [], \
+            ["-global", "virtio-mmio.force-legacy=false"]
+        for i, img in enumerate(images):
+            status, out = run_mkfs(["-q", "-s", "32M", str(img)], log)
+            if status != 0:
+                return Outcome(all_failed(tests, "mkfs exit %d: %s" % (status, clean(out, 200))))
+            args += ["-drive", "file=%s,if=none,format=raw,id=hd%d" % (img, i),
+                     "-device", "virtio-blk-device,drive=hd%d" % i]
+        out, status, error, q = run_qemu(name, kernel, 2, "256M", JBD2_IMAGE_ARGS,
+                                         BOOT_TIMEOUT, args)
+        boot = [error] if error else []
+        if not re.search(LP + r"KTEST jbd2_ext3_image PASS", out, re.M):
+            boot.append("no 'KTEST jbd2_ext3_image PASS'")
+        note = panic_note(out)
+        if note:
+            boot.append(note)
+        if not error and status != 0:
+            boot.append(describe_status(status) + " (expected 0)")
+        results = [Result(tests[0], not boot, clean("; ".join(boot), 300))]
+        try:
+            for test, check, img in ((tests[1], jbd2_check_clean, images[0]),
+                                     (tests[2], jbd2_check_replay, images[1])):
+                problems = check(img, log) if not boot else ["the guest part failed"]
+                results.append(Result(test, not problems, clean("; ".join(problems), 300)))
+        except (OSError, subprocess.SubprocessError) as e:
+            results += all_failed(tests[len(results):], first_line(e))
+        return Outcome(results, out + "\n".join(log), q.log_path, q.argv, time.monotonic() - t0)
+
+    return Job(name, tests, run)
+
+
 def build_jobs(args):
     kernel = args.kernel
     jobs = [unit_job(b) for b in args.unit]
@@ -1527,6 +1627,7 @@ def build_jobs(args):
     jobs += mkfs_jobs()
     jobs.append(ext2_job(kernel))
     jobs += crash_jobs(kernel)
+    jobs.append(jbd2_e2fsck_job(kernel))
     return jobs
 
 

@@ -95,6 +95,10 @@ UNIT_WAIT_FLAGS := -DHZ=100 -DCONFIG_DEBUG=1 -include tests/unit/current_host.h
 $(UNIT_DIR)/kernel/sched/wait.o: UNIT_KCFLAGS += $(UNIT_WAIT_FLAGS)
 $(UNIT_DIR)/tests/unit/test_wait.o: UNIT_TCFLAGS += $(UNIT_WAIT_FLAGS)
 
+# The JBD2 log: block formats and recovery (kernel/fs/jbd2/jbd2_log.c).
+UNIT_NAMES += test_jbd2
+UNIT_test_jbd2_SRCS := kernel/fs/jbd2/jbd2_log.c kernel/lib/string.c tests/unit/unit_util.c
+
 UNIT_TESTS := $(addprefix $(UNIT_DIR)/,$(UNIT_NAMES))
 
 # build/unit/<path>.o for each source path
