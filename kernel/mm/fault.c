@@ -16,9 +16,15 @@
  *      write costs one fault; the price is a page per page read, where
  *      Linux would map its shared zero page); a file VMA asks its
  *      vm_operations for the page, mapped read-only if private, or copied
- *      at once on a private write;
+ *      at once on a private write; a shared mapping of a file's page
+ *      cache (generic_file_mmap) dirties the page on a write fault, and
+ *      maps it read-only on a read fault if the file writes back (so the
+ *      first store faults and dirties it; tmpfs pages need no tracking);
+ *      the method may answer -EAGAIN (fault_defer: the page is read with
+ *      no lock held, then the fault is retried) or -EIO (beyond the end
+ *      of the file, or the read failed: SIGBUS);
  *   4. a write to a present read-only page of a writable VMA: shared ->
- *      make the PTE writable; private (copy-on-write) -> if refcount is 1
+ *      make the PTE writable (a file's cached page is dirtied first); private (copy-on-write) -> if refcount is 1
  *      (this mapping is the page's only owner: its sharer exited or
  *      unmapped, or it is the parent's after the child's copy) make it
  *      writable in place, else copy it to a new page, point the PTE there,
@@ -135,6 +141,14 @@ static int fault_anon(struct mm_struct *mm, struct vm_area *vma, pte_t *pte)
 	return 0;
 }
 
+/* Does page belong to a mapping that writes back (so its stores must be seen)? */
+static bool page_needs_writeback(const struct page *page)
+{
+	const struct address_space *mapping = READ_ONCE(page->mapping);
+
+	return mapping && mapping->a_ops && mapping->a_ops->writepage;
+}
+
 /* A new page with the contents of src, or NULL. */
 static struct page *fault_copy_page(struct page *src)
 {
@@ -159,7 +173,12 @@ static int fault_file(struct mm_struct *mm, struct vm_area *vma, unsigned long a
 	if (err)
 		return err;
 	mm_count_event(faults_file);
-	if (!(vma->flags & VM_SHARED)) {
+	if ((vma->flags & VM_SHARED) && vma_is_file_cache(vma)) {
+		if (access & FAULT_WRITE)
+			set_page_dirty(page);
+		else if (page_needs_writeback(page))
+			prot &= ~PTE_W;   /* the first store faults and dirties the page */
+	} else if (!(vma->flags & VM_SHARED)) {
 		if (access & FAULT_WRITE) {
 			copy = fault_copy_page(page);
 			put_page(page);
@@ -182,6 +201,8 @@ static int fault_write_protected(struct mm_struct *mm, struct vm_area *vma,
 	struct page *old = upte_page(*pte), *page;
 
 	if (vma->flags & VM_SHARED) {
+		if (vma_is_file_cache(vma))
+			set_page_dirty(old);   /* before the store can land */
 		WRITE_ONCE(*pte, *pte | PTE_W | PTE_D);
 		return 0;
 	}
@@ -260,7 +281,7 @@ int mm_fault_run_deferred(void)
 	current->fault_defer.wait = NULL;
 	err = d.wait(d.obj, d.pgoff);
 	d.put(d.obj);
-	return err ? -EFAULT : 0;
+	return err ? -EIO : 0;
 }
 
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int access)

@@ -122,11 +122,12 @@ static void mmap_desc(struct vma_desc *desc, unsigned long start, unsigned long 
 	desc->ops = anon ? NULL : file->ops;
 }
 
-/* Replace whatever is in desc's range by a VMA for desc. Lock held. */
-static int mmap_region(struct mm_struct *mm, const struct vma_desc *desc)
+/* Replace whatever is in desc's range by a VMA for desc. Lock held; VMAs that left go to release. */
+static int mmap_region(struct mm_struct *mm, const struct vma_desc *desc,
+		       struct list_head *release)
 {
 	struct uvm_gather g;
-	struct mm_op op = { .mm = mm, .gather = &g };
+	struct mm_op op = { .mm = mm, .gather = &g, .release = release };
 	struct vma_alloc alloc;
 	struct vm_area *vma;
 
@@ -157,6 +158,7 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	     const struct mmap_file *file, unsigned long pgoff)
 {
 	struct vma_desc desc;
+	LIST_HEAD(release);
 	unsigned long irq;
 	long start;
 	int err;
@@ -168,11 +170,12 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	start = mmap_place(mm, addr, len, flags);
 	if (start >= 0) {
 		mmap_desc(&desc, (unsigned long)start, len, prot, flags, file, pgoff);
-		err = mmap_region(mm, &desc);
+		err = mmap_region(mm, &desc, &release);
 		if (err)
 			start = err;
 	}
 	mm_unlock(mm, irq);
+	mm_release_vmas(&release);
 	if (start >= 0 && (flags & MAP_POPULATE))
 		mmap_populate(mm, (unsigned long)start, (unsigned long)start + len, prot, flags);
 	return start;
@@ -180,11 +183,15 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 
 /* ----------------------------------------------------------- munmap */
 
-/* Unmap the checked range [start, end), free hole tables, flush once. Lock held. */
-static int mmap_unmap(struct mm_struct *mm, unsigned long start, unsigned long end)
+/*
+ * Unmap the checked range [start, end), free hole tables, flush once.
+ * Lock held; the VMAs that left go to release.
+ */
+static int mmap_unmap(struct mm_struct *mm, unsigned long start, unsigned long end,
+		      struct list_head *release)
 {
 	struct uvm_gather g;
-	struct mm_op op = { .mm = mm, .gather = &g };
+	struct mm_op op = { .mm = mm, .gather = &g, .release = release };
 	struct vma_alloc alloc;
 	int err;
 
@@ -199,6 +206,7 @@ static int mmap_unmap(struct mm_struct *mm, unsigned long start, unsigned long e
 
 int do_munmap(struct mm_struct *mm, unsigned long addr, unsigned long len)
 {
+	LIST_HEAD(release);
 	unsigned long irq;
 	int err;
 
@@ -208,8 +216,9 @@ int do_munmap(struct mm_struct *mm, unsigned long addr, unsigned long len)
 	if (!len || len > USER_TOP - addr)
 		return -EINVAL;
 	irq = mm_lock(mm);
-	err = mmap_unmap(mm, addr, addr + len);
+	err = mmap_unmap(mm, addr, addr + len, &release);
 	mm_unlock(mm, irq);
+	mm_release_vmas(&release);
 	return err;
 }
 
@@ -266,7 +275,8 @@ int do_mprotect(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		unsigned long prot)
 {
 	struct uvm_gather g;
-	struct mm_op op = { .mm = mm, .gather = &g };
+	LIST_HEAD(release);
+	struct mm_op op = { .mm = mm, .gather = &g, .release = &release };
 	struct vma_alloc alloc;
 	unsigned long irq, end;
 	int err;
@@ -288,6 +298,7 @@ int do_mprotect(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		protect_ptes(mm, addr, end, &g);
 	uvm_gather_finish(&g);   /* flushes only if a permission was taken away */
 	mm_unlock(mm, irq);
+	mm_release_vmas(&release);
 	return err;
 }
 
@@ -313,7 +324,7 @@ int do_madvise_dontneed(struct mm_struct *mm, unsigned long addr, unsigned long 
 	/* Linux drops what is mapped, then reports a hole with -ENOMEM. */
 	for (; vma && vma->start < end; vma = vma_next(&mm->vmas, vma)) {
 		hole |= vma->start > covered;
-		mm_zap_range(mm, MAX(addr, vma->start), MIN(end, vma->end), &g);
+		mm_zap_range(mm, vma, MAX(addr, vma->start), MIN(end, vma->end), &g);
 		covered = MIN(end, vma->end);
 	}
 	uvm_gather_finish(&g);
@@ -354,6 +365,7 @@ static int brk_grow(struct mm_struct *mm, unsigned long old_end, unsigned long n
 
 int do_brk(struct mm_struct *mm, unsigned long new_brk)
 {
+	LIST_HEAD(release);
 	unsigned long irq = mm_lock(mm);
 	unsigned long old_end = ALIGN_UP(mm->brk, PAGE_SIZE);
 	unsigned long new_end = ALIGN_UP(new_brk, PAGE_SIZE);
@@ -364,11 +376,12 @@ int do_brk(struct mm_struct *mm, unsigned long new_brk)
 	else if (new_brk > USER_TOP)
 		err = -ENOMEM;
 	else if (new_end < old_end)
-		err = mmap_unmap(mm, new_end, old_end);   /* frees the pages */
+		err = mmap_unmap(mm, new_end, old_end, &release);   /* frees the pages */
 	else if (new_end > old_end)
 		err = brk_grow(mm, old_end, new_end);
 	if (!err)
 		mm->brk = new_brk;
 	mm_unlock(mm, irq);
+	mm_release_vmas(&release);
 	return err;
 }
