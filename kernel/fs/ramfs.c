@@ -557,6 +557,16 @@ static void ramfs_invalidatepage(struct page *page)
 		ramfs_uncharge_page(((struct address_space *)page->mapping)->host);
 }
 
+/* fsync, fdatasync, msync(MS_SYNC): memory is all the storage there is (Linux's noop_fsync). */
+static int ramfs_fsync(struct file *file, loff_t start, loff_t end, int datasync)
+{
+	(void)file;
+	(void)start;
+	(void)end;
+	(void)datasync;
+	return 0;
+}
+
 static const struct address_space_operations ramfs_aops = {
 	.readpage = ramfs_readpage,
 	.write_begin = ramfs_write_begin,
@@ -685,6 +695,7 @@ static const struct inode_operations ramfs_special_iops = {
 static const struct file_operations ramfs_dir_fops = {
 	.iterate = ramfs_iterate,
 	.llseek = generic_file_llseek,
+	.fsync = ramfs_fsync,
 };
 
 static const struct file_operations ramfs_file_fops = {
@@ -692,6 +703,7 @@ static const struct file_operations ramfs_file_fops = {
 	.write = ramfs_write,
 	.llseek = generic_file_llseek,
 	.mmap = generic_file_mmap,
+	.fsync = ramfs_fsync,
 };
 
 /* Parse tmpfs options "size=N[kmg%],nr_inodes=N[kmg],mode=0777" (others are ignored). */

@@ -158,6 +158,41 @@ void mm_zap_range(struct mm_struct *mm, const struct vm_area *vma, unsigned long
 	uvm_walk_range(mm->pgd, start, end, zap_pte, &z);
 }
 
+struct clean_ctx {
+	bool changed;   /* a PTE lost its write permission: flush */
+};
+
+static int clean_pte(void *ctx, pte_t *pte, unsigned long va)
+{
+	struct clean_ctx *c = ctx;
+	struct page *page = upte_page(*pte);
+	const struct address_space *mapping;
+
+	(void)va;
+	if (!upte_present(*pte) || !(*pte & PTE_D))
+		return 0;
+	set_page_dirty(page);
+	mapping = READ_ONCE(page->mapping);
+	if (mapping && mapping->a_ops && mapping->a_ops->writepage) {
+		WRITE_ONCE(*pte, *pte & ~(PTE_W | PTE_D));   /* the next store faults and redirties */
+		c->changed = true;
+	}
+	return 0;
+}
+
+void mm_clean_shared_ptes(struct mm_struct *mm, const struct vm_area *vma, unsigned long start,
+			  unsigned long end)
+{
+	struct clean_ctx c = { .changed = false };
+
+	assert_held(&mm->lock);
+	if (!(vma->flags & VM_SHARED) || !vma_is_file_cache(vma))
+		return;
+	uvm_walk_range(mm->pgd, start, end, clean_pte, &c);
+	if (c.changed)
+		flush_tlb_mm_range(mm, start, end);
+}
+
 void mm_unmapped(void *ctx, struct vm_area *vma, unsigned long start, unsigned long end)
 {
 	struct mm_op *op = ctx;

@@ -47,6 +47,16 @@ void mm_release_vmas(struct list_head *release);
 void mm_zap_range(struct mm_struct *mm, const struct vm_area *vma, unsigned long start,
 		  unsigned long end, struct uvm_gather *g);
 
+/*
+ * msync's first half: hand the dirty bit of every PTE of [start, end)
+ * (inside vma, a shared mapping of a file's cache; else nothing) to its
+ * page (set_page_dirty), write-protecting the PTEs of files that write
+ * back so that later stores fault and dirty the page again. Flushes the
+ * TLBs if a PTE changed. Lock held.
+ */
+void mm_clean_shared_ptes(struct mm_struct *mm, const struct vm_area *vma, unsigned long start,
+			  unsigned long end);
+
 /* A vma_unmapped_fn: mm_zap_range of the piece, ctx a struct mm_op. */
 void mm_unmapped(void *ctx, struct vm_area *vma, unsigned long start, unsigned long end);
 

@@ -25,6 +25,7 @@
 #include <kernel/err.h>
 #include <kernel/panic.h>
 #include <mm/mm.h>
+#include <mm/pagemap.h>
 #include <uapi/mman.h>
 #include "mm_internal.h"
 
@@ -228,6 +229,7 @@ struct protect_ctx {
 	struct uvm_gather *gather;
 	u64 prot;       /* what the VMA now grants */
 	bool shared;
+	bool shared_file;   /* a shared mapping of a file's cache: keep PTE_D's news */
 };
 
 /*
@@ -244,6 +246,8 @@ static int protect_pte(void *ctx, pte_t *pte, unsigned long va)
 
 	if (!p->shared && !(old & PTE_W))
 		prot &= ~PTE_W;
+	if (p->shared_file && (old & PTE_D))
+		set_page_dirty(upte_page(old));   /* the new PTE may lose the dirty bit */
 	new = upte_make(upte_page(old), prot);
 	if (new == old)
 		return 0;
@@ -264,6 +268,7 @@ static void protect_ptes(struct mm_struct *mm, unsigned long start, unsigned lon
 			.gather = g,
 			.prot = uvm_prot(vma->flags),
 			.shared = vma->flags & VM_SHARED,
+			.shared_file = (vma->flags & VM_SHARED) && vma_is_file_cache(vma),
 		};
 
 		uvm_walk_range(mm->pgd, MAX(start, vma->start), MIN(end, vma->end),
