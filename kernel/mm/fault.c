@@ -37,13 +37,15 @@
  * Out of memory: -ENOMEM from the locked part makes handle_mm_fault (and
  * the user-access routines) call mm_out_of_memory() once, without the
  * lock, and retry once if it says it freed something. That reclaims
- * clean page-cache pages first (lru.c), then gives the writeback thread
+ * clean page-cache pages first (lru.c), then frees a batch of unused
+ * dentries (fs/dcache.h) and reclaims again, then gives the writeback thread
  * up to 200 ms to clean dirty ones, and only then calls mm_oom_hook (the
  * OOM killer).
  *
  * Locks: the mm's lock around everything but the OOM hook.
  */
 #include <arch/uvm.h>
+#include <fs/dcache.h>
 #include <kernel/err.h>
 #include <kernel/panic.h>
 #include <lib/string.h>
@@ -57,12 +59,22 @@ int (*mm_oom_hook)(void);
 
 /* Page-cache pages reclaim tries to free before the OOM killer is asked. */
 #define OOM_RECLAIM_PAGES 64
+/* Unused dentries freed per out-of-memory call. */
+#define OOM_DCACHE_BATCH 128
 
 int mm_out_of_memory(void)
 {
 	int (*hook)(void) = READ_ONCE(mm_oom_hook);
 
 	if (reclaim_pages(OOM_RECLAIM_PAGES))
+		return 1;
+	/*
+	 * Unused dentries pin their inodes, and those their cached pages:
+	 * free a batch (evicted inodes drop their pages) and look again.
+	 * Only pages found count as success, so the OOM killer still runs
+	 * when nothing came of it.
+	 */
+	if (dcache_shrink(OOM_DCACHE_BATCH) && reclaim_pages(OOM_RECLAIM_PAGES))
 		return 1;
 	/* Dirty cache: let the writeback thread clean some, then try again. */
 	for (int i = 0; i < 10 && nr_dirty_pages() + nr_writeback_pages(); i++) {
