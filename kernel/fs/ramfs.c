@@ -7,35 +7,35 @@
  * next entry) stays valid however entries come and go. Each entry holds a
  * reference on its inode, so an inode lives while it has a name or is
  * open; a directory also holds a reference on its parent (for "..").
- * Regular files keep their data in whole pages from the page allocator,
- * indexed by an array that grows by doubling; a missing page is a hole
- * and reads as zeros. Symlinks keep their target in a kmalloc'd string.
+ * Regular files keep their data in the page cache (inode->i_data, an
+ * AS_UNEVICTABLE mapping: never reclaimed, not on the LRU, no ->writepage,
+ * so its dirty pages are not counted as dirty memory). A page enters the
+ * cache only through a write (->write_begin) or a fault of a mapping on a
+ * hole (->readpage, which only marks the fresh zeroed page uptodate); a
+ * missing page is a hole and read(2) copies zeros for it without
+ * allocating. A page is charged to the instance (size=, i_blocks, the
+ * global count) exactly while it is uptodate in the cache: charged when
+ * it becomes uptodate, uncharged by ->invalidatepage when truncation or
+ * eviction removes it. Symlinks keep their target in a kmalloc'd string.
  *
  * Interface: ramfs_create() (internal.h), then the VFS calls the
- * operations tables below. Limits: names up to NAME_MAX; a file up to
- * RAMFS_MAX_PAGES pages (-EFBIG beyond); running out of memory gives
- * -ENOSPC for data, -ENOMEM for inodes.
+ * operations tables below. Limits: names up to NAME_MAX; files up to
+ * MAX_LFS_FILESIZE (-EFBIG beyond); a full instance (tmpfs size=) or no
+ * memory gives -ENOSPC for data, -ENOMEM for inodes (nr_inodes= too).
  *
- * mmap: a mapping of a file maps the file's own pages (one reference per
- * mapping, fault below), so every exec of a program maps the same
- * physical text pages. VMAs hold an inode reference (vm_operations
- * open/close), so the pages live while mapped; a page freed from the file
- * by a truncate stays alive in the mappings that hold it (Linux would
- * unmap it: here a shared mapping keeps seeing the old page). A hole in a
- * private mapping gets a fresh zero page of its own; in a shared mapping
- * the hole page is allocated into the file (the array is grown to the
- * size at mmap time; a page beyond the array or the end of the file
- * faults -EFAULT, Linux's SIGBUS).
+ * mmap: generic_file_mmap (mm/pagemap.h): every mapping maps the cached
+ * pages themselves, so every exec of a program maps the same physical
+ * text pages, and MAP_SHARED stores are the file's data at once. A hole
+ * touched through a mapping is allocated into the file (->readpage), also
+ * for a private read. Beyond the end of the file: SIGBUS. A page
+ * truncated away stays alive in the mappings that hold it (Linux would
+ * unmap it; Kestrel has no reverse map of file pages yet).
  *
  * Locks: the VFS holds the i_rwsem of the inodes involved (fs/fs.h says
  * which, per method); ramfs takes no lock of its own except inside
  * iterate/read/write, which take the inode's i_rwsem themselves. The
- * fault method runs under mm_lock with interrupts off and cannot take the
- * sleeping i_rwsem, so a file's page array also has a spinlock,
- * "ramfs_pages_lock" (irqsave, inside mm_lock and inside i_rwsem): every
- * change of pages/cap/i_blocks and a shrinking i_size happens under it
- * as well as under i_rwsem for writing (or at eviction), so holders of
- * either see a stable array; the fault holds only the spinlock.
+ * page cache's locks (page lock, mapping_lock) are taken by mm/filemap.c;
+ * the charge counters are atomics.
  */
 #include <fs/file.h>
 #include <fs/fs.h>
@@ -46,14 +46,14 @@
 #include <lib/string.h>
 #include <mm/mm.h>
 #include <mm/page_alloc.h>
+#include <mm/pagemap.h>
 #include <mm/slab.h>
 #include <uapi/errno.h>
 #include <uapi/mount.h>
 
 #include "internal.h"
 
-/* The page array is one kmalloc block: at most 4 MiB of pointers (2 GiB of file). */
-#define RAMFS_MAX_PAGES ((PAGE_SIZE << MAX_ORDER) / sizeof(struct page *))
+#define RAMFS_MAX_BYTES (MAX_LFS_FILESIZE & (loff_t)PAGE_MASK)
 
 struct ramfs_dirent {
 	struct list_head node;       /* [dir i_rwsem] in entries, by cookie */
@@ -71,11 +71,6 @@ struct ramfs_inode {
 			loff_t next_cookie;
 			struct inode *parent;    /* with a reference, unless the root (itself) */
 		} dir;
-		struct {                         /* regular files: changes under both */
-			struct page **pages;     /* [i_rwsem + pages_lock] */
-			unsigned long cap;       /* [i_rwsem + pages_lock] entries in pages */
-			struct spinlock pages_lock;   /* "ramfs_pages_lock" */
-		} file;
 		struct {
 			char *target;            /* [I] */
 		} link;
@@ -100,6 +95,7 @@ static unsigned long ramfs_inodes;  /* [a] inodes alive in all ramfs */
 static const struct inode_operations ramfs_dir_iops, ramfs_file_iops, ramfs_link_iops,
 	ramfs_special_iops;
 static const struct file_operations ramfs_dir_fops, ramfs_file_fops;
+static const struct address_space_operations ramfs_aops;
 
 static struct ramfs_inode *RI(struct inode *inode)
 {
@@ -146,7 +142,8 @@ static struct inode *ramfs_new_inode(struct super_block *sb, unsigned int mode)
 	case S_IFREG:
 		ri->vfs.i_op = &ramfs_file_iops;
 		ri->vfs.i_fop = &ramfs_file_fops;
-		spin_lock_init(&ri->file.pages_lock, "ramfs_pages_lock");
+		ri->vfs.i_data.a_ops = &ramfs_aops;
+		ri->vfs.i_data.flags |= AS_UNEVICTABLE;
 		break;
 	case S_IFLNK:
 		ri->vfs.i_op = &ramfs_link_iops;
@@ -156,26 +153,6 @@ static struct inode *ramfs_new_inode(struct super_block *sb, unsigned int mode)
 		break;
 	}
 	return &ri->vfs;
-}
-
-/*
- * Drop the file's references on pages [from, cap) (mappings may hold
- * more). i_rwsem held for writing (or last reference); takes pages_lock.
- */
-static void ramfs_free_pages_from(struct ramfs_inode *ri, unsigned long from)
-{
-	unsigned long irq = spin_lock_irqsave(&ri->file.pages_lock);
-
-	for (unsigned long i = from; i < ri->file.cap; i++) {
-		if (ri->file.pages[i]) {
-			put_page(ri->file.pages[i]);
-			ri->file.pages[i] = NULL;
-			ri->vfs.i_blocks -= PAGE_SIZE / 512;
-			__atomic_sub_fetch(&ramfs_pages, 1, __ATOMIC_RELAXED);
-			__atomic_sub_fetch(&RSB(ri->vfs.i_sb)->pages, 1, __ATOMIC_RELAXED);
-		}
-	}
-	spin_unlock_irqrestore(&ri->file.pages_lock, irq);
 }
 
 static void ramfs_evict_inode(struct inode *inode)
@@ -189,8 +166,7 @@ static void ramfs_evict_inode(struct inode *inode)
 			iput(ri->dir.parent);
 		break;
 	case S_IFREG:
-		ramfs_free_pages_from(ri, 0);
-		kfree(ri->file.pages);
+		truncate_inode_pages(&inode->i_data, 0);   /* uncharges every page */
 		break;
 	case S_IFLNK:
 		kfree(ri->link.target);
@@ -506,99 +482,110 @@ out:
 
 /* ---------------------------------------------------------------- regular files */
 
-/* Make room for page index idx in the page array. i_rwsem held for writing. */
-static int ramfs_grow_array(struct ramfs_inode *ri, unsigned long idx)
+/*
+ * Charge a page that is becoming uptodate in inode's cache: -ENOSPC if
+ * the instance is full (tmpfs size=). Any context (atomics only).
+ */
+static int ramfs_charge_page(struct inode *inode)
 {
-	unsigned long cap = ri->file.cap ? ri->file.cap : 16, irq;
-	struct page **pages, **old;
+	struct ramfs_sb_info *si = RSB(inode->i_sb);
 
-	if (idx >= RAMFS_MAX_PAGES)
-		return -EFBIG;
-	while (cap <= idx)
-		cap *= 2;
-	cap = MIN(cap, (unsigned long)RAMFS_MAX_PAGES);
-	pages = kzalloc(cap * sizeof(*pages), 0);
-	if (!pages)
+	if (__atomic_add_fetch(&si->pages, 1, __ATOMIC_RELAXED) > si->max_pages && si->max_pages) {
+		__atomic_sub_fetch(&si->pages, 1, __ATOMIC_RELAXED);
 		return -ENOSPC;
-	irq = spin_lock_irqsave(&ri->file.pages_lock);
-	if (ri->file.cap)
-		memcpy(pages, ri->file.pages, ri->file.cap * sizeof(*pages));
-	old = ri->file.pages;
-	ri->file.pages = pages;
-	ri->file.cap = cap;
-	spin_unlock_irqrestore(&ri->file.pages_lock, irq);
-	kfree(old);
+	}
+	__atomic_add_fetch(&ramfs_pages, 1, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&inode->i_blocks, PAGE_SIZE / 512, __ATOMIC_RELAXED);
 	return 0;
 }
 
-/* Put the fresh zeroed page into the hole at idx < cap. pages_lock held. */
-static void ramfs_install_page(struct ramfs_inode *ri, unsigned long idx, struct page *page)
+static void ramfs_uncharge_page(struct inode *inode)
 {
-	page->mapping = &ri->vfs;
-	page->index = idx;
-	WRITE_ONCE(ri->file.pages[idx], page);
-	ri->vfs.i_blocks += PAGE_SIZE / 512;
-	__atomic_add_fetch(&ramfs_pages, 1, __ATOMIC_RELAXED);
-	__atomic_add_fetch(&RSB(ri->vfs.i_sb)->pages, 1, __ATOMIC_RELAXED);
+	__atomic_sub_fetch(&RSB(inode->i_sb)->pages, 1, __ATOMIC_RELAXED);
+	__atomic_sub_fetch(&ramfs_pages, 1, __ATOMIC_RELAXED);
+	__atomic_sub_fetch(&inode->i_blocks, PAGE_SIZE / 512, __ATOMIC_RELAXED);
 }
 
 /*
- * The page at idx, allocated (zeroed) if it is a hole. i_rwsem held for
- * writing; a fault may fill the hole meanwhile (pages_lock decides).
+ * ->readpage: only a mapping's fault on a hole gets here (read(2) copies
+ * zeros for holes itself). The page is fresh from the allocator, zeroed:
+ * charge it and it is uptodate.
  */
-static struct page *ramfs_get_page(struct ramfs_inode *ri, unsigned long idx, int *err)
+static int ramfs_readpage(struct file *file, struct page *page)
 {
-	struct page *page, *fresh;
-	unsigned long irq;
+	int err = ramfs_charge_page(((struct address_space *)page->mapping)->host);
 
-	if (idx >= ri->file.cap) {
-		*err = ramfs_grow_array(ri, idx);
-		if (*err)
-			return NULL;
-	}
-	page = READ_ONCE(ri->file.pages[idx]);
-	if (page)
-		return page;
-	if (RSB(ri->vfs.i_sb)->max_pages &&
-	    __atomic_load_n(&RSB(ri->vfs.i_sb)->pages, __ATOMIC_RELAXED) >= RSB(ri->vfs.i_sb)->max_pages) {
-		*err = -ENOSPC;   /* tmpfs size= reached */
-		return NULL;
-	}
-	fresh = alloc_page(__GFP_ZERO | __GFP_NOWARN);
-	if (!fresh) {
-		*err = -ENOSPC;
-		return NULL;
-	}
-	irq = spin_lock_irqsave(&ri->file.pages_lock);
-	page = ri->file.pages[idx];
-	if (!page) {
-		ramfs_install_page(ri, idx, fresh);
-		page = fresh;
-		fresh = NULL;
-	}
-	spin_unlock_irqrestore(&ri->file.pages_lock, irq);
-	if (fresh)
-		put_page(fresh);
-	return page;
+	(void)file;
+	if (!err)
+		page_flag_set(page, PG_uptodate);
+	unlock_page(page);
+	return err;
 }
 
+/*
+ * ->write_begin: simple_write_begin's job plus the charge of a new page
+ * (a page is new to the file iff it is not uptodate yet). i_rwsem held.
+ */
+static int ramfs_write_begin(struct file *file, struct address_space *mapping, loff_t pos,
+			     unsigned int len, struct page **pagep)
+{
+	struct page *page = find_or_create_page(mapping, (unsigned long)(pos >> PAGE_SHIFT));
+	int err;
+
+	(void)file;
+	(void)len;
+	if (IS_ERR(page))
+		return page == ERR_PTR(-ENOMEM) ? -ENOSPC : (int)PTR_ERR(page);
+	if (!page_flag_test(page, PG_uptodate)) {
+		err = ramfs_charge_page(mapping->host);
+		if (err) {
+			delete_from_page_cache(page);
+			unlock_page(page);
+			put_page(page);
+			return err;
+		}
+		page_flag_set(page, PG_uptodate);   /* zero-filled: a hole's content */
+	}
+	*pagep = page;
+	return 0;
+}
+
+/* ->invalidatepage: a page leaves the cache (truncate, eviction); uptodate = charged. */
+static void ramfs_invalidatepage(struct page *page)
+{
+	if (page_flag_test(page, PG_uptodate))
+		ramfs_uncharge_page(((struct address_space *)page->mapping)->host);
+}
+
+static const struct address_space_operations ramfs_aops = {
+	.readpage = ramfs_readpage,
+	.write_begin = ramfs_write_begin,
+	.write_end = simple_write_end,
+	.invalidatepage = ramfs_invalidatepage,
+};
+
+/* read(2): cached pages are copied, holes read as zeros without allocating anything. */
 static ssize_t ramfs_read(struct file *file, struct iov_iter *to, loff_t *pos)
 {
 	struct inode *inode = file_inode(file);
-	struct ramfs_inode *ri = RI(inode);
 	size_t done = 0;
 	bool fault = false;
 	loff_t p = *pos;
 
 	down_read(&inode->i_rwsem);
 	while (to->count && p < inode->i_size) {
-		unsigned long idx = (unsigned long)p / PAGE_SIZE;
-		size_t off = (size_t)p % PAGE_SIZE;
+		unsigned long idx = (unsigned long)(p >> PAGE_SHIFT);
+		size_t off = (size_t)(p & ~PAGE_MASK);
 		size_t n = MIN(MIN((size_t)PAGE_SIZE - off, to->count), (size_t)(inode->i_size - p));
-		struct page *page = idx < ri->file.cap ? READ_ONCE(ri->file.pages[idx]) : NULL;
-		size_t k = page ? copy_to_iter((char *)page_address(page) + off, n, to)
-				: iov_iter_zero(n, to);
+		struct page *page = find_get_page(inode->i_mapping, idx);
+		size_t k;
 
+		if (page && page_flag_test(page, PG_uptodate))
+			k = copy_to_iter((char *)page_address(page) + off, n, to);
+		else
+			k = iov_iter_zero(n, to);
+		if (page)
+			put_page(page);
 		done += k;
 		p += (loff_t)k;
 		if (k < n) {
@@ -611,152 +598,47 @@ static ssize_t ramfs_read(struct file *file, struct iov_iter *to, loff_t *pos)
 	return done || !fault ? (ssize_t)done : -EFAULT;
 }
 
+/* write(2) through the page cache; O_APPEND writes at the end under i_rwsem. */
 static ssize_t ramfs_write(struct file *file, struct iov_iter *from, loff_t *pos)
 {
 	struct inode *inode = file_inode(file);
-	struct ramfs_inode *ri = RI(inode);
-	size_t done = 0;
-	int err = 0;
+	ssize_t ret;
 	loff_t p;
 
 	down_write(&inode->i_rwsem);
 	p = (READ_ONCE(file->f_flags) & O_APPEND) ? inode->i_size : *pos;
-	while (from->count) {
-		unsigned long idx = (unsigned long)p / PAGE_SIZE;
-		size_t off = (size_t)p % PAGE_SIZE, n = MIN((size_t)PAGE_SIZE - off, from->count), k;
-		struct page *page = ramfs_get_page(ri, idx, &err);
-
-		if (!page)
-			break;
-		k = copy_from_iter((char *)page_address(page) + off, n, from);
-		done += k;
-		p += (loff_t)k;
-		if (k < n) {
-			err = -EFAULT;
-			break;
-		}
+	if (p >= RAMFS_MAX_BYTES) {
+		ret = -EFBIG;
+		goto out;
 	}
-	if (p > inode->i_size)
-		inode->i_size = p;
-	if (done)
+	if (from->count > (size_t)(RAMFS_MAX_BYTES - p))
+		from->count = (size_t)(RAMFS_MAX_BYTES - p);
+	ret = generic_perform_write(file, inode->i_mapping, from, p);
+	if (ret > 0) {
+		p += ret;
 		inode_touch_mc(inode);
-	up_write(&inode->i_rwsem);
+	}
 	*pos = p;
-	return done ? (ssize_t)done : err;
+out:
+	up_write(&inode->i_rwsem);
+	return ret;
 }
 
-/* Truncate or extend to size (the VFS checked the type). i_rwsem held for writing. */
+/*
+ * Truncate or extend to size (the VFS checked the type). i_rwsem held for
+ * writing. Shrinking sets i_size first (no new fault maps a page beyond
+ * it), then drops the pages and zeroes the rest of the last one, so a
+ * later extension reads zeros.
+ */
 static int ramfs_set_size(struct inode *inode, loff_t size)
 {
-	struct ramfs_inode *ri = RI(inode);
-	unsigned long keep = (unsigned long)((size + PAGE_SIZE - 1) / PAGE_SIZE);
-	size_t tail = (size_t)size % PAGE_SIZE;
-
-	if ((u64)size > (u64)RAMFS_MAX_PAGES * PAGE_SIZE)
+	if (size > RAMFS_MAX_BYTES)
 		return -EFBIG;
 	if (size < inode->i_size) {
-		/* No fault fills a hole beyond the new end once it is set. */
-		unsigned long irq = spin_lock_irqsave(&ri->file.pages_lock);
-
 		WRITE_ONCE(inode->i_size, size);
-		spin_unlock_irqrestore(&ri->file.pages_lock, irq);
-		ramfs_free_pages_from(ri, keep);
-		/* Zero the rest of the last page, so a later extension reads zeros. */
-		if (tail && keep - 1 < ri->file.cap && ri->file.pages[keep - 1])
-			memset((char *)page_address(ri->file.pages[keep - 1]) + tail, 0,
-			       PAGE_SIZE - tail);
+		truncate_inode_pages(inode->i_mapping, size);
 	}
 	WRITE_ONCE(inode->i_size, size);
-	return 0;
-}
-
-/* ---------------------------------------------------------------- mmap */
-
-/*
- * The page at the VMA's file offset of addr, with a reference for the
- * mapping. mm_lock held, interrupts off: only pages_lock is taken. A hole
- * gets a zeroed page: into the file for a shared mapping (if the array
- * reaches it), of its own for a private one. Beyond the end: -EFAULT.
- */
-static int ramfs_fault(struct vm_area *vma, unsigned long addr, struct page **pagep)
-{
-	struct ramfs_inode *ri = RI(vma->file);
-	unsigned long idx = vma->pgoff + ((addr - vma->start) >> PAGE_SHIFT), irq;
-	struct page *page, *fresh = NULL;
-	int err;
-
-	for (;;) {
-		err = 0;
-		irq = spin_lock_irqsave(&ri->file.pages_lock);
-		page = idx < ri->file.cap ? ri->file.pages[idx] : NULL;
-		if (idx >= ((u64)READ_ONCE(ri->vfs.i_size) + PAGE_SIZE - 1) >> PAGE_SHIFT) {
-			err = -EFAULT;
-		} else if (page) {
-			get_page(page);   /* the mapping's reference; the file keeps its own */
-		} else if (!fresh) {
-			err = -EAGAIN;    /* a hole: allocate outside the lock, look again */
-		} else if (!(vma->flags & VM_SHARED)) {
-			page = fresh;     /* a private hole: the mapping's own zero page */
-			fresh = NULL;
-		} else if (idx < ri->file.cap) {
-			ramfs_install_page(ri, idx, fresh);
-			get_page(fresh);
-			page = fresh;
-			fresh = NULL;
-		} else {
-			err = -EFAULT;    /* grown by truncate after the mmap: no room */
-		}
-		spin_unlock_irqrestore(&ri->file.pages_lock, irq);
-		if (err != -EAGAIN)
-			break;
-		fresh = alloc_page(__GFP_ZERO | __GFP_NOWARN);
-		if (!fresh)
-			return -ENOMEM;
-	}
-	if (fresh)
-		put_page(fresh);
-	if (!err)
-		*pagep = page;
-	return err;
-}
-
-static void ramfs_vma_open(struct vm_area *vma)
-{
-	iget(vma->file);
-}
-
-/* Under mm_lock: the last iput evicts, which only frees pages and memory. */
-static void ramfs_vma_close(struct vm_area *vma)
-{
-	iput(vma->file);
-}
-
-static const struct vm_operations ramfs_vm_ops = {
-	.fault = ramfs_fault,
-	.open = ramfs_vma_open,
-	.close = ramfs_vma_close,
-};
-
-/*
- * f_op->mmap: VMAs on the inode. A shared mapping may fill holes, which
- * needs the page array to reach them: grow it to the size now (the fault
- * cannot allocate the array).
- */
-static int ramfs_mmap(struct file *file, struct mmap_file *mf)
-{
-	struct inode *inode = file_inode(file);
-	struct ramfs_inode *ri = RI(inode);
-	unsigned long pages;
-	int err = 0;
-
-	down_write(&inode->i_rwsem);
-	pages = (unsigned long)(((u64)inode->i_size + PAGE_SIZE - 1) >> PAGE_SHIFT);
-	if (pages > ri->file.cap)
-		err = ramfs_grow_array(ri, pages - 1);
-	up_write(&inode->i_rwsem);
-	if (err)
-		return err == -ENOSPC ? -ENOMEM : err;
-	*mf = (struct mmap_file){ .file = inode, .ops = &ramfs_vm_ops };
 	return 0;
 }
 
@@ -803,15 +685,15 @@ static const struct inode_operations ramfs_special_iops = {
 static const struct file_operations ramfs_dir_fops = {
 	.iterate = ramfs_iterate,
 	.llseek = generic_file_llseek,
-	.fsync = noop_fsync,
+	.fsync = noop_fsync,   /* memory is all the storage there is */
 };
 
 static const struct file_operations ramfs_file_fops = {
-	.fsync = noop_fsync,
 	.read = ramfs_read,
 	.write = ramfs_write,
 	.llseek = generic_file_llseek,
-	.mmap = ramfs_mmap,
+	.mmap = generic_file_mmap,
+	.fsync = noop_fsync,   /* memory is all the storage there is */
 };
 
 /* Parse tmpfs options "size=N[kmg%],nr_inodes=N[kmg],mode=0777" (others are ignored). */

@@ -16,9 +16,15 @@
  *      write costs one fault; the price is a page per page read, where
  *      Linux would map its shared zero page); a file VMA asks its
  *      vm_operations for the page, mapped read-only if private, or copied
- *      at once on a private write;
+ *      at once on a private write; a shared mapping of a file's page
+ *      cache (generic_file_mmap) dirties the page on a write fault, and
+ *      maps it read-only on a read fault if the file writes back (so the
+ *      first store faults and dirties it; tmpfs pages need no tracking);
+ *      the method may answer -EAGAIN (fault_defer: the page is read with
+ *      no lock held, then the fault is retried) or -EIO (beyond the end
+ *      of the file, or the read failed: SIGBUS);
  *   4. a write to a present read-only page of a writable VMA: shared ->
- *      make the PTE writable; private (copy-on-write) -> if refcount is 1
+ *      make the PTE writable (a file's cached page is dirtied first); private (copy-on-write) -> if refcount is 1
  *      (this mapping is the page's only owner: its sharer exited or
  *      unmapped, or it is the parent's after the child's copy) make it
  *      writable in place, else copy it to a new page, point the PTE there,
@@ -31,13 +37,15 @@
  * Out of memory: -ENOMEM from the locked part makes handle_mm_fault (and
  * the user-access routines) call mm_out_of_memory() once, without the
  * lock, and retry once if it says it freed something. That reclaims
- * clean page-cache pages first (lru.c), then gives the writeback thread
+ * clean page-cache pages first (lru.c), then frees a batch of unused
+ * dentries (fs/dcache.h) and reclaims again, then gives the writeback thread
  * up to 200 ms to clean dirty ones, and only then calls mm_oom_hook (the
  * OOM killer).
  *
  * Locks: the mm's lock around everything but the OOM hook.
  */
 #include <arch/uvm.h>
+#include <fs/dcache.h>
 #include <kernel/err.h>
 #include <kernel/panic.h>
 #include <lib/string.h>
@@ -51,12 +59,22 @@ int (*mm_oom_hook)(void);
 
 /* Page-cache pages reclaim tries to free before the OOM killer is asked. */
 #define OOM_RECLAIM_PAGES 64
+/* Unused dentries freed per out-of-memory call. */
+#define OOM_DCACHE_BATCH 128
 
 int mm_out_of_memory(void)
 {
 	int (*hook)(void) = READ_ONCE(mm_oom_hook);
 
 	if (reclaim_pages(OOM_RECLAIM_PAGES))
+		return 1;
+	/*
+	 * Unused dentries pin their inodes, and those their cached pages:
+	 * free a batch (evicted inodes drop their pages) and look again.
+	 * Only pages found count as success, so the OOM killer still runs
+	 * when nothing came of it.
+	 */
+	if (dcache_shrink(OOM_DCACHE_BATCH) && reclaim_pages(OOM_RECLAIM_PAGES))
 		return 1;
 	/* Dirty cache: let the writeback thread clean some, then try again. */
 	for (int i = 0; i < 10 && nr_dirty_pages() + nr_writeback_pages(); i++) {
@@ -135,6 +153,14 @@ static int fault_anon(struct mm_struct *mm, struct vm_area *vma, pte_t *pte)
 	return 0;
 }
 
+/* Does page belong to a mapping that writes back (so its stores must be seen)? */
+static bool page_needs_writeback(const struct page *page)
+{
+	const struct address_space *mapping = READ_ONCE(page->mapping);
+
+	return mapping && mapping->a_ops && mapping->a_ops->writepage;
+}
+
 /* A new page with the contents of src, or NULL. */
 static struct page *fault_copy_page(struct page *src)
 {
@@ -159,7 +185,12 @@ static int fault_file(struct mm_struct *mm, struct vm_area *vma, unsigned long a
 	if (err)
 		return err;
 	mm_count_event(faults_file);
-	if (!(vma->flags & VM_SHARED)) {
+	if ((vma->flags & VM_SHARED) && vma_is_file_cache(vma)) {
+		if (access & FAULT_WRITE)
+			set_page_dirty(page);
+		else if (page_needs_writeback(page))
+			prot &= ~PTE_W;   /* the first store faults and dirties the page */
+	} else if (!(vma->flags & VM_SHARED)) {
 		if (access & FAULT_WRITE) {
 			copy = fault_copy_page(page);
 			put_page(page);
@@ -182,6 +213,8 @@ static int fault_write_protected(struct mm_struct *mm, struct vm_area *vma,
 	struct page *old = upte_page(*pte), *page;
 
 	if (vma->flags & VM_SHARED) {
+		if (vma_is_file_cache(vma))
+			set_page_dirty(old);   /* before the store can land */
 		WRITE_ONCE(*pte, *pte | PTE_W | PTE_D);
 		return 0;
 	}
@@ -260,7 +293,7 @@ int mm_fault_run_deferred(void)
 	current->fault_defer.wait = NULL;
 	err = d.wait(d.obj, d.pgoff);
 	d.put(d.obj);
-	return err ? -EFAULT : 0;
+	return err ? -EIO : 0;
 }
 
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int access)

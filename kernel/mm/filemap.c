@@ -30,9 +30,12 @@
 #include <kernel/err.h>
 #include <kernel/panic.h>
 #include <lib/string.h>
+#include <mm/mm.h>
 #include <mm/page_alloc.h>
 #include <mm/pagemap.h>
 #include <mm/slab.h>
+#include <sched/sched.h>
+#include <sched/task.h>
 #include <uapi/errno.h>
 
 static struct kmem_cache *radix_node_cache;
@@ -491,4 +494,95 @@ void truncate_inode_pages(struct address_space *mapping, loff_t lstart)
 			index = indices[i] + 1;
 		}
 	} while (n && index);
+}
+
+/* ---------------------------------------------------------------- mmap of files */
+
+/*
+ * A file VMA's vma->file is the struct file it was mapped from, with a
+ * reference per VMA (open/close). The fault runs under mm_lock with
+ * interrupts off, so it only looks: a page that is cached and uptodate is
+ * mapped at once; any other is read in by the deferred half
+ * (current->fault_defer: read_mapping_page, with the file pinned) after
+ * the fault path dropped the lock, and the fault is retried.
+ */
+
+/* The deferred half: bring page pgoff of the pinned file into the cache. May sleep. */
+static int filemap_defer_wait(void *obj, unsigned long pgoff)
+{
+	struct file *file = obj;
+	struct page *page = read_mapping_page(file_inode(file)->i_mapping, pgoff, file);
+
+	if (IS_ERR(page))
+		return (int)PTR_ERR(page);
+	put_page(page);
+	return 0;
+}
+
+static void filemap_defer_put(void *obj)
+{
+	fput(obj);
+}
+
+/*
+ * vm_operations fault: the page holding addr's file offset, with a
+ * reference, if cached and uptodate; -EAGAIN with current->fault_defer
+ * set if not; -EIO beyond the end of the file (SIGBUS). mm_lock held,
+ * interrupts off: takes mapping->lock only.
+ */
+static int filemap_fault(struct vm_area *vma, unsigned long addr, struct page **pagep)
+{
+	struct file *file = vma->file;
+	struct inode *inode = file_inode(file);
+	unsigned long index = vma->pgoff + ((addr - vma->start) >> PAGE_SHIFT);
+	u64 size = (u64)READ_ONCE(inode->i_size);
+	struct page *page;
+
+	if (index >= (size + PAGE_SIZE - 1) >> PAGE_SHIFT)
+		return -EIO;
+	page = find_get_page(inode->i_mapping, index);
+	if (page && page_flag_test(page, PG_uptodate)) {
+		mark_page_accessed(page);
+		*pagep = page;
+		return 0;
+	}
+	if (page)
+		put_page(page);
+	file_get(file);
+	current->fault_defer = (struct fault_defer){
+		.wait = filemap_defer_wait, .put = filemap_defer_put, .obj = file, .pgoff = index,
+	};
+	return -EAGAIN;
+}
+
+static void filemap_vma_open(struct vm_area *vma)
+{
+	file_get(vma->file);
+}
+
+/* Never under mm_lock: the VMA ops' release list (mm/mm_internal.h) runs it unlocked. */
+static void filemap_vma_close(struct vm_area *vma)
+{
+	fput(vma->file);
+}
+
+static const struct vm_operations generic_file_vm_ops = {
+	.fault = filemap_fault,
+	.open = filemap_vma_open,
+	.close = filemap_vma_close,
+};
+
+int generic_file_mmap(struct file *file, struct mmap_file *mf)
+{
+	struct address_space *mapping = file_inode(file)->i_mapping;
+
+	if (!mapping->a_ops || !mapping->a_ops->readpage)
+		return -ENODEV;
+	*mf = (struct mmap_file){ .file = file, .ops = &generic_file_vm_ops };
+	return 0;
+}
+
+bool vma_is_file_cache(const struct vm_area *vma)
+{
+	return vma->file && vma->ops == &generic_file_vm_ops;
 }

@@ -101,7 +101,8 @@ void mark_page_accessed(struct page *page)
 		page_flag_set(page, PG_referenced);
 		return;
 	}
-	if (page_flag_test(page, PG_active))
+	/* Active already, or off the LRU (unevictable: tmpfs): nothing to move. */
+	if (page_flag_test(page, PG_active) || !page_flag_test(page, PG_lru))
 		return;
 	irq = spin_lock_irqsave(&lru_lock);
 	if (page_flag_test(page, PG_lru) && !page_flag_test(page, PG_active)) {

@@ -28,6 +28,7 @@
 #include <lib/printf.h>
 #include <lib/string.h>
 #include <mm/mm.h>
+#include <mm/pagemap.h>
 #include <mm/page_alloc.h>
 #include <mm/slab.h>
 #include <sched/sched.h>
@@ -77,10 +78,27 @@ static void mm_vma_hold(void *ctx, struct vm_area *vma)
 static void mm_vma_free(void *ctx, struct vm_area *vma)
 {
 	const struct vm_operations *ops = vma_ops(vma);
+	struct mm_op *op = ctx;
 
-	if (vma->file && ops && ops->close)
+	if (vma->file && ops && ops->close) {
+		if (op && op->release) {
+			list_add_tail(&vma->list, op->release);   /* out of the set: the link is free */
+			return;
+		}
 		ops->close(vma);
+	}
 	kmem_cache_free(vma_cache, vma);
+}
+
+void mm_release_vmas(struct list_head *release)
+{
+	while (!list_empty(release)) {
+		struct vm_area *vma = list_first_entry(release, struct vm_area, list);
+
+		list_del(&vma->list);
+		vma_ops(vma)->close(vma);
+		kmem_cache_free(vma_cache, vma);
+	}
 }
 
 void mm_vma_alloc_init(struct vma_alloc *alloc, struct mm_op *op)
@@ -107,6 +125,7 @@ void mm_map_page(struct mm_struct *mm, pte_t *pte, struct page *page, u64 prot)
 struct zap_ctx {
 	struct mm_struct *mm;
 	struct uvm_gather *gather;
+	bool shared_file;   /* pages of a MAP_SHARED file mapping: PTE_D -> PG_dirty */
 };
 
 static int zap_pte(void *ctx, pte_t *pte, unsigned long va)
@@ -116,6 +135,8 @@ static int zap_pte(void *ctx, pte_t *pte, unsigned long va)
 
 	BUG_ON(!upte_present(*pte));
 	BUG_ON(atomic_read(&page->mapcount) <= 0);
+	if (z->shared_file && (*pte & PTE_D))
+		set_page_dirty(page);
 	WRITE_ONCE(*pte, 0);
 	/* The range before the page: an early flush in uvm_gather_page must cover it. */
 	uvm_gather_range(z->gather, va, va + PAGE_SIZE);
@@ -125,20 +146,58 @@ static int zap_pte(void *ctx, pte_t *pte, unsigned long va)
 	return 0;
 }
 
-void mm_zap_range(struct mm_struct *mm, unsigned long start, unsigned long end,
-		  struct uvm_gather *g)
+void mm_zap_range(struct mm_struct *mm, const struct vm_area *vma, unsigned long start,
+		  unsigned long end, struct uvm_gather *g)
 {
-	struct zap_ctx z = { .mm = mm, .gather = g };
+	struct zap_ctx z = {
+		.mm = mm, .gather = g,
+		.shared_file = (vma->flags & VM_SHARED) && vma_is_file_cache(vma),
+	};
 
 	assert_held(&mm->lock);
 	uvm_walk_range(mm->pgd, start, end, zap_pte, &z);
+}
+
+struct clean_ctx {
+	bool changed;   /* a PTE lost its write permission: flush */
+};
+
+static int clean_pte(void *ctx, pte_t *pte, unsigned long va)
+{
+	struct clean_ctx *c = ctx;
+	struct page *page = upte_page(*pte);
+	const struct address_space *mapping;
+
+	(void)va;
+	if (!upte_present(*pte) || !(*pte & PTE_D))
+		return 0;
+	set_page_dirty(page);
+	mapping = READ_ONCE(page->mapping);
+	if (mapping && mapping->a_ops && mapping->a_ops->writepage) {
+		WRITE_ONCE(*pte, *pte & ~(PTE_W | PTE_D));   /* the next store faults and redirties */
+		c->changed = true;
+	}
+	return 0;
+}
+
+void mm_clean_shared_ptes(struct mm_struct *mm, const struct vm_area *vma, unsigned long start,
+			  unsigned long end)
+{
+	struct clean_ctx c = { .changed = false };
+
+	assert_held(&mm->lock);
+	if (!(vma->flags & VM_SHARED) || !vma_is_file_cache(vma))
+		return;
+	uvm_walk_range(mm->pgd, start, end, clean_pte, &c);
+	if (c.changed)
+		flush_tlb_mm_range(mm, start, end);
 }
 
 void mm_unmapped(void *ctx, struct vm_area *vma, unsigned long start, unsigned long end)
 {
 	struct mm_op *op = ctx;
 
-	mm_zap_range(op->mm, start, end, op->gather);
+	mm_zap_range(op->mm, vma, start, end, op->gather);
 }
 
 void mm_free_hole_tables(struct mm_struct *mm, unsigned long start, unsigned long end,
@@ -211,7 +270,8 @@ void mm_get(struct mm_struct *mm)
 static void mm_teardown(struct mm_struct *mm)
 {
 	struct uvm_gather g;
-	struct mm_op op = { .mm = mm, .gather = &g };
+	LIST_HEAD(release);
+	struct mm_op op = { .mm = mm, .gather = &g, .release = &release };
 	struct vma_alloc alloc;
 	unsigned long irq = mm_lock(mm);
 
@@ -226,6 +286,7 @@ static void mm_teardown(struct mm_struct *mm)
 	uvm_gather_finish(&g);
 	BUG_ON(mm->rss != 0 || mm->pt_pages != 0);
 	mm_unlock(mm, irq);
+	mm_release_vmas(&release);
 }
 
 void mm_put(struct mm_struct *mm)

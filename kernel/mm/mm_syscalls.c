@@ -1,5 +1,6 @@
 /*
- * The memory system calls: brk, mmap, munmap, mprotect, madvise -- thin
+ * The memory system calls: brk, mmap, munmap, mprotect, madvise, mincore,
+ * msync -- thin
  * wrappers that find the caller's address space (current->mm) and call
  * the cores of mmap.c (mmap also the file's f_op->mmap), which check their arguments with Linux's errnos
  * (docs/memory.md, "mmap family"). No locks of their own.
@@ -9,12 +10,14 @@
 #include <fs/file.h>
 #include <kernel/syscall.h>
 #include <mm/mm.h>
+#include <mm/pagemap.h>
 #include <mm/shmem.h>
 #include <mm/uaccess.h>
 #include <sched/sched.h>
 #include <sched/task.h>
 #include <uapi/errno.h>
 #include <uapi/mman.h>
+#include "mm_internal.h"
 
 /*
  * brk(addr): move the break; returns the break afterwards, the old one if
@@ -175,4 +178,92 @@ long sys_mincore(const struct syscall_args *args)
 		len -= n;
 	}
 	return 0;
+}
+
+/*
+ * One step of msync over the VMA holding *start (mm locked on entry,
+ * unlocked on return): for MS_SYNC on a shared mapping of a file's cache,
+ * hand the PTEs' dirty bits to the pages and fsync the file's range.
+ * Advances *start to the VMA's end. 0 or the fsync's -errno.
+ */
+static int msync_vma(struct mm_struct *mm, struct vm_area *vma, unsigned long *start,
+		     unsigned long end, int flags, unsigned long irq)
+{
+	unsigned long stop = MIN(end, vma->end);
+	loff_t fstart = (loff_t)((*start - vma->start) + (vma->pgoff << PAGE_SHIFT));
+	loff_t fend = fstart + (loff_t)(stop - *start) - 1;
+	struct file *file = NULL;
+	int err = 0;
+
+	if ((flags & MS_SYNC) && (vma->flags & VM_SHARED) && vma_is_file_cache(vma)) {
+		mm_clean_shared_ptes(mm, vma, *start, stop);
+		file = vma->file;
+		file_get(file);
+	}
+	*start = vma->end;
+	mm_unlock(mm, irq);
+	if (file) {
+		err = file->f_op && file->f_op->fsync ? file->f_op->fsync(file, fstart, fend, 1)
+						       : -EINVAL;
+		fput(file);
+	}
+	return err;
+}
+
+/*
+ * msync(addr, len, flags), as Linux: -EINVAL for unknown flags, an
+ * unaligned addr, or MS_SYNC with MS_ASYNC; -ENOMEM if part of the range
+ * is not mapped (MS_SYNC stops at the first hole; the others go on and
+ * report it at the end). MS_ASYNC does nothing more: stores to shared
+ * mappings are already in the page cache and their pages are dirtied by
+ * the write fault, so writeback finds them. MS_SYNC writes the pages of
+ * shared file mappings in the range back and waits (->fsync of the range).
+ * MS_INVALIDATE has nothing to drop (mappings map the cache itself); its
+ * -EBUSY for locked pages does not apply (no mlock).
+ */
+long sys_msync(const struct syscall_args *args)
+{
+	unsigned long start = args->a[0], len = args->a[1], end, irq;
+	int flags = (int)args->a[2], unmapped = 0;
+	struct mm_struct *mm = current->mm;
+
+	if (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC))
+		return -EINVAL;
+	if (start & ~PAGE_MASK)
+		return -EINVAL;
+	if ((flags & MS_ASYNC) && (flags & MS_SYNC))
+		return -EINVAL;
+	if (len > ~0UL - PAGE_SIZE)
+		return -ENOMEM;
+	end = start + ALIGN_UP(len, PAGE_SIZE);
+	if (end < start)
+		return -ENOMEM;
+	if (end == start)
+		return 0;
+	if (!mm)
+		return -ENOMEM;
+	for (;;) {
+		struct vm_area *vma;
+		int err;
+
+		irq = mm_lock(mm);
+		vma = start < USER_TOP ? vma_find_next(&mm->vmas, start) : NULL;
+		if (!vma || vma->start >= end) {
+			mm_unlock(mm, irq);
+			return -ENOMEM;
+		}
+		if (start < vma->start) {
+			if (flags == MS_SYNC) {
+				mm_unlock(mm, irq);
+				return -ENOMEM;
+			}
+			start = vma->start;
+			unmapped = -ENOMEM;
+		}
+		err = msync_vma(mm, vma, &start, end, flags, irq);
+		if (err)
+			return err;
+		if (start >= end)
+			return unmapped;
+	}
 }

@@ -25,6 +25,7 @@
 #include <kernel/err.h>
 #include <kernel/panic.h>
 #include <mm/mm.h>
+#include <mm/pagemap.h>
 #include <uapi/mman.h>
 #include "mm_internal.h"
 
@@ -122,11 +123,12 @@ static void mmap_desc(struct vma_desc *desc, unsigned long start, unsigned long 
 	desc->ops = anon ? NULL : file->ops;
 }
 
-/* Replace whatever is in desc's range by a VMA for desc. Lock held. */
-static int mmap_region(struct mm_struct *mm, const struct vma_desc *desc)
+/* Replace whatever is in desc's range by a VMA for desc. Lock held; VMAs that left go to release. */
+static int mmap_region(struct mm_struct *mm, const struct vma_desc *desc,
+		       struct list_head *release)
 {
 	struct uvm_gather g;
-	struct mm_op op = { .mm = mm, .gather = &g };
+	struct mm_op op = { .mm = mm, .gather = &g, .release = release };
 	struct vma_alloc alloc;
 	struct vm_area *vma;
 
@@ -157,6 +159,7 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	     const struct mmap_file *file, unsigned long pgoff)
 {
 	struct vma_desc desc;
+	LIST_HEAD(release);
 	unsigned long irq;
 	long start;
 	int err;
@@ -168,11 +171,12 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	start = mmap_place(mm, addr, len, flags);
 	if (start >= 0) {
 		mmap_desc(&desc, (unsigned long)start, len, prot, flags, file, pgoff);
-		err = mmap_region(mm, &desc);
+		err = mmap_region(mm, &desc, &release);
 		if (err)
 			start = err;
 	}
 	mm_unlock(mm, irq);
+	mm_release_vmas(&release);
 	if (start >= 0 && (flags & MAP_POPULATE))
 		mmap_populate(mm, (unsigned long)start, (unsigned long)start + len, prot, flags);
 	return start;
@@ -180,11 +184,15 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 
 /* ----------------------------------------------------------- munmap */
 
-/* Unmap the checked range [start, end), free hole tables, flush once. Lock held. */
-static int mmap_unmap(struct mm_struct *mm, unsigned long start, unsigned long end)
+/*
+ * Unmap the checked range [start, end), free hole tables, flush once.
+ * Lock held; the VMAs that left go to release.
+ */
+static int mmap_unmap(struct mm_struct *mm, unsigned long start, unsigned long end,
+		      struct list_head *release)
 {
 	struct uvm_gather g;
-	struct mm_op op = { .mm = mm, .gather = &g };
+	struct mm_op op = { .mm = mm, .gather = &g, .release = release };
 	struct vma_alloc alloc;
 	int err;
 
@@ -199,6 +207,7 @@ static int mmap_unmap(struct mm_struct *mm, unsigned long start, unsigned long e
 
 int do_munmap(struct mm_struct *mm, unsigned long addr, unsigned long len)
 {
+	LIST_HEAD(release);
 	unsigned long irq;
 	int err;
 
@@ -208,8 +217,9 @@ int do_munmap(struct mm_struct *mm, unsigned long addr, unsigned long len)
 	if (!len || len > USER_TOP - addr)
 		return -EINVAL;
 	irq = mm_lock(mm);
-	err = mmap_unmap(mm, addr, addr + len);
+	err = mmap_unmap(mm, addr, addr + len, &release);
 	mm_unlock(mm, irq);
+	mm_release_vmas(&release);
 	return err;
 }
 
@@ -219,6 +229,7 @@ struct protect_ctx {
 	struct uvm_gather *gather;
 	u64 prot;       /* what the VMA now grants */
 	bool shared;
+	bool shared_file;   /* a shared mapping of a file's cache: keep PTE_D's news */
 };
 
 /*
@@ -235,6 +246,8 @@ static int protect_pte(void *ctx, pte_t *pte, unsigned long va)
 
 	if (!p->shared && !(old & PTE_W))
 		prot &= ~PTE_W;
+	if (p->shared_file && (old & PTE_D))
+		set_page_dirty(upte_page(old));   /* the new PTE may lose the dirty bit */
 	new = upte_make(upte_page(old), prot);
 	if (new == old)
 		return 0;
@@ -255,6 +268,7 @@ static void protect_ptes(struct mm_struct *mm, unsigned long start, unsigned lon
 			.gather = g,
 			.prot = uvm_prot(vma->flags),
 			.shared = vma->flags & VM_SHARED,
+			.shared_file = (vma->flags & VM_SHARED) && vma_is_file_cache(vma),
 		};
 
 		uvm_walk_range(mm->pgd, MAX(start, vma->start), MIN(end, vma->end),
@@ -266,7 +280,8 @@ int do_mprotect(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		unsigned long prot)
 {
 	struct uvm_gather g;
-	struct mm_op op = { .mm = mm, .gather = &g };
+	LIST_HEAD(release);
+	struct mm_op op = { .mm = mm, .gather = &g, .release = &release };
 	struct vma_alloc alloc;
 	unsigned long irq, end;
 	int err;
@@ -288,6 +303,7 @@ int do_mprotect(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		protect_ptes(mm, addr, end, &g);
 	uvm_gather_finish(&g);   /* flushes only if a permission was taken away */
 	mm_unlock(mm, irq);
+	mm_release_vmas(&release);
 	return err;
 }
 
@@ -313,7 +329,7 @@ int do_madvise_dontneed(struct mm_struct *mm, unsigned long addr, unsigned long 
 	/* Linux drops what is mapped, then reports a hole with -ENOMEM. */
 	for (; vma && vma->start < end; vma = vma_next(&mm->vmas, vma)) {
 		hole |= vma->start > covered;
-		mm_zap_range(mm, MAX(addr, vma->start), MIN(end, vma->end), &g);
+		mm_zap_range(mm, vma, MAX(addr, vma->start), MIN(end, vma->end), &g);
 		covered = MIN(end, vma->end);
 	}
 	uvm_gather_finish(&g);
@@ -354,6 +370,7 @@ static int brk_grow(struct mm_struct *mm, unsigned long old_end, unsigned long n
 
 int do_brk(struct mm_struct *mm, unsigned long new_brk)
 {
+	LIST_HEAD(release);
 	unsigned long irq = mm_lock(mm);
 	unsigned long old_end = ALIGN_UP(mm->brk, PAGE_SIZE);
 	unsigned long new_end = ALIGN_UP(new_brk, PAGE_SIZE);
@@ -364,11 +381,12 @@ int do_brk(struct mm_struct *mm, unsigned long new_brk)
 	else if (new_brk > USER_TOP)
 		err = -ENOMEM;
 	else if (new_end < old_end)
-		err = mmap_unmap(mm, new_end, old_end);   /* frees the pages */
+		err = mmap_unmap(mm, new_end, old_end, &release);   /* frees the pages */
 	else if (new_end > old_end)
 		err = brk_grow(mm, old_end, new_end);
 	if (!err)
 		mm->brk = new_brk;
 	mm_unlock(mm, irq);
+	mm_release_vmas(&release);
 	return err;
 }

@@ -84,9 +84,11 @@ static int uaccess_page(struct mm_struct *mm, unsigned long addr, size_t n,
 		if (ret == -EAGAIN && IS_ERR(kaddr)) {
 			ret = mm_fault_run_deferred();
 			if (ret)
-				return ret;
+				return -EFAULT;
 			continue;
 		}
+		if (ret == -EIO && IS_ERR(kaddr))
+			return -EFAULT;   /* a file page that is not there: SIGBUS for the user, EFAULT here */
 		if (ret != -ENOMEM || tries++ || !mm_out_of_memory())
 			return ret;
 	}

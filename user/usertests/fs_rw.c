@@ -305,7 +305,7 @@ UTEST(fs_mmap_coherent, 0, NULL)
 	CHECK_SYS(close(fd));
 }
 
-UTEST_PENDING(fs_mmap_msync, 0, NULL, "no msync")
+UTEST(fs_mmap_msync, 0, NULL)
 {
 	char buf[16];
 	char *m;

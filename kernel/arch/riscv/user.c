@@ -9,7 +9,8 @@
  *
  * user_trap() runs for every exception from user mode with interrupts
  * enabled (a system call may sleep): ecall → syscall_dispatch; a page
- * fault → handle_mm_fault, and if that fails, or for any other exception,
+ * fault → handle_mm_fault, and if that fails (SIGBUS for a file mapping
+ * with no page there, SIGSEGV otherwise), or for any other exception,
  * the task is killed with a console line naming pid, cause and address.
  * Before returning to user mode it yields if a reschedule is due.
  */
@@ -31,6 +32,7 @@
 #include <sched/preempt.h>
 #include <sched/sched.h>
 #include <sched/task.h>
+#include <uapi/errno.h>
 
 extern char trap_return[];
 
@@ -123,11 +125,12 @@ void user_trap(struct pt_regs *regs)
 		regs->a0 = (unsigned long)syscall_dispatch(regs);
 	} else if (cause == EXC_INST_PAGE_FAULT || cause == EXC_LOAD_PAGE_FAULT ||
 		   cause == EXC_STORE_PAGE_FAULT) {
-		if (!current->mm || handle_mm_fault(current->mm, regs->badaddr, fault_access(cause))) {
-			/* Chosen by the OOM killer: leave below, as SIGKILL. */
-			if (!fatal_signal_pending(current))
-				user_kill(regs, SIGSEGV);
-		}
+		int err = current->mm ? handle_mm_fault(current->mm, regs->badaddr,
+							fault_access(cause)) : -EFAULT;
+
+		/* Chosen by the OOM killer: leave below, as SIGKILL. */
+		if (err && !fatal_signal_pending(current))
+			user_kill(regs, err == -EIO ? SIGBUS : SIGSEGV);   /* -EIO: no file page there */
 	} else {
 		user_kill(regs, exception_signal(cause));
 	}

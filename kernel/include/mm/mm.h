@@ -73,8 +73,10 @@ struct mm_struct {
  * fault  the page holding the file offset of addr (page aligned, inside
  *        vma: offset = vma->pgoff + (addr - vma->start) / PAGE_SIZE pages),
  *        in *page with one reference that the mapping takes over.
- *        Returns 0, -EFAULT (no such page: beyond the end of the file),
- *        -ENOMEM, or -EAGAIN after filling current->fault_defer
+ *        Returns 0, -EFAULT (no such page), -EIO (no such page because it
+ *        is beyond the end of the file, or it cannot be read: the task
+ *        gets SIGBUS, as on Linux), -ENOMEM, or -EAGAIN after filling
+ *        current->fault_defer
  *        (sched/task.h) with a pinned object and a wait method that makes
  *        the page available (reads it in): the fault path then drops the
  *        lock, waits, and retries (mm_fault_run_deferred).
@@ -216,6 +218,8 @@ long mm_map_special(struct mm_struct *mm, const struct mm_special_area *areas, u
  * ops for its page, or break copy-on-write. Takes the lock.
  * Returns 0; -EFAULT if no VMA covers addr (after stack growth) or the VMA
  * does not allow the access (the caller makes it SIGSEGV or -EFAULT);
+ * -EIO if a file mapping has no page there (beyond the end of the file)
+ * or it could not be read (SIGBUS, or -EFAULT for a system call's copy);
  * -ENOMEM if memory ran out even after the OOM hook.
  * __handle_mm_fault is the same with the lock held and no OOM hook.
  */
@@ -233,7 +237,7 @@ extern int (*mm_oom_hook)(void);
 /*
  * A fault method returned -EAGAIN (see struct vm_operations): with no
  * lock held, run current->fault_defer (wait, then put). 0: retry the
- * fault; -EFAULT: the page cannot be had (I/O error). May sleep.
+ * fault; -EIO: the page cannot be had (I/O error, SIGBUS). May sleep.
  */
 int mm_fault_run_deferred(void);
 

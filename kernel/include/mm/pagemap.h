@@ -188,6 +188,20 @@ int simple_write_end(struct file *file, struct address_space *mapping, loff_t po
  */
 void truncate_inode_pages(struct address_space *mapping, loff_t lstart);
 
+/*
+ * f_op->mmap for files whose data lives in their page cache (the mapping
+ * needs ->readpage): VMAs map the cached pages themselves -- MAP_SHARED
+ * stores land in them (dirtied on the first write, or from the PTE's
+ * dirty bit at unmap and msync), MAP_PRIVATE copies on write. Each VMA
+ * holds a reference on file. A page not cached yet is read by the fault's
+ * deferred half (mm/mm.h); a page beyond the end of the file is -EIO
+ * (SIGBUS). 0 or -ENODEV.
+ */
+struct mmap_file;
+int generic_file_mmap(struct file *file, struct mmap_file *mf);
+/* Is vma a generic_file_mmap mapping (vma->file a struct file, pages from its cache)? */
+bool vma_is_file_cache(const struct vm_area *vma);
+
 /* ---------------------------------------------------------------- page_lock.c */
 
 void page_wait_init(void);   /* pagecache_init() calls it */
