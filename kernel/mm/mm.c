@@ -554,8 +554,18 @@ const char *mm_validate(struct mm_struct *mm)
 	return why;
 }
 
+/*
+ * Give back what this hart caches: per-CPU slab objects and pages, and a
+ * lazily kept address space -- a hart that went idle (or runs a kernel
+ * thread) after a user task keeps that task's mm loaded and referenced
+ * until it next switches, which would hold a dead process's mm_struct and
+ * page tables for as long as the hart stays idle. Interrupts are off.
+ */
 static void mm_drain_this_cpu(void *unused)
 {
+	(void)unused;
+	if (!current->mm && this_cpu()->active_mm)
+		mm_switch(NULL);
 	slab_drain_all_cpu();
 	page_alloc_drain_cpu();
 }

@@ -9,6 +9,7 @@
  *   -H        host mode: running under qemu-user on Linux; skip tests
  *             marked host-inapplicable, and exec-tests if the host cannot
  *             exec riscv64 programs (no binfmt_misc entry)
+ *   -L        run the whole-suite leak check even with SUBSTRs (to find a leak)
  *   -P        run pending tests (UTEST_PENDING) in the guest too; without
  *             it they print `SKIP name: pending: reason` (the host runs them)
  *   -r ROOT   prefix of the initramfs' paths (/bin/..., /tmp); default "/"
@@ -49,7 +50,7 @@ extern const struct utest __start_utests[], __stop_utests[];
 struct ut_state ut = { .root = "" };
 
 struct options {
-	int quick, list, pending;
+	int quick, list, pending, leak;
 	double scale;
 	char **substrs;
 	int nsubstrs;
@@ -86,12 +87,13 @@ static void parse_options(int argc, char **argv, struct options *o)
 	int c;
 
 	o->scale = 1.0;
-	while ((c = getopt(argc, argv, "qlHPr:s:T:")) != -1) {
+	while ((c = getopt(argc, argv, "qlHPLr:s:T:")) != -1) {
 		switch (c) {
 		case 'q': o->quick = 1; break;
 		case 'l': o->list = 1; break;
 		case 'H': ut.host = 1; break;
 		case 'P': o->pending = 1; break;
+		case 'L': o->leak = 1; break;
 		case 's': ut.scratch = optarg; break;
 		case 'r':
 			ut.root = optarg;
@@ -290,7 +292,111 @@ static int collect(const struct utest **out, const struct options *o)
  * Returns 1 pass, 0 fail, -1 skipped, -2 not run.
  */
 static unsigned long leak_free_before;
+static struct mem_snap leak_snap_before;
+static int leak_have_snap;   /* /proc/vmstat readable: slab and page-table growth are accounted */
 static int leak_state;   /* 0 not run, 1 measuring, -1 skip */
+static void *leak_counts;   /* shared page: the suite child's counts */
+
+/*
+ * The runner's own memory must not change between the two measurements,
+ * or it shows up as a leak: touch (write) every page of its data and bss
+ * and 64 KiB of stack below the current frame first, so that later writes
+ * by the runner find their pages already there.
+ */
+extern char __data_start[], _end[];
+
+static void __attribute__((noinline)) touch_stack(void)
+{
+	volatile char pad[64 * 1024];
+
+	for (size_t i = 0; i < sizeof(pad); i += 256)
+		pad[i] = 0;
+}
+
+static void touch_runner_memory(void)
+{
+	long page = sysconf(_SC_PAGESIZE);
+
+	for (volatile char *p = __data_start; p < _end; p += page)
+		*p = *p;
+	touch_stack();
+}
+static char leak_meminfo_before[4096];   /* /proc/meminfo at the start, if readable */
+static char leak_slabinfo_before[32768]; /* /proc/slabinfo at the start, if readable */
+static char leak_status_before[4096];    /* the runner's own /proc/self/status */
+static char leak_maps_before[4096];      /* and /proc/self/maps */
+static char leak_slabinfo_measured[32768];  /* /proc/slabinfo right after the first measurement */
+static char leak_slabinfo_after[32768];     /* and after the second */
+
+
+/* The file path into buf (empty if it cannot be read). */
+static void read_small_file(const char *path, char *buf, size_t size)
+{
+	int fd = open(path, O_RDONLY);
+	size_t len = 0;
+	ssize_t n = 0;
+
+	while (fd >= 0 && len < size - 1 && (n = read(fd, buf + len, size - 1 - len)) > 0)
+		len += (size_t)n;
+	buf[len] = 0;
+	if (fd >= 0)
+		close(fd);
+}
+
+static char leak_vmstat_before[4096];
+
+/*
+ * One consistent view of where the memory is, from /proc/vmstat (which
+ * the kernel generates after draining the per-CPU caches): free pages,
+ * slab pages, and kernel page-table pages (nr_kernel_page_table_pages, a
+ * Kestrel line: the vmalloc area's tables are allocated as it grows and
+ * never freed, so more processes at once than ever before leave one
+ * behind -- the kernel's own self-tests count them the same way).
+ */
+struct mem_snap {
+	long free, slab, kpt;
+};
+
+static long vmstat_value(const char *text, const char *name)
+{
+	const char *p = strstr(text, name);
+	long v = -1;
+
+	if (!p || sscanf(p + strlen(name), " %ld", &v) != 1)
+		return -1;
+	return v;
+}
+
+static int mem_snapshot(struct mem_snap *m, char *text, size_t size)
+{
+	read_small_file("/proc/vmstat", text, size);
+	m->free = vmstat_value(text, "nr_free_pages");
+	m->slab = vmstat_value(text, "nr_slab_unreclaimable");
+	m->kpt = vmstat_value(text, "nr_kernel_page_table_pages");
+	return m->free < 0 || m->slab < 0 || m->kpt < 0 ? -1 : 0;
+}
+
+/* After a failed leak check: the lines of path that changed, to say where it went. */
+static void print_file_diff(const char *path, const char *before)
+{
+	static char now[32768];
+	const char *a = before;
+	char *b = now;
+
+	read_small_file(path, now, sizeof(now));
+	while (*a && *b) {
+		const char *ea = strchr(a, '\n');
+		char *eb = strchr(b, '\n');
+
+		if (!ea || !eb)
+			break;
+		if (ea - a != eb - b || memcmp(a, b, (size_t)(ea - a)))
+			ulib_print(1, "usertests: note: mem_leak_check: %.*s -> %.*s\n", (int)(ea - a), a,
+				   (int)(eb - b), b);
+		a = ea + 1;
+		b = eb + 1;
+	}
+}
 
 /*
  * Free memory with the kernel's caches emptied: sync, then drop the page
@@ -315,9 +421,68 @@ static int free_memory_settled(unsigned long *bytes)
 	return 0;
 }
 
+/* Slab caches as /proc/slabinfo shows them: name, active objects, pages. */
+struct slab_snap {
+	int n;
+	struct { char name[32]; unsigned long active, pages; } c[256];
+};
+
+static void slab_snapshot(const char *text, struct slab_snap *snap)
+{
+	const char *line = text;
+
+	snap->n = 0;
+	while (line && *line && snap->n < 256) {
+		const char *sd = strstr(line, "slabdata");
+		const char *eol = strchr(line, '\n');
+		unsigned long active, total, act_slabs, slabs;
+		char name[32];
+
+		if (line[0] != '#' && strncmp(line, "slabinfo", 8) && sd && (!eol || sd < eol) &&
+		    sscanf(line, "%31s %lu %lu", name, &active, &total) == 3 &&
+		    sscanf(sd, "slabdata %lu %lu", &act_slabs, &slabs) == 2) {
+			strcpy(snap->c[snap->n].name, name);
+			snap->c[snap->n].active = active;
+			snap->c[snap->n].pages = slabs;
+			snap->n++;
+		}
+		line = eol ? eol + 1 : NULL;
+	}
+}
+
+/*
+ * Slab pages the suite left in excess of the start (a slab cache cannot
+ * compact: a few long-lived objects allocated during the suite may keep
+ * pages that held many), and whether any cache ended with more objects in
+ * use than it started with -- which is what a leaked object looks like.
+ */
+static long slab_pages_delta(const char *before, const char *after, int *grown)
+{
+	static struct slab_snap a, b;
+	long delta = 0;
+
+	slab_snapshot(before, &a);
+	slab_snapshot(after, &b);
+	*grown = 0;
+	for (int i = 0; i < b.n; i++) {
+		unsigned long pages0 = 0, active0 = 0;
+
+		for (int j = 0; j < a.n; j++)
+			if (!strcmp(a.c[j].name, b.c[i].name))
+				pages0 = a.c[j].pages, active0 = a.c[j].active;
+		delta += (long)b.c[i].pages - (long)pages0;
+		if (b.c[i].active > active0) {
+			ulib_print(1, "usertests: note: mem_leak_check: slab %s: %lu objects in use, "
+				   "%lu before\n", b.c[i].name, b.c[i].active, active0);
+			*grown = 1;
+		}
+	}
+	return delta;
+}
+
 static void leak_check_begin(const struct options *o, int n)
 {
-	if (o->nsubstrs || n == 0)
+	if ((o->nsubstrs && !o->leak) || n == 0)
 		return;
 	if (ut.host) {
 		leak_state = -1;
@@ -325,8 +490,34 @@ static void leak_check_begin(const struct options *o, int n)
 	}
 	if (ut.shared)
 		memset(ut.shared, 0, UT_SHARED_SIZE);   /* its page exists from now on */
+	read_small_file("/proc/meminfo", leak_meminfo_before, sizeof(leak_meminfo_before));
+	read_small_file("/proc/slabinfo", leak_slabinfo_before, sizeof(leak_slabinfo_before));
+	leak_counts = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (leak_counts == MAP_FAILED)
+		return;   /* no leak check then */
+	memset(leak_counts, 0, 4096);
+	touch_runner_memory();
+	read_small_file("/proc/self/status", leak_status_before, sizeof(leak_status_before));
+	read_small_file("/proc/self/maps", leak_maps_before, sizeof(leak_maps_before));
+	/*
+	 * A dry run of the whole measurement first, so that every page the
+	 * runner touches to measure (code, stack, buffers, the parser) is
+	 * there before the real one: the end repeats exactly these steps.
+	 */
+	if (free_memory_settled(&leak_free_before) == 0) {
+		static char vm[4096];
+		struct mem_snap m;
+		int grown;
+
+		read_small_file("/proc/slabinfo", leak_slabinfo_measured, sizeof(leak_slabinfo_measured));
+		(void)slab_pages_delta(leak_slabinfo_measured, leak_slabinfo_measured, &grown);
+		(void)mem_snapshot(&m, vm, sizeof(vm));
+	}
 	if (free_memory_settled(&leak_free_before) == 0)
 		leak_state = 1;
+	leak_have_snap = mem_snapshot(&leak_snap_before, leak_vmstat_before,
+				      sizeof(leak_vmstat_before)) == 0;
+	read_small_file("/proc/slabinfo", leak_slabinfo_measured, sizeof(leak_slabinfo_measured));
 }
 
 static int leak_check_end(const struct options *o, int n)
@@ -348,16 +539,98 @@ static int leak_check_end(const struct options *o, int n)
 		ulib_print(1, "usertests: FAIL mem_leak_check: sysinfo: %s\n", ulib_errname(errno));
 		return 0;
 	}
-	diff = (long)after - (long)leak_free_before;
-	if (diff != 0) {
-		ulib_print(1, "usertests: FAIL mem_leak_check: free memory %lu KiB before the suite, "
-			   "%lu KiB after (%+ld KiB)\n", leak_free_before / 1024, after / 1024,
-			   diff / 1024);
+	static char vm_after[4096];
+	struct mem_snap snap = { 0 };
+	long slab_delta = 0, kpt_delta = 0;
+	int grown = 0;
+
+	if (leak_have_snap && mem_snapshot(&snap, vm_after, sizeof(vm_after)) == 0) {
+		/* Slab fragmentation and new kernel page tables are not lost... */
+		slab_delta = snap.slab - leak_snap_before.slab;
+		kpt_delta = snap.kpt - leak_snap_before.kpt;
+		diff = (snap.free - leak_snap_before.free + slab_delta + kpt_delta) *
+		       (long)sysconf(_SC_PAGESIZE);
+		/* ...but slab objects still in use would be. */
+		read_small_file("/proc/slabinfo", leak_slabinfo_after, sizeof(leak_slabinfo_after));
+		(void)slab_pages_delta(leak_slabinfo_measured, leak_slabinfo_after, &grown);
+	} else {
+		diff = (long)after - (long)leak_free_before;
+	}
+	if (diff != 0 || grown) {
+		ulib_print(1, "usertests: FAIL mem_leak_check: free pages %ld before the suite, %ld "
+			   "after, slab pages %+ld, kernel page tables %+ld (%+ld KiB unexplained%s)\n",
+			   leak_have_snap ? leak_snap_before.free : (long)(leak_free_before / 4096),
+			   leak_have_snap ? snap.free : (long)(after / 4096), slab_delta, kpt_delta,
+			   diff / 1024, grown ? "; objects still in use" : "");
+		print_file_diff("/proc/meminfo", leak_meminfo_before);
+		print_file_diff("/proc/slabinfo", leak_slabinfo_before);
+		print_file_diff("/proc/self/status", leak_status_before);
+		print_file_diff("/proc/self/maps", leak_maps_before);
+		print_file_diff("/proc/vmstat", leak_vmstat_before);
 		return 0;
 	}
-	ulib_print(1, "usertests: PASS mem_leak_check -- %lu KiB free before and after\n",
-		   leak_free_before / 1024);
+	if (leak_have_snap)
+		ulib_print(1, "usertests: PASS mem_leak_check -- free pages %ld before, %ld after, "
+			   "slab pages %+ld (fragmentation), kernel page tables %+ld; no slab cache "
+			   "has more objects in use\n", leak_snap_before.free, snap.free, slab_delta,
+			   kpt_delta);
+	else
+		ulib_print(1, "usertests: PASS mem_leak_check -- %lu KiB free before and after\n",
+			   leak_free_before / 1024);
 	return 1;
+}
+
+struct suite_counts {
+	int passed, failed, skipped;
+};
+
+static void run_suite(const struct utest **tests, int n, const struct options *o,
+		      struct suite_counts *c)
+{
+	for (int i = 0; i < n; i++) {
+		const struct utest *t = tests[i];
+		int r;
+
+		if (runnable(t, o)) {
+			r = run_one(t, o->scale);
+			remove_scratch(t);
+		} else {
+			r = -1;
+		}
+		c->passed += r == 1;
+		c->failed += r == 0;
+		c->skipped += r == -1;
+	}
+}
+
+/*
+ * With the leak check on, the tests run in a child of the runner: the
+ * child's own memory (its stack, heap and data as they grew over the
+ * suite) is all given back when it exits, so the runner's second
+ * measurement sees only what the kernel kept. Counts come back through a
+ * shared page mapped before the first measurement.
+ */
+static void run_suite_in_child(const struct utest **tests, int n, const struct options *o,
+			       int *passed, int *failed, int *skipped)
+{
+	struct suite_counts *c = leak_counts;
+	pid_t pid;
+	int status;
+
+	memset(c, 0, sizeof(*c));
+	pid = fork();
+	if (pid == 0) {
+		run_suite(tests, n, o, c);
+		_exit(0);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0) {
+		ulib_print(1, "usertests: FAIL suite: the suite process did not finish normally\n");
+		c->failed++;
+	}
+	*passed = c->passed;
+	*failed = c->failed;
+	*skipped = c->skipped;
 }
 
 int main(int argc, char **argv)
@@ -387,19 +660,13 @@ int main(int argc, char **argv)
 		   ut.ncpus);
 	have_proc = stat("/proc/self", &proc_st) == 0;
 	leak_check_begin(&o, n);
-	for (int i = 0; i < n; i++) {
-		const struct utest *t = tests[i];
-		int r;
+	if (leak_state == 1) {
+		run_suite_in_child(tests, n, &o, &passed, &failed, &skipped);
+	} else {
+		struct suite_counts c = { 0 };
 
-		if (runnable(t, &o)) {
-			r = run_one(t, o.scale);
-			remove_scratch(t);
-		} else {
-			r = -1;
-		}
-		passed += r == 1;
-		failed += r == 0;
-		skipped += r == -1;
+		run_suite(tests, n, &o, &c);
+		passed = c.passed, failed = c.failed, skipped = c.skipped;
 	}
 	switch (leak_check_end(&o, n)) {
 	case 1: passed++; break;

@@ -107,6 +107,8 @@ static int vmstat_show(struct seq_buf *s, struct proc_inode *pi)
 	seq_printf(s, "nr_file_pages %lu\n", ramfs_data_pages());
 	seq_printf(s, "nr_slab_unreclaimable %lu\n", slab_pages_total());
 	seq_printf(s, "nr_page_table_pages %lu\n", ms.pt_pages);
+	/* Kestrel's own: kernel page tables (vmalloc, stacks), never freed (arch/riscv/mmu.c). */
+	seq_printf(s, "nr_kernel_page_table_pages %lu\n", READ_ONCE(kernel_pt_pages));
 	seq_printf(s, "nr_kernel_stack %lu\n", (unsigned long)nr_tasks() * (KSTACK_SIZE / 1024));
 	seq_printf(s, "pgfault %lu\n", ms.faults);
 	seq_printf(s, "pgmajfault %lu\n", 0UL);
@@ -459,6 +461,37 @@ static const struct proc_entry sys_children[] = {
 	{ 0 },
 };
 
+/*
+ * /proc/slabinfo in Linux's version 2.1 layout (root only, as on Linux):
+ * name, active and total objects, object size, objects per slab and
+ * pages per slab (Kestrel's slabs are one page), then the tunables and
+ * slab counts (active slabs = total: no partial-slab statistics).
+ */
+#define SLABINFO_MAX 256
+
+static int slabinfo_show(struct seq_buf *s, struct proc_inode *pi)
+{
+	struct slab_info *info = kmalloc(sizeof(*info) * SLABINFO_MAX, GFP_KERNEL);
+	int n;
+
+	(void)pi;
+	if (!info)
+		return -ENOMEM;
+	n = slab_info_all(info, SLABINFO_MAX);
+	seq_puts(s, "slabinfo - version: 2.1\n# name            <active_objs> <num_objs> "
+		    "<objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> "
+		    "<sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
+	for (int i = 0; i < n && i < SLABINFO_MAX; i++) {
+		unsigned long per = info[i].pages ? info[i].total_objects / info[i].pages : 0;
+
+		seq_printf(s, "%-17s %6lu %6lu %6lu %4lu %4d : tunables 0 0 0 : slabdata %6lu %6lu 0\n",
+			   info[i].name, info[i].active_objects, info[i].total_objects,
+			   (unsigned long)info[i].object_size, per, 1, info[i].pages, info[i].pages);
+	}
+	kfree(info);
+	return 0;
+}
+
 const struct proc_entry proc_root_children[] = {
 	PROC_FILE("cpuinfo", cpuinfo_show),
 	PROC_FILE("devices", devices_show),
@@ -470,6 +503,7 @@ const struct proc_entry proc_root_children[] = {
 	PROC_FILE("mounts", mounts_entry_show),
 	PROC_FILE("partitions", partitions_entry_show),
 	{ .name = "self", .mode = S_IFLNK | 0777, .link = proc_self_link },
+	{ .name = "slabinfo", .mode = S_IFREG | 0400, .show = slabinfo_show },
 	PROC_FILE("stat", stat_show),
 	PROC_DIR("sys", sys_children),
 	{ .name = "thread-self", .mode = S_IFLNK | 0777, .link = proc_thread_self_link },
