@@ -56,6 +56,7 @@ struct ext2_sb_info {
 	bool force_ro;                      /* [I] unknown ro_compat features or a read-only device */
 	u16 mount_state;                    /* [I] s_state found at mount; put back at unmount */
 	bool rw_mounted;                    /* [namespace] writable: s_state on disk says not clean */
+	bool crashed;                       /* [namespace] ext2_journal_crash(): write nothing more */
 	struct mutex alloc_mutex;           /* "ext2_alloc" */
 	u32 last_ino_group;                 /* [alloc_mutex] where the last inode went */
 	struct list_head node;              /* [ext2_mounts_lock] mounted devices */
@@ -142,6 +143,12 @@ int ext2_txn_commit(struct ext2_sb_info *sbi);
 int ext2_journal_open(struct ext2_sb_info *sbi, bool *replayed);
 /* Commit and close the journal, clear RECOVER (the caller writes the superblock). 0 or -EIO. */
 int ext2_journal_close(struct ext2_sb_info *sbi);
+/*
+ * Tests only: a crash now. The journal is abandoned (jbd2_journal_abandon)
+ * and the mount writes nothing more (transactions fail with -EIO, data
+ * pages are dropped) until it is unmounted; the next mount replays.
+ */
+void ext2_journal_crash(struct super_block *sb);
 /* ---------------------------------------------------------------- allocation (ext2_alloc.c) */
 
 /* Is block a valid data block number (not in the metadata of its group)? */

@@ -133,3 +133,16 @@ int ext2_journal_close(struct ext2_sb_info *sbi)
 	mutex_unlock(&sbi->alloc_mutex);
 	return err;
 }
+
+void ext2_journal_crash(struct super_block *sb)
+{
+	struct ext2_sb_info *sbi = EXT2_SB(sb);
+	journal_t *j = sbi->journal;
+
+	sbi->crashed = true;
+	sbi->journal = NULL;
+	sbi->rw_mounted = false;
+	if (j)
+		jbd2_journal_abandon(j);
+	pr_info("ext2 %s: simulated crash: nothing more is written\n", sbi->bdev->name);
+}

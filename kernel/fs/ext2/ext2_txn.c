@@ -53,6 +53,8 @@ int ext2_txn_start(struct super_block *sb, struct ext2_txn *t, int nblocks)
 	t->sbi = sbi;
 	t->handle = NULL;
 	t->ctx = NULL;
+	if (sbi->crashed)
+		return -EIO;
 	if (!sbi->journal)
 		return 0;
 	if (c && c->sbi == sbi) {
