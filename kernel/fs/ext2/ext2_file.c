@@ -334,6 +334,8 @@ int ext2_set_size(struct inode *inode, loff_t size)
 		err = ext2_txn_start(inode->i_sb, &t, 8);
 		if (err)
 			return err;
+		if (size & (PAGE_SIZE - 1))
+			ext2_txn_file_data(&t, inode);   /* the zeroed tail before the new size */
 		ext2_truncate_blocks(&t, inode, ((u64)size + EXT2_BLOCK_SIZE - 1) >> EXT2_BLOCK_SIZE_BITS);
 		ext2_write_inode_txn(&t, inode);
 		ext2_txn_stop(&t);

@@ -413,8 +413,10 @@ handle_t *jbd2_journal_start(journal_t *j, int nblocks)
 
 /*
  * Extend a handle in its own transaction. Allowed while the transaction is
- * closing too (T_LOCKED: the commit waits for this handle anyway); refused
- * when it would pass j_max_txn, so the log room a commit needs stays bounded.
+ * closing too (T_LOCKED: the commit waits for this handle anyway), and up
+ * to twice j_max_txn (half the log: a commit that finds too little room
+ * checkpoints everything first, so any transaction smaller than the log
+ * fits); refused past that.
  */
 int jbd2_journal_extend(handle_t *h, int nblocks)
 {
@@ -427,7 +429,7 @@ int jbd2_journal_extend(handle_t *h, int nblocks)
 	spin_lock(&j->j_state_lock);
 	if (j->j_errno)
 		err = j->j_errno;
-	else if (__txn_need(j, t, nblocks) > j->j_max_txn)
+	else if (__txn_need(j, t, nblocks) > 2 * j->j_max_txn)
 		err = -ENOSPC;
 	if (!err) {
 		t->t_outstanding += nblocks;
