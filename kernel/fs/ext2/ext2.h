@@ -5,7 +5,8 @@
  *
  * Files:
  *   ext2_super.c   mount/umount, superblock and group descriptors, statfs, sync_fs
- *   ext2_txn.c     the metadata-update layer (journal hooks; plain dirtying today)
+ *   ext2_txn.c     the metadata-update layer (JBD2 handles, or plain dirtying without a journal)
+ *   ext2_jnl.c     the journal at mount/unmount: find inode 8, load (replay), RECOVER flag
  *   ext2_alloc.c   block and inode allocation with the bitmaps
  *   ext2_inode.c   iget, write_inode, new inodes, eviction, setattr
  *   ext2_map.c     logical -> physical block mapping, allocation of data blocks, truncate
@@ -31,6 +32,7 @@
 #include <fs/ext2_fs.h>
 #include <fs/file.h>
 #include <fs/fs.h>
+#include <fs/jbd2.h>
 #include <kernel/types.h>
 #include <locking/mutex.h>
 #include <locking/spinlock.h>
@@ -48,10 +50,13 @@ struct ext2_sb_info {
 	struct page **gd_pages;             /* [I] the descriptor table's blocks, referenced */
 	u32 first_ino;                      /* [I] */
 	u64 max_bytes;                      /* [I] largest file size */
-	bool has_journal;                   /* [I] the journal inode exists (left untouched) */
+	bool has_journal;                   /* [I] the image has a journal (inode 8) */
+	journal_t *journal;                 /* [namespace] the loaded journal while mounted
+					     * read-write, else NULL (ext2_jnl.c) */
 	bool force_ro;                      /* [I] unknown ro_compat features or a read-only device */
 	u16 mount_state;                    /* [I] s_state found at mount; put back at unmount */
 	bool rw_mounted;                    /* [namespace] writable: s_state on disk says not clean */
+	bool crashed;                       /* [namespace] ext2_journal_crash(): write nothing more */
 	struct mutex alloc_mutex;           /* "ext2_alloc" */
 	u32 last_ino_group;                 /* [alloc_mutex] where the last inode went */
 	struct list_head node;              /* [ext2_mounts_lock] mounted devices */
@@ -89,37 +94,69 @@ int ext2_corrupt(struct super_block *sb, const char *what, u64 n);
 /* ---------------------------------------------------------------- transactions (ext2_txn.c) */
 
 /*
- * One atomic metadata update. Today (no journal) start/stop do nothing but
- * remember the super block; with JBD2 they become jbd2_journal_start/stop
- * and the page hooks get_write_access/dirty_metadata/revoke.
+ * One atomic metadata update: with a journal a JBD2 handle (joined by
+ * nested starts of the same task on the same file system), without one
+ * only a context. ext2_txn.c. Start a transaction before locking a data
+ * page; never start one in ->writepage.
  */
+struct ext2_jctx;
 struct ext2_txn {
 	struct ext2_sb_info *sbi;
-	void *handle;   /* the journal's handle, NULL without one */
+	handle_t *handle;          /* the journal's handle, NULL without one */
+	struct ext2_jctx *ctx;     /* the task's handle context, NULL without a journal */
 };
 
+/* nblocks: metadata blocks it may dirty (an estimate: more are added on demand). 0 or -errno. */
 int ext2_txn_start(struct super_block *sb, struct ext2_txn *t, int nblocks);
 int ext2_txn_stop(struct ext2_txn *t);
+/* Stop the task's innermost transaction on sb started elsewhere (write_begin -> write_end). */
+int ext2_txn_stop_current(struct super_block *sb);
 /* Before changing a cached metadata block: 0 or -errno. */
 int ext2_meta_access(struct ext2_txn *t, struct page *page);
 /* After changing it. */
 void ext2_meta_dirty(struct ext2_txn *t, struct page *page);
-/* A freed block that held metadata or data: drop it from the device cache (and revoke). */
-void ext2_meta_forget(struct ext2_txn *t, u32 block);
+/*
+ * A freed block: drop it from the device cache and, if it held metadata
+ * (meta: indirect or directory block), revoke it in the journal.
+ */
+void ext2_meta_forget(struct ext2_txn *t, u32 block, bool meta);
+/* May the allocator hand out block (no uncommitted revoke of it)? Does not sleep. */
+bool ext2_block_reusable(struct ext2_sb_info *sbi, u32 block);
 /*
  * inode got a new data block in t: its data must reach the disk before t
  * commits (ordered mode). Nothing to do without a journal. 0 or -errno.
  */
 int ext2_txn_file_data(struct ext2_txn *t, struct inode *inode);
+/*
+ * Make every metadata change made so far durable: commit the journal, or
+ * without one write every dirty metadata block and flush. 0 or -errno.
+ */
+int ext2_txn_commit(struct ext2_sb_info *sbi);
 
+/* ---------------------------------------------------------------- the journal (ext2_jnl.c) */
+
+/*
+ * Load the journal of a has_journal image (replaying it; the caller then
+ * re-reads every cached metadata block if *replayed) into sbi->journal and
+ * mark the superblock RECOVER (written at once). 0 or -errno.
+ */
+int ext2_journal_open(struct ext2_sb_info *sbi, bool *replayed);
+/* Commit and close the journal, clear RECOVER (the caller writes the superblock). 0 or -EIO. */
+int ext2_journal_close(struct ext2_sb_info *sbi);
+/*
+ * Tests only: a crash now. The journal is abandoned (jbd2_journal_abandon)
+ * and the mount writes nothing more (transactions fail with -EIO, data
+ * pages are dropped) until it is unmounted; the next mount replays.
+ */
+void ext2_journal_crash(struct super_block *sb);
 /* ---------------------------------------------------------------- allocation (ext2_alloc.c) */
 
 /* Is block a valid data block number (not in the metadata of its group)? */
 bool ext2_block_valid(struct ext2_sb_info *sbi, u32 block);
 /* Allocate one block near goal: 0 and *out, or -ENOSPC, -EUCLEAN, -EIO. */
 int ext2_new_block(struct ext2_txn *t, u32 goal, u32 *out);
-/* Free one block (must be allocated). 0 or -EUCLEAN. */
-int ext2_free_block(struct ext2_txn *t, u32 block);
+/* Free one block (must be allocated); meta: it held metadata (revoked). 0 or -EUCLEAN. */
+int ext2_free_block(struct ext2_txn *t, u32 block, bool meta);
 /* Allocate an inode near dir (Orlov-lite: dirs spread, files with the parent). 0 and *ino, -ENOSPC. */
 int ext2_new_ino(struct ext2_txn *t, struct inode *dir, bool is_dir, u32 *ino);
 /* Free inode number ino (was a directory: is_dir). */
@@ -130,6 +167,8 @@ void ext2_counts(struct ext2_sb_info *sbi, u64 *free_blocks, u64 *free_inodes);
 /* ---------------------------------------------------------------- inodes (ext2_inode.c) */
 
 extern const struct super_operations ext2_sops;
+/* Where inode ino lives: its table block and the byte offset in it. 0 or -EUCLEAN. */
+int ext2_inode_loc(struct ext2_sb_info *sbi, u32 ino, u32 *block, u32 *off);
 struct inode *ext2_iget(struct super_block *sb, u32 ino);
 void ext2_evict_inode(struct inode *inode);
 void ext2_destroy_inode(struct inode *inode);
@@ -166,6 +205,9 @@ extern const struct file_operations ext2_dir_fops;
 extern const struct inode_operations ext2_dir_iops;
 extern const struct inode_operations ext2_symlink_iops;
 extern const struct inode_operations ext2_special_iops;
+
+/* ->fsync of files and directories (ext2_file.c). */
+int ext2_fsync(struct file *file, loff_t start, loff_t end, int datasync);
 
 /* Change the size of a regular file (truncate or extend), i_rwsem held for writing. */
 int ext2_set_size(struct inode *inode, loff_t size);

@@ -11,6 +11,9 @@
  * inodes above the average (spreading directories as Linux's Orlov
  * allocator does, much simplified).
  *
+ * With a journal a freed block whose revoke has not committed is skipped
+ * (ext2_block_reusable): a crash could still replay its old contents.
+ *
  * Counts are checked before anything changes: -ENOSPC leaves the disk as
  * it was. A bitmap that disagrees with its descriptor (a set bit freed, a
  * full map in a group said to have room) is reported as corruption
@@ -59,15 +62,40 @@ static void count_change(struct ext2_txn *t, u32 group, int dblocks, int dinodes
 	ext2_meta_dirty(t, sbi->sb_page);
 }
 
-/* Take a clear bit at or after goal in the bitmap block bmap (nbits meaningful): the bit or -errno. */
-static s64 take_bit(struct ext2_txn *t, u32 bmap, u32 nbits, u32 goal)
+#define EXT2_NOT_BLOCKS ((u32)-1)
+
+/*
+ * A clear bit at or after goal (wrapping) of map whose block (base + bit)
+ * may be reused (base: block of bit 0, EXT2_NOT_BLOCKS for an inode map):
+ * the bit, -ENOSPC (no clear bit) or -EBUSY (only blocks whose revoke has
+ * not committed yet).
+ */
+static s64 find_reusable(struct ext2_sb_info *sbi, const u8 *map, u32 nbits, u32 goal, u32 base)
+{
+	s64 bit = ext2_bitmap_find_zero(map, nbits, goal), first_busy = -1;
+
+	while (bit >= 0 && base != EXT2_NOT_BLOCKS && !ext2_block_reusable(sbi, base + (u32)bit)) {
+		if (first_busy < 0)
+			first_busy = bit;
+		bit = ext2_bitmap_find_zero(map, nbits, (u32)bit + 1);
+		if (bit == first_busy)
+			return -EBUSY;
+	}
+	return bit;
+}
+
+/*
+ * Take a clear bit at or after goal in the bitmap block bmap (nbits
+ * meaningful; base as for find_reusable): the bit or -errno.
+ */
+static s64 take_bit(struct ext2_txn *t, u32 bmap, u32 nbits, u32 goal, u32 base)
 {
 	struct page *page = bdev_read_block(t->sbi->bdev, bmap);
 	s64 bit;
 
 	if (IS_ERR(page))
 		return PTR_ERR(page);
-	bit = ext2_bitmap_find_zero(page_address(page), nbits, goal);
+	bit = find_reusable(t->sbi, page_address(page), nbits, goal, base);
 	if (bit >= 0) {
 		ext2_meta_access(t, page);
 		ext2_bitmap_set(page_address(page), nbits, (u32)bit);
@@ -116,7 +144,9 @@ int ext2_new_block(struct ext2_txn *t, u32 goal, u32 *out)
 		if (gd->bg_free_blocks_count == 0)
 			continue;
 		bit = take_bit(t, gd->bg_block_bitmap, ext2_group_blocks(l, g),
-			       i == 0 && goal >= first ? goal - first : 0);
+			       i == 0 && goal >= first ? goal - first : 0, first);
+		if (bit == -EBUSY)
+			continue;   /* its free blocks are freed by an uncommitted transaction */
 		if (bit == -ENOSPC) {
 			err = ext2_corrupt(sbi->sb, "block bitmap full but group has free blocks", g);
 			continue;
@@ -139,7 +169,7 @@ out:
 	return err;
 }
 
-int ext2_free_block(struct ext2_txn *t, u32 block)
+int ext2_free_block(struct ext2_txn *t, u32 block, bool meta)
 {
 	struct ext2_sb_info *sbi = t->sbi;
 	const struct ext2_layout *l = &sbi->layout;
@@ -148,7 +178,7 @@ int ext2_free_block(struct ext2_txn *t, u32 block)
 
 	if (!ext2_block_valid(sbi, block))
 		return ext2_corrupt(sbi->sb, "freeing an invalid block", block);
-	ext2_meta_forget(t, block);
+	ext2_meta_forget(t, block, meta);
 	g = block / l->blocks_per_group;
 	mutex_lock(&sbi->alloc_mutex);
 	err = drop_bit(t, ext2_gd(sbi, g)->bg_block_bitmap, ext2_group_blocks(l, g),
@@ -205,7 +235,8 @@ int ext2_new_ino(struct ext2_txn *t, struct inode *dir, bool is_dir, u32 *ino)
 
 		if (g == (u32)-1)
 			break;
-		bit = take_bit(t, ext2_gd(sbi, g)->bg_inode_bitmap, l->inodes_per_group, 0);
+		bit = take_bit(t, ext2_gd(sbi, g)->bg_inode_bitmap, l->inodes_per_group, 0,
+			       EXT2_NOT_BLOCKS);
 		if (bit < 0 && bit != -ENOSPC) {
 			err = (int)bit;
 			break;

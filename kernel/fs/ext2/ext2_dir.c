@@ -644,4 +644,5 @@ const struct inode_operations ext2_symlink_iops = {
 const struct file_operations ext2_dir_fops = {
 	.iterate = ext2_iterate,
 	.llseek = generic_file_llseek,
+	.fsync = ext2_fsync,
 };

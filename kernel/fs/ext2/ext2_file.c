@@ -12,8 +12,10 @@
  * i_size are zero on disk, so growing a file (truncate up, or a write
  * past the end) shows zeros there.
  *
- * fsync writes the range's pages, the inode, then every dirty metadata
- * block of the device (no journal yet) and flushes the device cache.
+ * fsync writes the range's pages, the inode (in a transaction), then
+ * commits the journal (without one: writes every dirty metadata block of
+ * the device and flushes its cache). Ordered data: write_begin holds its
+ * transaction until write_end and files the inode when it allocates.
  * mmap: not offered yet (main has no generic_file_mmap): -ENODEV.
  *
  * Locks: i_rwsem (written by write and truncate, the VFS holds it for
@@ -101,6 +103,8 @@ static int ext2_writepage(struct page *page, struct writeback_control *wbc)
 	int err = ext2_page_block(inode, page, &pblk);
 
 	(void)wbc;
+	if (!err && EXT2_SB(inode->i_sb)->crashed)
+		pblk = 0;   /* a simulated crash (tests): the write is lost */
 	if (!err && pblk == 0) {
 		/* A page past the end (truncated meanwhile) or never given a block: nothing to write. */
 		unlock_page(page);
@@ -133,40 +137,47 @@ static int ext2_read_locked(struct inode *inode, struct page *page, u32 pblk)
 	return err;
 }
 
-/* Give page index a block (in a transaction of its own): 0 and *pblk, *is_new. */
-static int ext2_alloc_page_block(struct inode *inode, unsigned long index, u32 *pblk,
-				 bool *is_new)
+/* Give page index a block in t: 0 and *pblk, *is_new (then filed for ordered data). */
+static int ext2_alloc_page_block(struct ext2_txn *t, struct inode *inode, unsigned long index,
+				 u32 *pblk, bool *is_new)
 {
-	struct ext2_txn t;
-	int err = ext2_txn_start(inode->i_sb, &t, 4);
+	int err = ext2_get_block(t, inode, index, true, pblk, is_new);
 
-	if (err)
-		return err;
-	err = ext2_get_block(&t, inode, index, true, pblk, is_new);
 	if (!err && *is_new)
-		err = ext2_txn_file_data(&t, inode);
+		err = ext2_txn_file_data(t, inode);
 	if (!err && *is_new)
-		err = ext2_write_inode_txn(&t, inode);
-	ext2_txn_stop(&t);
+		err = ext2_write_inode_txn(t, inode);
 	return err;
 }
 
+/*
+ * The transaction started here (before the page lock: a handle may wait
+ * for a commit, which writes ordered data pages) stays open until
+ * ext2_write_end, so the commit that makes a new block's pointer durable
+ * also writes the data copied into it (ordered mode).
+ */
 static int ext2_write_begin(struct file *file, struct address_space *mapping, loff_t pos,
 			    unsigned int len, struct page **pagep)
 {
 	struct inode *inode = mapping->host;
 	unsigned long index = (unsigned long)(pos >> PAGE_SHIFT);
+	struct ext2_txn t;
 	struct page *page;
 	bool is_new = false;
 	u32 pblk;
 	int err;
 
 	(void)file;
+	err = ext2_txn_start(inode->i_sb, &t, 8);
+	if (err)
+		return err;
 	page = find_or_create_page(mapping, index);
-	if (IS_ERR(page))
+	if (IS_ERR(page)) {
+		ext2_txn_stop(&t);
 		return (int)PTR_ERR(page);
+	}
 	wait_on_page_writeback(page);
-	err = ext2_alloc_page_block(inode, index, &pblk, &is_new);
+	err = ext2_alloc_page_block(&t, inode, index, &pblk, &is_new);
 	if (err)
 		goto err_page;
 	if (is_new || (!page_flag_test(page, PG_uptodate) && (loff_t)index << PAGE_SHIFT >= inode->i_size)) {
@@ -178,10 +189,11 @@ static int ext2_write_begin(struct file *file, struct address_space *mapping, lo
 			goto err_page;
 	}
 	*pagep = page;
-	return 0;
+	return 0;   /* t stays open: ext2_write_end stops it */
 err_page:
 	unlock_page(page);
 	put_page(page);
+	ext2_txn_stop(&t);
 	return err;
 }
 
@@ -189,6 +201,7 @@ static int ext2_write_end(struct file *file, struct address_space *mapping, loff
 			  unsigned int len, unsigned int copied, struct page *page)
 {
 	struct inode *inode = mapping->host;
+	int err;
 
 	(void)file;
 	if (!page_flag_test(page, PG_uptodate)) {
@@ -206,7 +219,8 @@ static int ext2_write_end(struct file *file, struct address_space *mapping, loff
 	}
 	unlock_page(page);
 	put_page(page);
-	return (int)copied;
+	err = ext2_txn_stop_current(inode->i_sb);   /* write_begin's */
+	return err ? err : (int)copied;
 }
 
 const struct address_space_operations ext2_aops = {
@@ -224,16 +238,25 @@ static ssize_t ext2_file_read(struct file *file, struct iov_iter *to, loff_t *po
 	return filemap_read(file, inode->i_mapping, &file->f_ra, to, pos, size);
 }
 
-static int ext2_fsync(struct file *file, loff_t start, loff_t end, int datasync)
+/*
+ * fsync of a file or a directory: its data (a directory has none in its
+ * page cache), then its inode into a transaction, then the commit that
+ * makes it and every metadata change before it durable (without a
+ * journal: all dirty metadata blocks and a device flush).
+ */
+int ext2_fsync(struct file *file, loff_t start, loff_t end, int datasync)
 {
 	struct inode *inode = file_inode(file);
-	int err, e;
+	int err = 0, e;
 
 	(void)datasync;
-	err = filemap_write_and_wait_range(inode->i_mapping, start, end);
+	if (inode->i_sb->s_flags & SB_RDONLY)
+		return 0;
+	if (S_ISREG(inode->i_mode))
+		err = filemap_write_and_wait_range(inode->i_mapping, start, end);
 	e = ext2_write_inode(inode, true);
 	err = err ? err : e;
-	e = bdev_sync(EXT2_SB(inode->i_sb)->bdev);
+	e = ext2_txn_commit(EXT2_SB(inode->i_sb));
 	return err ? err : e;
 }
 
@@ -311,6 +334,8 @@ int ext2_set_size(struct inode *inode, loff_t size)
 		err = ext2_txn_start(inode->i_sb, &t, 8);
 		if (err)
 			return err;
+		if (size & (PAGE_SIZE - 1))
+			ext2_txn_file_data(&t, inode);   /* the zeroed tail before the new size */
 		ext2_truncate_blocks(&t, inode, ((u64)size + EXT2_BLOCK_SIZE - 1) >> EXT2_BLOCK_SIZE_BITS);
 		ext2_write_inode_txn(&t, inode);
 		ext2_txn_stop(&t);

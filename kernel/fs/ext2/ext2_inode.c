@@ -43,8 +43,7 @@ void ext2_destroy_inode(struct inode *inode)
 	kfree(EXT2_I(inode));
 }
 
-/* Where inode ino lives: its table block and the byte offset in it. 0 or -EUCLEAN. */
-static int ext2_inode_loc(struct ext2_sb_info *sbi, u32 ino, u32 *block, u32 *off)
+int ext2_inode_loc(struct ext2_sb_info *sbi, u32 ino, u32 *block, u32 *off)
 {
 	const struct ext2_layout *l = &sbi->layout;
 	u64 byte;
@@ -348,18 +347,27 @@ static void ext2_free_dead_inode(struct inode *inode)
 	ext2_txn_stop(&t);
 }
 
-void ext2_evict_inode(struct inode *inode)
+/* Data of a live inode written; a dead one freed (in a transaction, joined if one is open). */
+static void ext2_evict_blocks(struct inode *inode)
 {
-	if (inode->i_state & I_NEW || !inode->i_op)
-		return;   /* never read in (iget_failed) */
 	if (inode->i_sb->s_flags & SB_RDONLY)
 		return;
-	if (inode->i_nlink == 0) {
+	if (inode->i_nlink == 0)
 		ext2_free_dead_inode(inode);
-		return;
-	}
-	if (S_ISREG(inode->i_mode))
+	else if (S_ISREG(inode->i_mode))
 		filemap_write_and_wait_range(&inode->i_data, 0, MAX_LFS_FILESIZE);
+}
+
+void ext2_evict_inode(struct inode *inode)
+{
+	journal_t *j = EXT2_SB(inode->i_sb)->journal;
+
+	if (inode->i_state & I_NEW || !inode->i_op)
+		return;   /* never read in (iget_failed) */
+	ext2_evict_blocks(inode);
+	/* Ordered data: the journal must forget the mapping before it is freed with the inode. */
+	if (j && S_ISREG(inode->i_mode))
+		jbd2_journal_release_mapping(j, &inode->i_data);
 }
 
 int ext2_setattr(struct inode *inode, const struct iattr *attr)

@@ -54,7 +54,7 @@ static int ext2_alloc_for(struct ext2_txn *t, struct inode *inode, bool meta, u3
 		return 0;
 	page = bdev_new_block(t->sbi->bdev, *out);
 	if (IS_ERR(page)) {
-		ext2_free_block(t, *out);
+		ext2_free_block(t, *out, true);
 		ext2_add_blocks(inode, -1);
 		return (int)PTR_ERR(page);
 	}
@@ -153,7 +153,8 @@ static void ext2_free_tree(struct ext2_txn *t, struct inode *inode, u32 blk, int
 		}
 		put_page(page);
 	}
-	if (ext2_free_block(t, blk) == 0)
+	/* Metadata: indirect blocks, and every block of a directory or symlink. */
+	if (ext2_free_block(t, blk, level > 0 || !S_ISREG(inode->i_mode)) == 0)
 		ext2_add_blocks(inode, -1);
 }
 

@@ -12,9 +12,12 @@
  * clears EXT2_VALID_FS on disk at once (Linux's "not clean while
  * mounted"); the last unmount writes everything back, sets it again and
  * flushes the device. "ext3" is the same driver but insists on the
- * journal (has_journal); the journal itself is left untouched until the
- * JBD2 layer is plugged in (ext2_txn.c), and a journal that needs
- * recovery refuses a read-write mount.
+ * journal (has_journal). With a journal (either type) the mount loads it
+ * first (ext2_jnl.c), replaying a crash's committed transactions and
+ * re-reading the superblock and descriptors; a read-write mount keeps it
+ * (metadata goes through it: ext2_txn.c) and marks the superblock RECOVER
+ * instead of clearing VALID_FS; the unmount closes it and clears RECOVER.
+ * A journal that needs recovery on a read-only device refuses (-EROFS).
  *
  * A device is mounted at most once: a second mount of it gets -EBUSY.
  *
@@ -135,8 +138,11 @@ static void ext2_release_pages(struct ext2_sb_info *sbi)
 			put_page(sbi->gd_pages[i]);
 	}
 	kfree(sbi->gd_pages);
+	sbi->gd_pages = NULL;
 	if (sbi->sb_page)
 		put_page(sbi->sb_page);
+	sbi->sb_page = NULL;
+	sbi->es = NULL;
 }
 
 /* Are the pinned pages still in the device cache (not dropped by an unmount racing with us)? */
@@ -151,51 +157,60 @@ static bool ext2_pages_cached(struct ext2_sb_info *sbi)
 	return sbi->sb_page->mapping == m;
 }
 
+/*
+ * Read and check the superblock and descriptors into sbi (pinning their
+ * pages; on error the caller releases them). 0 or -errno.
+ */
+static int ext2_read_meta(struct ext2_sb_info *sbi, bool ext3, bool *ro)
+{
+	struct block_device *bdev = sbi->bdev;
+	struct page *page;
+	int err;
+
+	page = bdev_read_block(bdev, 0);
+	if (IS_ERR(page))
+		return (int)PTR_ERR(page);
+	sbi->sb_page = page;
+	sbi->es = (struct ext2_super_block *)((char *)page_address(page) + EXT2_SUPERBLOCK_OFFSET);
+	err = ext2_check_super(bdev, sbi->es, &sbi->layout, ext3, ro);
+	if (err)
+		return err;
+	sbi->gd_pages = kzalloc(sizeof(struct page *) * sbi->layout.gdt_blocks, 0);
+	if (!sbi->gd_pages)
+		return -ENOMEM;
+	for (u32 i = 0; i < sbi->layout.gdt_blocks; i++) {
+		page = bdev_read_block(bdev, 1 + i);
+		if (IS_ERR(page))
+			return (int)PTR_ERR(page);
+		sbi->gd_pages[i] = page;
+	}
+	err = ext2_check_groups(sbi);
+	if (err)
+		return err;
+	sbi->first_ino = sbi->es->s_first_ino;
+	sbi->mount_state = sbi->es->s_state;
+	sbi->has_journal = sbi->es->s_feature_compat & EXT3_FEATURE_COMPAT_HAS_JOURNAL;
+	sbi->max_bytes = ext2_max_file_size(EXT2_BLOCK_SIZE_BITS);
+	return 0;
+}
+
 /* Read and check the superblock and descriptors into a new sbi. ERR_PTR(-errno). */
 static struct ext2_sb_info *ext2_load(struct block_device *bdev, bool ext3, bool *ro)
 {
 	struct ext2_sb_info *sbi = kzalloc(sizeof(*sbi), 0);
-	struct page *page;
 	int err;
 
 	if (!sbi)
 		return ERR_PTR(-ENOMEM);
 	sbi->bdev = bdev;
 	mutex_init(&sbi->alloc_mutex, "ext2_alloc");
-	page = bdev_read_block(bdev, 0);
-	if (IS_ERR(page)) {
-		err = (int)PTR_ERR(page);
-		goto err_free;
+	err = ext2_read_meta(sbi, ext3, ro);
+	if (err) {
+		ext2_release_pages(sbi);
+		kfree(sbi);
+		return ERR_PTR(err);
 	}
-	sbi->sb_page = page;
-	sbi->es = (struct ext2_super_block *)((char *)page_address(page) + EXT2_SUPERBLOCK_OFFSET);
-	err = ext2_check_super(bdev, sbi->es, &sbi->layout, ext3, ro);
-	if (err)
-		goto err_free;
-	sbi->gd_pages = kzalloc(sizeof(struct page *) * sbi->layout.gdt_blocks, 0);
-	err = -ENOMEM;
-	if (!sbi->gd_pages)
-		goto err_free;
-	for (u32 i = 0; i < sbi->layout.gdt_blocks; i++) {
-		page = bdev_read_block(bdev, 1 + i);
-		if (IS_ERR(page)) {
-			err = (int)PTR_ERR(page);
-			goto err_free;
-		}
-		sbi->gd_pages[i] = page;
-	}
-	err = ext2_check_groups(sbi);
-	if (err)
-		goto err_free;
-	sbi->first_ino = sbi->es->s_first_ino;
-	sbi->mount_state = sbi->es->s_state;
-	sbi->has_journal = sbi->es->s_feature_compat & EXT3_FEATURE_COMPAT_HAS_JOURNAL;
-	sbi->max_bytes = ext2_max_file_size(EXT2_BLOCK_SIZE_BITS);
 	return sbi;
-err_free:
-	ext2_release_pages(sbi);
-	kfree(sbi);
-	return ERR_PTR(err);
 }
 
 /* Claim bdev for a mount: -EBUSY if it is mounted already. */
@@ -222,18 +237,40 @@ static void ext2_unclaim(struct ext2_sb_info *sbi)
 	spin_unlock(&ext2_mounts_lock);
 }
 
-/* The mount-time state change: not clean while mounted read-write. */
+/*
+ * The mount-time state change: not clean while mounted read-write; with a
+ * journal, load it first (a remount: it was closed cleanly, so nothing is
+ * replayed) and set RECOVER instead. Written directly: no transaction has
+ * started yet.
+ */
 static int ext2_mark_mounted(struct ext2_sb_info *sbi)
 {
 	struct ext2_super_block *es = sbi->es;
+	bool replayed = false;
+	int err;
 
+	if (sbi->has_journal && !sbi->journal) {
+		err = ext2_journal_open(sbi, &replayed);
+		if (!err && replayed) {
+			/* The cache under the mounted file system was dropped: refuse. */
+			pr_err("ext2 %s: the journal needed recovery at remount\n", sbi->bdev->name);
+			ext2_journal_close(sbi);
+			err = -EIO;
+		}
+		if (err)
+			return err;
+	}
 	if (!(es->s_state & EXT2_VALID_FS))
 		pr_warn("ext2 %s: mounting a file system that was not cleanly unmounted; run e2fsck\n",
 			sbi->bdev->name);
 	else if (es->s_state & EXT2_ERROR_FS)
 		pr_warn("ext2 %s: mounting a file system with errors; run e2fsck\n", sbi->bdev->name);
 	mutex_lock(&sbi->alloc_mutex);
-	es->s_state &= (u16)~EXT2_VALID_FS;
+	/* Journaled: RECOVER marks "in use" (e2fsck replays after a crash); VALID_FS stays. */
+	if (sbi->journal)
+		es->s_feature_incompat |= EXT3_FEATURE_INCOMPAT_RECOVER;
+	else
+		es->s_state &= (u16)~EXT2_VALID_FS;
 	es->s_mnt_count++;
 	es->s_mtime = (u32)current_time().tv_sec;
 	mutex_unlock(&sbi->alloc_mutex);
@@ -264,6 +301,57 @@ static int ext2_fill(struct super_block *sb, struct ext2_sb_info *sbi, bool ro)
 	return sb->s_root ? 0 : -ENOMEM;
 }
 
+/* May sbi be mounted (ro or not) as far as the RECOVER flag goes? 0 or -EROFS. */
+static int ext2_recover_check(struct ext2_sb_info *sbi, bool ro)
+{
+	if (!(sbi->es->s_feature_incompat & EXT3_FEATURE_INCOMPAT_RECOVER))
+		return 0;
+	if (sbi->has_journal && !sbi->bdev->read_only)
+		return 0;   /* ext2_replay recovers it */
+	if (!sbi->has_journal && ro)
+		return 0;
+	pr_err("ext2 %s: the journal needs recovery and cannot be replayed (%s)\n",
+	       sbi->bdev->name, sbi->has_journal ? "read-only device" : "no journal");
+	return -EROFS;
+}
+
+/*
+ * Load the journal of a has_journal image before anything else reads the
+ * file system: always for a read-write mount (it stays loaded), and for a
+ * read-only mount that needs recovery (replayed, then closed cleanly, as
+ * Linux does). A replay dropped the device cache: read the superblock
+ * and descriptors again. 0 or -errno (the journal then stays closed).
+ */
+static int ext2_replay(struct ext2_sb_info *sbi, bool ext3, bool ro)
+{
+	bool replayed = false, force = false;
+	bool recover = sbi->es->s_feature_incompat & EXT3_FEATURE_INCOMPAT_RECOVER;
+	int err;
+
+	if (!sbi->has_journal || sbi->bdev->read_only || (ro && !recover))
+		return 0;
+	err = ext2_journal_open(sbi, &replayed);
+	if (err)
+		return err;
+	if (replayed) {
+		ext2_release_pages(sbi);
+		err = ext2_read_meta(sbi, ext3, &force);
+		if (err)
+			goto err_close;
+		if (force)
+			sbi->force_ro = true;
+	}
+	if (!ro && !sbi->force_ro)
+		return 0;
+	err = ext2_journal_close(sbi);   /* clears RECOVER */
+	if (!err)
+		err = ext2_write_super_sync(sbi);
+	return err;
+err_close:
+	ext2_journal_close(sbi);
+	return err;
+}
+
 static struct dentry *ext2_mount_common(struct file_system_type *type, int flags,
 					const char *source, bool ext3)
 {
@@ -289,16 +377,17 @@ static struct dentry *ext2_mount_common(struct file_system_type *type, int flags
 		return (struct dentry *)sbi;
 	sbi->force_ro = ro;
 	ro = ro || (flags & MS_RDONLY);
-	if (!ro && (sbi->es->s_feature_incompat & EXT3_FEATURE_INCOMPAT_RECOVER)) {
-		pr_err("ext2 %s: the journal needs recovery: not mounting read-write\n", bdev->name);
-		err = -EROFS;
+	err = ext2_recover_check(sbi, ro);
+	if (err)
 		goto err_sbi;
-	}
 	err = ext2_claim(sbi);
 	if (err)
 		goto err_sbi;
 	err = -EBUSY;   /* the last unmount of the device dropped its cache under us */
 	if (!ext2_pages_cached(sbi))
+		goto err_unclaim;
+	err = ext2_replay(sbi, ext3, ro);
+	if (err)
 		goto err_unclaim;
 	sb = sget_anon(type);
 	err = -ENOMEM;
@@ -314,6 +403,7 @@ static struct dentry *ext2_mount_common(struct file_system_type *type, int flags
 	}
 	return dget(sb->s_root);
 err_unclaim:
+	ext2_journal_close(sbi);
 	ext2_unclaim(sbi);
 err_sbi:
 	ext2_release_pages(sbi);
@@ -336,18 +426,22 @@ static struct dentry *ext3_mount(struct file_system_type *type, int flags, const
 }
 
 /*
- * Write everything back and put the state found at mount back on disk
- * (clean if it was clean: an unclean file system stays marked for e2fsck).
+ * Write everything back, close the journal (commit, checkpoint, RECOVER
+ * cleared) and put the state found at mount back on disk (clean if it was
+ * clean: an unclean file system stays marked for e2fsck). The superblock
+ * is written directly: no transaction is left.
  */
 static int ext2_mark_unmounted(struct ext2_sb_info *sbi)
 {
 	int err, e;
 
 	writeback_all_sync();
+	e = ext2_journal_close(sbi);   /* everything committed and at home; RECOVER cleared */
 	mutex_lock(&sbi->alloc_mutex);
 	sbi->es->s_state = sbi->mount_state;
 	mutex_unlock(&sbi->alloc_mutex);
 	err = ext2_write_super_sync(sbi);
+	err = err ? err : e;
 	e = bdev_sync(sbi->bdev);
 	sbi->rw_mounted = false;
 	return err ? err : e;
@@ -367,22 +461,42 @@ static int ext2_remount(struct super_block *sb, bool rdonly)
 	}
 	if (sbi->rw_mounted)
 		return 0;
-	if (sbi->force_ro || (sbi->es->s_feature_incompat & EXT3_FEATURE_INCOMPAT_RECOVER)) {
+	if (sbi->force_ro || (!sbi->has_journal &&
+			      (sbi->es->s_feature_incompat & EXT3_FEATURE_INCOMPAT_RECOVER))) {
 		pr_err("ext2 %s: cannot be made writable\n", sbi->bdev->name);
 		return -EROFS;
 	}
 	return ext2_mark_mounted(sbi);
 }
 
-/* sync_fs: data, inodes (the VFS did them), then every metadata block, then a flush. */
+/*
+ * sync_fs: data, inodes (the VFS did them), then s_wtime in a transaction
+ * and a commit; without a journal every metadata block and a flush.
+ */
 static int ext2_sync_fs(struct super_block *sb, bool wait)
 {
 	struct ext2_sb_info *sbi = EXT2_SB(sb);
+	struct ext2_txn t;
+	int err;
 
 	(void)wait;
 	if (!sbi->rw_mounted)
 		return 0;
 	writeback_all_sync();
+	if (sbi->journal) {
+		err = ext2_txn_start(sb, &t, 1);
+		if (err)
+			return err;
+		mutex_lock(&sbi->alloc_mutex);
+		err = ext2_meta_access(&t, sbi->sb_page);
+		if (!err) {
+			sbi->es->s_wtime = (u32)current_time().tv_sec;
+			ext2_meta_dirty(&t, sbi->sb_page);
+		}
+		mutex_unlock(&sbi->alloc_mutex);
+		ext2_txn_stop(&t);
+		return err ? err : ext2_txn_commit(sbi);
+	}
 	mutex_lock(&sbi->alloc_mutex);
 	sbi->es->s_wtime = (u32)current_time().tv_sec;
 	set_page_dirty(sbi->sb_page);
@@ -399,6 +513,8 @@ static void ext2_put_super(struct super_block *sb)
 		return;
 	if (sbi->rw_mounted && ext2_mark_unmounted(sbi))
 		pr_err("ext2 %s: write errors at unmount\n", sbi->bdev->name);
+	if (sbi->journal && ext2_journal_close(sbi))   /* a mount that failed half-way */
+		pr_err("ext2 %s: journal errors at unmount\n", sbi->bdev->name);
 	/*
 	 * Drop the device's whole cache (clean now) before giving the device
 	 * up: raw writes to it between mounts (blkdev_fops bypasses this

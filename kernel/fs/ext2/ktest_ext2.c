@@ -813,3 +813,98 @@ KTEST(ext2_smp)
 	kx_umount(&x);
 	return why;
 }
+
+/* ---------------------------------------------------------------- ext2_journal_crash */
+
+/* fsync path (a file or a directory) through its ->fsync: 0 or -errno. */
+static int kx_fsync(struct kx *x, const char *path)
+{
+	struct file *f = vfs_open(&x->lr, path, O_RDONLY, 0);
+	int err;
+
+	if (IS_ERR(f))
+		return (int)PTR_ERR(f);
+	err = f->f_op->fsync ? f->f_op->fsync(f, 0, MAX_LFS_FILESIZE, 0) : -EINVAL;
+	fput(f);
+	return err;
+}
+
+/* Work that becomes durable (fsync), then more that does not, then the crash. */
+static const char *kx_crash_build(struct kx *x)
+{
+	int err;
+
+	if ((err = vfs_mkdir(&x->lr, "/jc", 0755)) || (err = kx_write(x, "/jc/a", 11, 0, 30000)) ||
+	    (err = kx_write(x, "/jc/b", 12, 0, 6000)) || (err = kx_write(x, "/jc/c", 13, 0, 70000)))
+		return ktest_fail("build: %d", err);
+	if ((err = kx_fsync(x, "/jc/a")) || (err = kx_fsync(x, "/jc/b")) ||
+	    (err = kx_fsync(x, "/jc/c")) || (err = kx_fsync(x, "/jc")))
+		return ktest_fail("fsync: %d", err);
+	/* Frees data blocks and c's indirect block (a revoke). */
+	if ((err = vfs_unlink(&x->lr, "/jc/b")) || (err = kx_truncate(x, "/jc/c", 5000)) ||
+	    (err = kx_fsync(x, "/jc/c")) || (err = kx_fsync(x, "/jc")))
+		return ktest_fail("unlink/truncate: %d", err);
+	if ((err = kx_write(x, "/jc/d", 14, 0, 8000)))   /* not synced: may or may not survive */
+		return ktest_fail("write d: %d", err);
+	return NULL;
+}
+
+/* After the replay: what was durable is there; then remove it all. */
+static const char *kx_crash_check(struct kx *x)
+{
+	struct kstat st;
+	int err;
+
+	if (kx_check(x, "/jc/a", 11, 0, 30000, false) || kx_check(x, "/jc/c", 13, 0, 5000, false))
+		return ktest_fail("durable contents lost");
+	if (kx_stat(x, "/jc/c", &st) || st.size != 5000 || kx_stat(x, "/jc/b", &st) != -ENOENT)
+		return ktest_fail("c size %lld or b still there", (long long)st.size);
+	err = vfs_unlink(&x->lr, "/jc/d");
+	if ((err && err != -ENOENT) || (err = vfs_unlink(&x->lr, "/jc/a")) ||
+	    (err = vfs_unlink(&x->lr, "/jc/c")) || (err = vfs_rmdir(&x->lr, "/jc")))
+		return ktest_fail("cleanup: %d", err);
+	return NULL;
+}
+
+/*
+ * A journaled vda: durable work, a simulated crash (the journal abandoned
+ * with every commit still only in the log: no checkpoint), a remount that
+ * must replay it; afterwards every block and inode is free again.
+ */
+KTEST(ext2_journal_crash)
+{
+	struct ext2_sb_info *sbi;
+	struct statfs s0, s1;
+	struct jbd2_stats js;
+	const char *why;
+	struct kx x;
+	int err;
+
+	if (!kx_present())
+		return NULL;
+	if ((err = kx_mount(&x, "vda", 0)))
+		return ktest_fail("mount: %d", err);
+	sbi = EXT2_SB(x.mnt->mnt_root->d_sb);
+	if (!sbi->journal || kx_statfs(&x, &s0)) {
+		kx_umount(&x);
+		return ktest_fail("vda is not journaled");
+	}
+	jbd2_journal_set_no_checkpoint(sbi->journal, true);
+	why = kx_crash_build(&x);
+	ext2_journal_crash(x.mnt->mnt_root->d_sb);
+	kx_umount(&x);
+	if (why)
+		return why;
+	if ((err = kx_mount(&x, "vda", 0)))
+		return ktest_fail("mount after the crash: %d", err);
+	sbi = EXT2_SB(x.mnt->mnt_root->d_sb);
+	js.replayed = 0;
+	if (sbi->journal)
+		jbd2_journal_get_stats(sbi->journal, &js);
+	why = js.replayed ? kx_crash_check(&x) : ktest_fail("nothing replayed");
+	if (!why && (kx_statfs(&x, &s1) || s1.f_bfree != s0.f_bfree || s1.f_ffree != s0.f_ffree))
+		why = ktest_fail("free blocks %ld -> %ld, inodes %ld -> %ld", s0.f_bfree, s1.f_bfree,
+				 s0.f_ffree, s1.f_ffree);
+	kx_umount(&x);
+	return why;
+}

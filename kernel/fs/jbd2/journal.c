@@ -411,6 +411,36 @@ handle_t *jbd2_journal_start(journal_t *j, int nblocks)
 	return h;
 }
 
+/*
+ * Extend a handle in its own transaction. Allowed while the transaction is
+ * closing too (T_LOCKED: the commit waits for this handle anyway), and up
+ * to twice j_max_txn (half the log: a commit that finds too little room
+ * checkpoints everything first, so any transaction smaller than the log
+ * fits); refused past that.
+ */
+int jbd2_journal_extend(handle_t *h, int nblocks)
+{
+	journal_t *j = h->h_journal;
+	struct transaction *t = h->h_t;
+	int err = 0;
+
+	if (nblocks <= 0)
+		return 0;
+	spin_lock(&j->j_state_lock);
+	if (j->j_errno)
+		err = j->j_errno;
+	else if (__txn_need(j, t, nblocks) > 2 * j->j_max_txn)
+		err = -ENOSPC;
+	if (!err) {
+		t->t_outstanding += nblocks;
+		spin_lock(&j->j_list_lock);
+		h->h_credits += nblocks;
+		spin_unlock(&j->j_list_lock);
+	}
+	spin_unlock(&j->j_state_lock);
+	return err;
+}
+
 int jbd2_journal_stop(handle_t *h)
 {
 	journal_t *j = h->h_journal;

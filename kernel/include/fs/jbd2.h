@@ -82,6 +82,14 @@ int jbd2_journal_destroy(journal_t *j);
  * journal failed, ERR_PTR(-ENOMEM).
  */
 handle_t *jbd2_journal_start(journal_t *j, int nblocks);
+/*
+ * Give h nblocks more blocks to dirty, in the same transaction (an
+ * operation that found more work than it reserved, e.g. nested work).
+ * Does not sleep. 0; -ENOSPC if the transaction cannot take them (it
+ * would pass half the log: the caller must stop the handle and start a
+ * new one); -EIO.
+ */
+int jbd2_journal_extend(handle_t *h, int nblocks);
 /* End the operation. 0, or -EIO if the journal failed meanwhile. */
 int jbd2_journal_stop(handle_t *h);
 

@@ -173,6 +173,9 @@ struct task {
 	int fp_cpu;                    /* [own] hart whose FP registers hold fp, or -1 */
 
 	struct blk_plug *plug;         /* [own] bios held back (block/blkdev.h), or NULL */
+	void *journal_info;            /* [own] the file system's open journal handle
+					*      (ext2: struct ext2_jctx, fs/ext2/ext2_txn.c), or
+					*      NULL; NULL at creation (task_alloc zeroes) */
 	struct lockdep_held lockdep_held;  /* [own] locks held (locking/lockdep.h) */
 };
 
