@@ -71,6 +71,8 @@ def _promote(outcomes):
 
 
 def _op(exp, args):
+    if len(args) < 2:
+        raise ValueError("an op line without its path (the console was cut): %r" % (args,))
     op, a = args[0], args[1]
     cur = exp.setdefault(a, {ABSENT})
     if op == "create":

@@ -144,9 +144,20 @@ void ext2_meta_dirty(struct ext2_txn *t, struct page *page)
 		       t->sbi->bdev->name, page->index, err);
 }
 
+/*
+ * A block is being freed. Under a journal it is revoked whether it held
+ * metadata or file data: the revoke keeps recovery from replaying older
+ * logged copies of a metadata block, and -- for every block -- keeps the
+ * allocator from handing it out again until the freeing transaction has
+ * committed (ext2_block_reusable). Without that, a crash before the
+ * commit leaves the old owner (whose unlink or truncate never committed)
+ * pointing at the new owner's data: the kill crash test caught exactly
+ * that. meta only says whether a cached copy of the block may exist.
+ */
 void ext2_meta_forget(struct ext2_txn *t, u32 block, bool meta)
 {
-	if (t->handle && meta) {
+	(void)meta;
+	if (t->handle) {
 		int err = jbd2_journal_revoke(t->handle, block);
 
 		if (err)
