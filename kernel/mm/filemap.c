@@ -138,7 +138,9 @@ static struct page *page_cache_alloc_locked(void)
 	if (page) {
 		page->mapping = NULL;
 		page->index = 0;
-		BUG_ON(!trylock_page(page));
+		bool locked = trylock_page(page);   /* a new page: nobody else can hold it */
+
+		BUG_ON(!locked);
 	}
 	return page;
 }
@@ -167,7 +169,9 @@ struct page *find_or_create_page(struct address_space *mapping, unsigned long in
 /* Take page out of the tree (mapping lock held); the cache's reference is the caller's to put. */
 static void __remove_from_tree(struct address_space *mapping, struct page *page)
 {
-	BUG_ON(radix_tree_delete(&mapping->pages, page->index) != page);
+	struct page *gone = radix_tree_delete(&mapping->pages, page->index);
+
+	BUG_ON(gone != page);
 	mapping->nrpages--;
 	page->mapping = NULL;
 }
