@@ -241,7 +241,9 @@ gdb: deps
 # ---------------------------------------------------------------- tests
 test: deps
 	@$(MAKE) --no-print-directory kernel unit-tests user initramfs mkfs
-	@$(PYTHON) tests/run.py --kernel $(B)/kernel.elf --unit $(UNIT_TESTS)
+	@$(MAKE) --no-print-directory B=$(B)-rel DEBUG=0 kernel
+	@$(PYTHON) tests/run.py --kernel $(B)/kernel.elf --release-kernel $(B)-rel/kernel.elf \
+		--unit $(UNIT_TESTS)
 
 # Crash tests only (docs/crash.md), with ext2 required: CRASH=1 turns the
 # suite's "SKIP: needs the ext2 driver" notes into failures.

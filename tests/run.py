@@ -787,7 +787,8 @@ HOST_SMALL_TIMEOUT = 60
 GUEST_USERTESTS_TIMEOUT = 600
 # -T 3: per-test limits x3 (90 s): 4 vCPUs on a busy 2-core host wait for
 # the host scheduler at every cross-hart hand-off.
-GUEST_USERTESTS_ARGS = {4: 'init.args="usertests -T 3"', 1: 'init.args="usertests -q -T 3"'}
+GUEST_USERTESTS_ARGS = {4: 'init.args="usertests -T 3"', 1: 'init.args="usertests -q -T 3"',
+                        2: 'init.args="usertests -q -T 3"'}
 BENCH_METRICS = 21
 
 UT_LINE = re.compile(r"usertests: (PASS|FAIL|SKIP) (\S+)(?: -- (.*)|: (.*))?$")
@@ -1075,9 +1076,13 @@ def initramfs_job():
     return Job(name, [name], run)
 
 
-def guest_usertests_job(kernel, cpus=4):
-    prefix = "smp%d/usertests" % cpus
-    name = "usertests/smp%d" % cpus
+def guest_usertests_job(kernel, cpus=4, release=False):
+    """usertests in the guest; release: on the DEBUG=0 kernel (quick group,
+    2 harts) -- a check compiled out there (BUG_ON) must not take a side
+    effect with it, and only running that kernel shows it."""
+    tag = "release-" if release else ""
+    prefix = "%ssmp%d/usertests" % (tag, cpus)
+    name = "usertests/%ssmp%d" % (tag, cpus)
 
     def run():
         t0 = time.monotonic()
@@ -1115,7 +1120,7 @@ def guest_usertests_job(kernel, cpus=4):
         return Outcome(results, out, q.log_path, q.argv, time.monotonic() - t0,
                        skips, verbose_notes)
 
-    names = ["%s/%s" % (prefix, n) for n in list_usertests(quick=cpus == 1)]
+    names = ["%s/%s" % (prefix, n) for n in list_usertests(quick=cpus != 4)]
     return Job(name, names + [prefix + "/summary"], run)
 
 
@@ -1573,6 +1578,8 @@ def build_jobs(args):
     jobs += [initramfs_job(), host_usertests_job(), host_init_job(),
              host_bench_job()]
     jobs += [guest_usertests_job(kernel, 4), guest_usertests_job(kernel, 1)]
+    if args.release_kernel:
+        jobs.append(guest_usertests_job(args.release_kernel, 2, release=True))
     jobs += [boot_job(kernel, n, "1G" if n == 8 else "512M")
              for n in (1, 2, 4, 8)]
     fault = (r"Kernel panic on cpu \d+ \(hart \d+\): store page fault in "
@@ -1806,6 +1813,8 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--kernel", default=None,
                     help="kernel image (default: build/kernel.elf)")
+    ap.add_argument("--release-kernel", default=None,
+                    help="also run the quick usertests on this DEBUG=0 kernel")
     ap.add_argument("--unit", nargs="*", action="extend", default=[],
                     metavar="BIN", help="host unit-test binaries (cmocka)")
     ap.add_argument("--only", action="append", default=[], metavar="SUBSTR",
