@@ -35,26 +35,6 @@
 
 #define EXP_MAX (1 << 20)
 
-static uint32_t crc_table[256];
-
-static void crc_init(void)
-{
-	for (uint32_t i = 0; i < 256; i++) {
-		uint32_t c = i;
-
-		for (int k = 0; k < 8; k++)
-			c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
-		crc_table[i] = c;
-	}
-}
-
-static uint32_t crc_update(uint32_t crc, const unsigned char *p, size_t n)
-{
-	crc = ~crc;
-	while (n--)
-		crc = crc_table[(crc ^ *p++) & 0xff] ^ (crc >> 8);
-	return ~crc;
-}
 
 static int make_node(const char *dev)
 {
@@ -93,7 +73,7 @@ static int64_t crc_prefix(int fd, uint64_t len)
 
 		if (n <= 0)
 			return -1;
-		crc = crc_update(crc, buf, (size_t)n);
+		crc = ulib_crc32(crc, buf, (size_t)n);
 		len -= (uint64_t)n;
 	}
 	return crc;
@@ -184,7 +164,6 @@ int main(int argc, char **argv)
 	}
 	if (!dev || !exp)
 		goto usage;
-	crc_init();
 	if (!has_ext2()) {
 		ulib_print(1, "CRASHCHECK SKIP: needs the ext2 driver\n");
 		return 0;

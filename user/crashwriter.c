@@ -76,27 +76,6 @@ static int mark_fd = -1;
 static off_t mark_off;
 static char root[256];
 
-static uint32_t crc_table[256];
-
-static void crc_init(void)
-{
-	for (uint32_t i = 0; i < 256; i++) {
-		uint32_t c = i;
-
-		for (int k = 0; k < 8; k++)
-			c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
-		crc_table[i] = c;
-	}
-}
-
-/* zlib's crc32: crc_update(0, buf, n) of the whole file is Python's zlib.crc32. */
-static uint32_t crc_update(uint32_t crc, const unsigned char *p, size_t n)
-{
-	crc = ~crc;
-	while (n--)
-		crc = crc_table[(crc ^ *p++) & 0xff] ^ (crc >> 8);
-	return ~crc;
-}
 
 static uint64_t rnd(void)
 {
@@ -196,7 +175,7 @@ static void write_bytes(int fd, struct cwfile *f, uint64_t len)
 			buf[i] = (unsigned char)(rnd() >> 24);
 		if (ulib_write_all(fd, buf, n) != 0)
 			die("write", f->name);
-		f->crc = crc_update(f->crc, buf, n);
+		f->crc = ulib_crc32(f->crc, buf, n);
 		f->size += n;
 		len -= n;
 	}
@@ -459,7 +438,7 @@ static void raw_loop(const char *dev, unsigned long ops)
 			die("pwrite", dev);
 		pend_off[npend] = off;
 		pend_len[npend] = len;
-		pend_crc[npend++] = crc_update(0, buf, len);
+		pend_crc[npend++] = ulib_crc32(0, buf, len);
 		off += len;
 		if (npend == 4 || below(3) == 0) {
 			if (fsync(fd) != 0 && ioctl(fd, CW_BLKFLSBUF, 0) != 0)
@@ -521,7 +500,6 @@ int main(int argc, char **argv)
 		default: goto usage;
 		}
 	}
-	crc_init();
 	rng = 0x9e3779b97f4a7c15ull ^ (seed * 0x2545f4914f6cdd1dull);
 	if (raw) {
 		make_node(raw);

@@ -156,15 +156,25 @@ struct address_space *bdev_mapping(struct block_device *bdev)
 	return m;
 }
 
-struct page *bdev_read_block(struct block_device *bdev, u64 block)
+/* The device's cache for a block on it: ERR_PTR(-ENOMEM), or -EIO past the end. */
+static struct address_space *bdev_block_mapping(struct block_device *bdev, u64 block)
 {
 	struct address_space *m = bdev_mapping(bdev);
-	struct page *page;
 
 	if (!m)
 		return ERR_PTR(-ENOMEM);
 	if (block >= bdev_nr_pages(bdev))
 		return ERR_PTR(-EIO);
+	return m;
+}
+
+struct page *bdev_read_block(struct block_device *bdev, u64 block)
+{
+	struct address_space *m = bdev_block_mapping(bdev, block);
+	struct page *page;
+
+	if (IS_ERR(m))
+		return (struct page *)m;   /* the same ERR_PTR */
 	page = read_mapping_page(m, (unsigned long)block, NULL);
 	if (!IS_ERR(page))
 		mark_page_accessed(page);
@@ -173,13 +183,11 @@ struct page *bdev_read_block(struct block_device *bdev, u64 block)
 
 struct page *bdev_new_block(struct block_device *bdev, u64 block)
 {
-	struct address_space *m = bdev_mapping(bdev);
+	struct address_space *m = bdev_block_mapping(bdev, block);
 	struct page *page;
 
-	if (!m)
-		return ERR_PTR(-ENOMEM);
-	if (block >= bdev_nr_pages(bdev))
-		return ERR_PTR(-EIO);
+	if (IS_ERR(m))
+		return (struct page *)m;   /* the same ERR_PTR */
 	page = find_or_create_page(m, (unsigned long)block);
 	if (IS_ERR(page))
 		return page;

@@ -79,3 +79,24 @@ void ulib_print(int fd, const char *fmt, ...)
 		n = sizeof(buf) - 1;
 	ulib_write_all(fd, buf, (size_t)n);
 }
+
+/* The reflected CRC-32 table (polynomial 0xedb88320), built on first use. */
+uint32_t ulib_crc32(uint32_t crc, const void *buf, size_t n)
+{
+	static uint32_t table[256];
+	const unsigned char *p = buf;
+
+	if (!table[1]) {
+		for (uint32_t i = 0; i < 256; i++) {
+			uint32_t c = i;
+
+			for (int k = 0; k < 8; k++)
+				c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
+			table[i] = c;
+		}
+	}
+	crc = ~crc;
+	while (n--)
+		crc = table[(crc ^ *p++) & 0xff] ^ (crc >> 8);
+	return ~crc;
+}

@@ -29,5 +29,7 @@ void ulib_sleep_ns(uint64_t ns);
 const char *ulib_errname(int err);
 int ulib_write_all(int fd, const void *buf, size_t len);
 void ulib_print(int fd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* zlib's crc32, continued from crc: ulib_crc32(0, buf, n) is Python's zlib.crc32(buf). */
+uint32_t ulib_crc32(uint32_t crc, const void *buf, size_t n);
 
 #endif

@@ -366,44 +366,38 @@ static int diskstats_entry_show(struct seq_buf *s, struct proc_inode *pi)
 
 /* ---------------------------------------------------------------- sys/ */
 
-static int sys_hostname_show(struct seq_buf *s, struct proc_inode *pi)
+/* One uname field (at offset off in struct new_utsname) and a newline. */
+static int uts_field_show(struct seq_buf *s, size_t off)
 {
 	struct new_utsname u;
 
-	(void)pi;
 	uts_read(&u);
-	seq_printf(s, "%s\n", u.nodename);
+	seq_printf(s, "%s\n", (const char *)&u + off);
 	return 0;
+}
+
+static int sys_hostname_show(struct seq_buf *s, struct proc_inode *pi)
+{
+	(void)pi;
+	return uts_field_show(s, offsetof(struct new_utsname, nodename));
 }
 
 static int sys_ostype_show(struct seq_buf *s, struct proc_inode *pi)
 {
-	struct new_utsname u;
-
 	(void)pi;
-	uts_read(&u);
-	seq_printf(s, "%s\n", u.sysname);
-	return 0;
+	return uts_field_show(s, offsetof(struct new_utsname, sysname));
 }
 
 static int sys_osrelease_show(struct seq_buf *s, struct proc_inode *pi)
 {
-	struct new_utsname u;
-
 	(void)pi;
-	uts_read(&u);
-	seq_printf(s, "%s\n", u.release);
-	return 0;
+	return uts_field_show(s, offsetof(struct new_utsname, release));
 }
 
 static int sys_version_show(struct seq_buf *s, struct proc_inode *pi)
 {
-	struct new_utsname u;
-
 	(void)pi;
-	uts_read(&u);
-	seq_printf(s, "%s\n", u.version);
-	return 0;
+	return uts_field_show(s, offsetof(struct new_utsname, version));
 }
 
 static int sys_pid_max_show(struct seq_buf *s, struct proc_inode *pi)
