@@ -4,8 +4,10 @@
 # helpers of kernel/fs/ext2/ (the same code the kernel runs).
 #
 #   make mkfs      build/mkfs/mkfs
-#   make fs.img    build/fs.img: the initramfs tree (user/initramfs.list)
-#                  plus EXTRA=dir at the root, FS_SIZE (128M) big
+#   make fs.img    build/fs.img, the root file system `make qemu` boots:
+#                  the tree user/rootfs.list names (/bin with every command,
+#                  /sbin/init, /etc) plus EXTRA=dir at the root, FS_SIZE
+#                  (256M) big
 
 MKFS := $(B)/mkfs/mkfs
 MKFS_SRCS := mkfs/mkfs.c mkfs/image.c kernel/fs/ext2/ext2_bmap.c \
@@ -23,18 +25,21 @@ $(MKFS): $(MKFS_SRCS) mkfs/mkfs.h $(wildcard kernel/fs/ext2/*.h) kernel/include/
 mkfs: $(MKFS)
 
 FS_IMG := $(B)/fs.img
-FS_SIZE ?= 128M
+FS_SIZE ?= 256M
 FS_STAGE := $(B)/fs-stage
 EXTRA ?=
 
-# Staged afresh each time: the tree is small and the list says what is in it.
-$(FS_IMG): $(MKFS) $(INITRAMFS) FORCE
+# Rebuilt (from scratch: what was written into the old image is lost) when
+# a program or the list changed; `make fs.img` rebuilds it always.
+$(FS_IMG): $(MKFS) user/rootfs.list $(USER_BINS) $(CMD_BINS) $(SH_BIN) user/etc/rc user/etc/motd
 	@rm -rf $(FS_STAGE)
-	@$(PYTHON) scripts/mkcpio.py --stage $(FS_STAGE) $(MKCPIO_DEFS) user/initramfs.list
+	@$(PYTHON) scripts/mkcpio.py --stage $(FS_STAGE) $(MKCPIO_DEFS) user/rootfs.list
 	$(if $(EXTRA),@cp -a $(EXTRA)/. $(FS_STAGE)/)
 	@echo "  MKFS    $@"
 	@$(MKFS) -q -s $(FS_SIZE) -L kestrel -d $(FS_STAGE) $@
 
-fs.img: $(FS_IMG)
+fs.img:
+	@rm -f $(FS_IMG)
+	@$(MAKE) --no-print-directory $(FS_IMG)
 
 .PHONY: mkfs fs.img

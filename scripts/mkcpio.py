@@ -12,6 +12,7 @@ ${NAME} in a line is replaced by the value given with -D NAME=VALUE:
     dir    /bin            0755
     file   /bin/usertests  0755  ${UB}/usertests
     slink  /bin/link       0777  target
+    files  /bin            0755  ${UB}/bin     (every regular file in it)
 
 Parent directories that the list does not name are added with mode 0755.
 --dir packs a directory tree instead (dirs, regular files and symlinks, with
@@ -93,6 +94,14 @@ def parse_list(path, defs):
                 entries.append(Entry(norm(w[1], where), "file", int(w[2], 8), source=w[3]))
             elif w[0] == "slink" and len(w) == 4:
                 entries.append(Entry(norm(w[1], where), "slink", int(w[2], 8), target=w[3]))
+            elif w[0] == "files" and len(w) == 4:
+                if not os.path.isdir(w[3]):
+                    fail("%s: %s is not a directory" % (where, w[3]))
+                for name in sorted(os.listdir(w[3])):
+                    src = os.path.join(w[3], name)
+                    if os.path.isfile(src) and not os.path.islink(src):
+                        entries.append(Entry(norm(w[1] + "/" + name, where), "file",
+                                             int(w[2], 8), source=src))
             else:
                 fail("%s: cannot parse %r" % (where, raw.rstrip("\n")))
     return entries

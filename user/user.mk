@@ -8,6 +8,9 @@
 # run on Kestrel and, unchanged, under qemu-riscv64 on the host.
 # To add a program: write user/NAME.c (or a folder like user/usertests/)
 # and add NAME to USER_PROGS (and a line to user/initramfs.list).
+# The commands of /bin (docs/commands.md) need no list: every
+# user/cmd/NAME.c becomes build/user/bin/NAME, and the shell's sources
+# (user/sh/*.c) build/user/bin/sh; the root image puts them all in /bin.
 
 UCC      ?= riscv64-linux-gnu-gcc
 UAR      ?= riscv64-linux-gnu-ar
@@ -17,7 +20,7 @@ ULDLIBS  := -lpthread
 UB := $(B)/user
 
 # One-file programs: user/NAME.c -> build/user/NAME.
-USER_SIMPLE := init bench exitcode echoargs true false hello
+USER_SIMPLE := init bench exitcode echoargs hello
 USER_SIMPLE += crashwriter crashcheck
 USER_PROGS  := $(USER_SIMPLE) usertests
 USER_BINS   := $(addprefix $(UB)/,$(USER_PROGS))
@@ -43,13 +46,29 @@ $(UB)/usertests: $(patsubst user/%.c,$(UB)/obj/%.o,$(USERTESTS_SRCS)) $(ULIB)
 	@echo "  ULD     $@"
 	@$(UCC) $(UCFLAGS) -o $@ $(filter %.o,$^) $(ULIB) $(ULDLIBS)
 
-user: $(USER_BINS)
+# The commands: one file each, plus the shell.
+CMD_SRCS := $(sort $(wildcard user/cmd/*.c))
+CMD_BINS := $(patsubst user/cmd/%.c,$(UB)/bin/%,$(CMD_SRCS))
+SH_SRCS  := $(sort $(wildcard user/sh/*.c))
+SH_BIN   := $(if $(SH_SRCS),$(UB)/bin/sh)
+
+$(CMD_BINS): $(UB)/bin/%: $(UB)/obj/cmd/%.o $(ULIB)
+	@mkdir -p $(@D)
+	@echo "  ULD     $@"
+	@$(UCC) $(UCFLAGS) -o $@ $< $(ULIB) $(ULDLIBS)
+
+$(UB)/bin/sh: $(patsubst user/%.c,$(UB)/obj/%.o,$(SH_SRCS)) $(ULIB)
+	@mkdir -p $(@D)
+	@echo "  ULD     $@"
+	@$(UCC) $(UCFLAGS) -o $@ $(filter %.o,$^) $(ULIB) $(ULDLIBS)
+
+user: $(USER_BINS) $(CMD_BINS) $(SH_BIN)
 
 # The initramfs: every program above plus the files user/initramfs.list names.
 INITRAMFS := $(B)/initramfs.cpio
 MKCPIO_DEFS := -D UB=$(UB) -D US=user
 
-$(INITRAMFS): user/initramfs.list scripts/mkcpio.py $(USER_BINS) user/t.sh user/garbage.txt user/motd
+$(INITRAMFS): user/initramfs.list scripts/mkcpio.py $(USER_BINS) $(CMD_BINS) $(SH_BIN) user/t.sh user/garbage.txt user/motd
 	@echo "  CPIO    $@"
 	@$(PYTHON) scripts/mkcpio.py -o $@ $(MKCPIO_DEFS) user/initramfs.list
 
