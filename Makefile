@@ -10,7 +10,7 @@
 
 CPUS     ?= 4
 MEM      ?= 512M
-BOOTARGS ?=
+BOOTARGS ?= root=/dev/vda
 HZ       ?= 100
 DEBUG    ?= 1
 GDBPORT  ?= 1234
@@ -205,13 +205,17 @@ include user/user.mk
 include mkfs/mkfs.mk
 
 # ---------------------------------------------------------------- running
-INITRD   ?= $(B)/initramfs.cpio
+# By default the machine boots the root image (build/fs.img, user/rootfs.list)
+# as vda with root=/dev/vda and no initramfs; INITRD=build/initramfs.cpio
+# BOOTARGS= boots the initramfs the tests use instead.
+INITRD   ?=
 QEMU_OPTS := -machine virt -cpu rv64 -smp $(CPUS) -m $(MEM) \
 	-bios $(OPENSBI) -kernel $(B)/kernel.elf -append "$(BOOTARGS)" \
 	$(if $(INITRD),-initrd $(INITRD))
-# Disks: DISK (vda; a 64 MiB zero file is made if missing) and DISK2 (vdb,
-# optional), virtio-blk on the modern (virtio 1.0) MMIO transport.
-DISK     ?= $(B)/disk.img
+# Disks: DISK (vda; the root image by default, made if missing or older
+# than the programs) and DISK2 (vdb, optional), virtio-blk on the modern
+# (virtio 1.0) MMIO transport.
+DISK     ?= $(B)/fs.img
 DISK2    ?=
 QEMU_OPTS += -global virtio-mmio.force-legacy=false \
 	$(if $(DISK),-drive file=$(DISK),if=none,format=raw,id=hd0 \
@@ -219,19 +223,17 @@ QEMU_OPTS += -global virtio-mmio.force-legacy=false \
 	$(if $(DISK2),-drive file=$(DISK2),if=none,format=raw,id=hd1 \
 		-device virtio-blk-device,drive=hd1)
 
-$(B)/disk.img:
-	@mkdir -p $(@D)
-	truncate -s 64M $@
-
 deps:
 	@sh scripts/deps.sh
 
+QEMU_PREREQS = kernel $(filter $(B)/fs.img,$(DISK)) $(if $(INITRD),initramfs)
+
 qemu: deps
-	@$(MAKE) --no-print-directory kernel initramfs $(filter $(B)/disk.img,$(DISK))
+	@$(MAKE) --no-print-directory $(QEMU_PREREQS)
 	$(QEMU) $(QEMU_OPTS) -nographic
 
 qemu-gdb: deps
-	@$(MAKE) --no-print-directory kernel initramfs $(filter $(B)/disk.img,$(DISK))
+	@$(MAKE) --no-print-directory $(QEMU_PREREQS)
 	@echo "*** QEMU waits for GDB: in another terminal run 'make gdb' (port $(GDBPORT))"
 	$(QEMU) $(QEMU_OPTS) -nographic -S -gdb tcp::$(GDBPORT)
 
@@ -240,7 +242,7 @@ gdb: deps
 
 # ---------------------------------------------------------------- tests
 test: deps
-	@$(MAKE) --no-print-directory kernel unit-tests user initramfs mkfs
+	@$(MAKE) --no-print-directory kernel unit-tests user initramfs mkfs $(FS_IMG)
 	@$(MAKE) --no-print-directory B=$(B)-rel DEBUG=0 kernel
 	@$(PYTHON) tests/run.py --kernel $(B)/kernel.elf --release-kernel $(B)-rel/kernel.elf \
 		--unit $(UNIT_TESTS)

@@ -1076,22 +1076,41 @@ def initramfs_job():
     return Job(name, [name], run)
 
 
-def guest_usertests_job(kernel, cpus=4, release=False):
+def guest_usertests_job(kernel, cpus=4, release=False, rootfs=False):
     """usertests in the guest; release: on the DEBUG=0 kernel (quick group,
     2 harts) -- a check compiled out there (BUG_ON) must not take a side
-    effect with it, and only running that kernel shows it."""
-    tag = "release-" if release else ""
+    effect with it, and only running that kernel shows it.  rootfs: booted
+    from a copy of the root image (build/fs.img, root=/dev/vda, no
+    initramfs) with the scratch directory on the disk (/root), then the
+    image must be clean for e2fsck -fn and marked clean (power-off made it
+    read-only)."""
+    tag = "release-" if release else "rootfs-" if rootfs else ""
     prefix = "%ssmp%d/usertests" % (tag, cpus)
     name = "usertests/%ssmp%d" % (tag, cpus)
+    image = DISK_DIR / ("rootfs-smp%d.img" % cpus)
+
+    def boot_args():
+        if not rootfs:
+            return GUEST_USERTESTS_ARGS[cpus], ["-initrd", str(INITRAMFS)]
+        DISK_DIR.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(FS_IMG, image)
+        return ('root=/dev/vda init.args="usertests -T 3 -s /root"',
+                ["-global", "virtio-mmio.force-legacy=false",
+                 "-drive", "file=%s,if=none,format=raw,id=hd0" % image,
+                 "-device", "virtio-blk-device,drive=hd0"])
 
     def run():
         t0 = time.monotonic()
-        why = qemu_prereq(kernel) or (None if INITRAMFS.is_file() else
-                                      "prerequisite missing: %s" % INITRAMFS)
+        need = FS_IMG if rootfs else INITRAMFS
+        why = qemu_prereq(kernel) or (None if need.is_file() else
+                                      "prerequisite missing: %s" % need)
+        if not why and rootfs:
+            why = mkfs_prereq()
         if why:
             return Outcome(all_failed([prefix + "/summary"], why))
-        q = Qemu(kernel, cpus=cpus, mem="512M", bootargs=GUEST_USERTESTS_ARGS[cpus],
-                 extra_args=["-initrd", str(INITRAMFS)], log=log_path(name))
+        bootargs, extra = boot_args()
+        q = Qemu(kernel, cpus=cpus, mem="512M", bootargs=bootargs,
+                 extra_args=extra, log=log_path(name))
         status, error = None, None
         with q:
             try:
@@ -1117,11 +1136,24 @@ def guest_usertests_job(kernel, cpus=4, release=False):
             problems.append(describe_status(status) + " (expected 0: init powers off)")
         results.append(Result(prefix + "/summary", not problems,
                               clean("; ".join(problems), 300)))
+        if rootfs:
+            log = []
+            results.append(fsck_result(prefix + "/e2fsck", image, log))
+            state = re.search(r"Filesystem state:\s*(.*)",
+                              subprocess.run([e2fs_tool("dumpe2fs") or "dumpe2fs", "-h",
+                                              str(image)], capture_output=True,
+                                             text=True).stdout)
+            state = state.group(1).strip() if state else "unknown"
+            results.append(Result(prefix + "/clean-shutdown", state == "clean",
+                                  "" if state == "clean" else
+                                  "the image's state after power-off is %r" % state))
+            out += "\n" + "\n".join(log)
         return Outcome(results, out, q.log_path, q.argv, time.monotonic() - t0,
                        skips, verbose_notes)
 
     names = ["%s/%s" % (prefix, n) for n in list_usertests(quick=cpus != 4)]
-    return Job(name, names + [prefix + "/summary"], run)
+    extra = [prefix + "/e2fsck", prefix + "/clean-shutdown"] if rootfs else []
+    return Job(name, names + [prefix + "/summary"] + extra, run)
 
 
 # ---------------------------------------------------------------------------
@@ -1152,6 +1184,7 @@ def abi_doc_job():
 # e2fsprogs (e2fsck -fn must find them clean; debugfs must show the tree)
 
 MKFS = ROOT / "build" / "mkfs" / "mkfs"
+FS_IMG = ROOT / "build" / "fs.img"
 MKFS_TEST_DIR = ROOT / "build" / "mkfs-test"
 MKFS_TIMEOUT = 60
 MKFS_EPOCH = "1700000000"
@@ -1577,7 +1610,8 @@ def build_jobs(args):
     jobs = [unit_job(b) for b in args.unit]
     jobs += [initramfs_job(), host_usertests_job(), host_init_job(),
              host_bench_job()]
-    jobs += [guest_usertests_job(kernel, 4), guest_usertests_job(kernel, 1)]
+    jobs += [guest_usertests_job(kernel, 4), guest_usertests_job(kernel, 1),
+             guest_usertests_job(kernel, 4, rootfs=True)]
     if args.release_kernel:
         jobs.append(guest_usertests_job(args.release_kernel, 2, release=True))
     jobs += [boot_job(kernel, n, "1G" if n == 8 else "512M")

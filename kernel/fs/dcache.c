@@ -302,7 +302,13 @@ struct dentry *d_add_unique(struct dentry *d, struct inode *inode)
 		d->d_inode = inode;
 		dstat.nr_negative--;
 	}
-	__d_hash(d);
+	/*
+	 * Under a removed directory (unhashed, not a root) nothing is cached:
+	 * an unhashed d dies at its last dput, so it cannot pin the dead
+	 * directory (and its inode, never freed on disk) forever.
+	 */
+	if (d->d_parent == d->d_parent->d_parent || (d->d_parent->d_flags & DCACHE_HASHED))
+		__d_hash(d);
 	spin_unlock(&dcache_lock);
 	return d;
 }

@@ -354,6 +354,12 @@ static int detach_tree(struct mount *m, struct umount_put *put)
 	return n + 1;
 }
 
+/* Is m the file system mounted over the ramfs' "/" (root=)? mount_lock held. */
+static bool is_root_disk(struct mount *m)
+{
+	return m->mnt_parent == root_mount && m->mnt_mountpoint == root_mount->mnt.mnt_root;
+}
+
 int do_umount(const struct path *where, unsigned int flags)
 {
 	struct mount *m = real_mount(where->mnt);
@@ -364,8 +370,9 @@ int do_umount(const struct path *where, unsigned int flags)
 		return -EINVAL;
 	mutex_lock(&namespace_mutex);
 	spin_lock(&mount_lock);
-	if (m->mnt_parent == m) {
-		err = m == root_mount ? -EBUSY : -EINVAL;   /* "/" or already detached */
+	if (m->mnt_parent == m || is_root_disk(m)) {
+		/* "/" (the ramfs or the disk over it), or already detached */
+		err = m == root_mount || is_root_disk(m) ? -EBUSY : -EINVAL;
 	} else if (!(flags & MNT_DETACH)) {
 		/* the tree's reference and the caller's; anything more is a user of it */
 		if (atomic_read(&m->mnt_count) > 2 || !list_empty(&m->mnt_mounts))
@@ -409,6 +416,31 @@ void fs_root_path(struct path *p)
 {
 	p->mnt = mntget(&root_mount->mnt);
 	p->dentry = dget(root_mount->mnt.mnt_root);
+	follow_mounts(p);   /* the disk mounted over the ramfs (root=, do_mounts.c) */
+}
+
+void fs_shutdown(void)
+{
+	struct super_block *done[16];
+	int n = 0;
+	struct mount *m;
+
+	mutex_lock(&namespace_mutex);
+	list_for_each_entry(m, &mount_table, mnt_list) {
+		struct super_block *sb = m->mnt.mnt_sb;
+		bool seen = false;
+
+		for (int i = 0; i < n; i++)
+			seen = seen || done[i] == sb;
+		if (seen || n == (int)ARRAY_SIZE(done) || !sb->s_op || !sb->s_op->remount_fs ||
+		    (READ_ONCE(sb->s_flags) & SB_RDONLY))
+			continue;
+		done[n++] = sb;
+		sync_filesystem(sb);
+		if (sb->s_op->remount_fs(sb, true) == 0)
+			__atomic_or_fetch(&sb->s_flags, SB_RDONLY, __ATOMIC_RELAXED);
+	}
+	mutex_unlock(&namespace_mutex);
 }
 
 /* ---------------------------------------------------------------- d_path */

@@ -129,7 +129,8 @@ static void print_banner(void)
 
 /*
  * Run the first user program as pid 1: init=PATH from the command line,
- * else /init, /sbin/init, /bin/init from the initramfs. Its arguments
+ * else /init, /sbin/init, /bin/init from the root (the initramfs, or the
+ * disk root= mounted over it). Its arguments
  * after argv[0] come from init.args="a b c" (split at spaces). Returns
  * only if none could be started; the kernel monitor runs then.
  */
@@ -178,6 +179,7 @@ static int kernel_init(void *arg)
 		ktest_panic();
 	if (ktest && strcmp(ktest, "boot") == 0)
 		machine_power_off(ktest_run_all() == 0 ? EXIT_OK : EXIT_FAILED);
+	mount_root_device();   /* root=/dev/vda: the disk becomes "/" */
 	start_user_init();
 	monitor_run();
 	return 0;

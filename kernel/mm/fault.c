@@ -186,6 +186,13 @@ static int fault_file(struct mm_struct *mm, struct vm_area *vma, unsigned long a
 		return err;
 	mm_count_event(faults_file);
 	if ((vma->flags & VM_SHARED) && vma_is_file_cache(vma)) {
+		if ((access & FAULT_WRITE) && ops->page_mkwrite) {
+			err = ops->page_mkwrite(vma, page);
+			if (err) {
+				put_page(page);
+				return err;
+			}
+		}
 		if (access & FAULT_WRITE)
 			set_page_dirty(page);
 		else if (page_needs_writeback(page))
@@ -213,6 +220,14 @@ static int fault_write_protected(struct mm_struct *mm, struct vm_area *vma,
 	struct page *old = upte_page(*pte), *page;
 
 	if (vma->flags & VM_SHARED) {
+		const struct vm_operations *ops = vma_ops(vma);
+
+		if (vma_is_file_cache(vma) && ops->page_mkwrite) {
+			int err = ops->page_mkwrite(vma, old);
+
+			if (err)
+				return err;
+		}
 		if (vma_is_file_cache(vma))
 			set_page_dirty(old);   /* before the store can land */
 		WRITE_ONCE(*pte, *pte | PTE_W | PTE_D);

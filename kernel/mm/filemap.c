@@ -106,6 +106,13 @@ struct page *find_lock_page(struct address_space *mapping, unsigned long index)
 	}
 }
 
+static unsigned long nr_cache_pages;   /* [a] pages in every mapping's tree */
+
+unsigned long pagecache_nr_pages(void)
+{
+	return __atomic_load_n(&nr_cache_pages, __ATOMIC_RELAXED);
+}
+
 int add_to_page_cache_lru(struct page *page, struct address_space *mapping, unsigned long index)
 {
 	unsigned long irq;
@@ -117,8 +124,10 @@ int add_to_page_cache_lru(struct page *page, struct address_space *mapping, unsi
 	page->index = index;
 	irq = spin_lock_irqsave(&mapping->lock);
 	err = radix_tree_insert(&mapping->pages, index, page);
-	if (!err)
+	if (!err) {
 		mapping->nrpages++;
+		__atomic_add_fetch(&nr_cache_pages, 1, __ATOMIC_RELAXED);
+	}
 	spin_unlock_irqrestore(&mapping->lock, irq);
 	if (err) {
 		page->mapping = NULL;
@@ -173,6 +182,7 @@ static void __remove_from_tree(struct address_space *mapping, struct page *page)
 
 	BUG_ON(gone != page);
 	mapping->nrpages--;
+	__atomic_sub_fetch(&nr_cache_pages, 1, __ATOMIC_RELAXED);
 	page->mapping = NULL;
 }
 
@@ -559,6 +569,43 @@ static int filemap_fault(struct vm_area *vma, unsigned long addr, struct page **
 	return -EAGAIN;
 }
 
+/* The deferred half of page_mkwrite: the file system gives page pgoff its block. May sleep. */
+static int filemap_defer_mkwrite(void *obj, unsigned long pgoff)
+{
+	struct file *file = obj;
+	struct address_space *mapping = file_inode(file)->i_mapping;
+	struct page *page = read_mapping_page(mapping, pgoff, file);
+	int err = 0;
+
+	if (IS_ERR(page))
+		return (int)PTR_ERR(page);
+	/* Unlocked: the file system may start a transaction before locking it. */
+	if (!page_flag_test(page, PG_mappedtodisk))
+		err = mapping->a_ops->page_mkwrite(file, page);
+	put_page(page);
+	return err;
+}
+
+/*
+ * vm_operations page_mkwrite: nothing to do if the file system has no
+ * page_mkwrite or the page has its block already (PG_mappedtodisk); else
+ * defer to filemap_defer_mkwrite and retry. mm_lock held.
+ */
+static int filemap_page_mkwrite(struct vm_area *vma, struct page *page)
+{
+	struct file *file = vma->file;
+	const struct address_space_operations *a_ops = file_inode(file)->i_mapping->a_ops;
+
+	if (!a_ops->page_mkwrite || page_flag_test(page, PG_mappedtodisk))
+		return 0;
+	file_get(file);
+	current->fault_defer = (struct fault_defer){
+		.wait = filemap_defer_mkwrite, .put = filemap_defer_put, .obj = file,
+		.pgoff = page->index,
+	};
+	return -EAGAIN;
+}
+
 static void filemap_vma_open(struct vm_area *vma)
 {
 	file_get(vma->file);
@@ -572,6 +619,7 @@ static void filemap_vma_close(struct vm_area *vma)
 
 static const struct vm_operations generic_file_vm_ops = {
 	.fault = filemap_fault,
+	.page_mkwrite = filemap_page_mkwrite,
 	.open = filemap_vma_open,
 	.close = filemap_vma_close,
 };

@@ -7,6 +7,7 @@
  * Locks: tasklist_lock for the tree and pgid/sid ([T] in
  * proc/process.h), process_lock for credentials and limits ([P]).
  */
+#include <fs/fs.h>
 #include <kernel/machine.h>
 #include <kernel/power.h>
 #include <kernel/printk.h>
@@ -537,9 +538,11 @@ long sys_reboot(const struct syscall_args *args)
 	switch (cmd) {
 	case LINUX_REBOOT_CMD_POWER_OFF:
 	case LINUX_REBOOT_CMD_HALT:
+		fs_shutdown();
 		printk("reboot: power down\n");
 		machine_power_off(EXIT_OK);
 	case LINUX_REBOOT_CMD_RESTART:
+		fs_shutdown();
 		printk("reboot: restarting system\n");
 		machine_reboot();
 	case LINUX_REBOOT_CMD_CAD_ON:

@@ -248,3 +248,42 @@ UTEST(fs_mmap_outlives_fd, 0, NULL)
 	CHECK_EQ(m[5], 'p');
 	CHECK_SYS(munmap(m, PG));
 }
+
+/*
+ * Stores through a shared mapping into holes (a file grown by ftruncate)
+ * reach the file: on ext2 each such page first gets a block
+ * (page_mkwrite), which must survive munmap, close and a reopen, while
+ * the untouched pages stay holes that read as zeros.
+ */
+UTEST(fs_mmap_hole_store, 0, NULL)
+{
+	char buf[PG], want[PG];
+	struct stat st;
+	char *m;
+	int fd;
+
+	ut_scratch_dir();
+	fd = (int)CHECK_SYS(open("sparse", O_RDWR | O_CREAT | O_TRUNC, 0644));
+	CHECK_SYS(ftruncate(fd, 8 * PG));
+	m = map_file(fd, 8 * PG, PROT_READ | PROT_WRITE, MAP_SHARED, 0);
+	CHECK_EQ(m[3 * PG], 0);   /* a read first: the page is mapped read-only */
+	for (int i = 0; i < 8; i += 2)
+		memset(m + i * PG, 'a' + i, PG);
+	m[3 * PG + 100] = 'x';    /* the write fault on the read-only page */
+	CHECK_SYS(munmap(m, 8 * PG));
+	CHECK_SYS(fsync(fd));
+	CHECK_SYS(close(fd));
+	fd = (int)CHECK_SYS(open("sparse", O_RDONLY));
+	CHECK_SYS(fstat(fd, &st));
+	CHECK_EQ(st.st_size, 8 * PG);
+	CHECK(st.st_blocks >= 5 * (PG / 512));
+	for (int i = 0; i < 8; i++) {
+		memset(want, i % 2 ? 0 : 'a' + i, PG);
+		if (i == 3)
+			want[100] = 'x';
+		CHECK_EQ(pread(fd, buf, PG, (off_t)i * PG), PG);
+		if (memcmp(buf, want, PG) != 0)
+			FAIL("page %d of the file is not what the mapping stored", i);
+	}
+	CHECK_SYS(close(fd));
+}

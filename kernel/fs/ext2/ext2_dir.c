@@ -545,6 +545,53 @@ static int ext2_move_dotdot(struct ext2_txn *t, struct inode *old, struct inode 
 	return ext2_write_inode_txn(t, new_dir);
 }
 
+/*
+ * RENAME_EXCHANGE: the two entries swap inodes; a directory that changes
+ * parent gets its ".." pointed at the new one (and the parents' link
+ * counts follow).
+ */
+static int ext2_exchange(struct inode *old_dir, const char *old_name, size_t old_len,
+			 struct inode *old, struct inode *new_dir, const char *new_name,
+			 size_t new_len, struct inode *other)
+{
+	bool cross = old_dir != new_dir;
+	struct ext2_txn t;
+	struct ext2_slot s;
+	int err;
+
+	if (cross && ((S_ISDIR(old->i_mode) && !S_ISDIR(other->i_mode) &&
+		       new_dir->i_nlink >= EXT2_LINK_MAX) ||
+		      (S_ISDIR(other->i_mode) && !S_ISDIR(old->i_mode) &&
+		       old_dir->i_nlink >= EXT2_LINK_MAX)))
+		return -EMLINK;
+	err = ext2_txn_start(old_dir->i_sb, &t, 16);
+	if (err)
+		return err;
+	err = ext2_find_victim(new_dir, new_name, new_len, other, &s);
+	if (err)
+		goto out;
+	ext2_set_entry(&t, &s, (u32)old->i_ino, ext2_mode_to_ft((u16)old->i_mode));
+	err = ext2_find_victim(old_dir, old_name, old_len, old, &s);
+	if (err)
+		goto out;
+	ext2_set_entry(&t, &s, (u32)other->i_ino, ext2_mode_to_ft((u16)other->i_mode));
+	if (cross && S_ISDIR(old->i_mode))
+		err = ext2_move_dotdot(&t, old, old_dir, new_dir);
+	if (!err && cross && S_ISDIR(other->i_mode))
+		err = ext2_move_dotdot(&t, other, new_dir, old_dir);
+	old->i_ctime = other->i_ctime = current_time();
+	inode_touch_mc(old_dir);
+	inode_touch_mc(new_dir);
+	ext2_write_inode_txn(&t, old);
+	ext2_write_inode_txn(&t, other);
+	ext2_write_inode_txn(&t, old_dir);
+	if (cross)
+		ext2_write_inode_txn(&t, new_dir);
+out:
+	ext2_txn_stop(&t);
+	return err;
+}
+
 static int ext2_rename(struct inode *old_dir, const char *old_name, size_t old_len,
 		       struct inode *old, struct inode *new_dir, const char *new_name,
 		       size_t new_len, struct inode *victim, unsigned int flags)
@@ -554,10 +601,14 @@ static int ext2_rename(struct inode *old_dir, const char *old_name, size_t old_l
 	struct ext2_slot s;
 	int err;
 
-	if (flags & ~RENAME_NOREPLACE)
+	if (flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE))
 		return -EINVAL;
 	if (old_dir->i_sb->s_flags & SB_RDONLY)
 		return -EROFS;
+	if (flags & RENAME_EXCHANGE)
+		return victim ? ext2_exchange(old_dir, old_name, old_len, old, new_dir, new_name,
+					      new_len, victim)
+			      : -ENOENT;
 	err = ext2_rename_check(old, new_dir, old_dir, victim);
 	if (err)
 		return err;

@@ -16,7 +16,10 @@
  * commits the journal (without one: writes every dirty metadata block of
  * the device and flushes its cache). Ordered data: write_begin holds its
  * transaction until write_end and files the inode when it allocates.
- * mmap: not offered yet (main has no generic_file_mmap): -ENODEV.
+ * mmap: generic_file_mmap; a shared mapping's first store into a page
+ * without a block allocates it (->page_mkwrite, in a transaction), so
+ * writepage only ever writes; PG_mappedtodisk marks the pages known to
+ * have a block (readpage, write_begin, page_mkwrite).
  *
  * Locks: i_rwsem (written by write and truncate, the VFS holds it for
  * setattr) -> page lock -> ei->map_mutex (ext2_map.c).
@@ -79,12 +82,14 @@ static int ext2_readpage(struct file *file, struct page *page)
 	(void)file;
 	if (err || pblk == 0) {
 		if (!err) {
+			page_flag_clear(page, PG_mappedtodisk);   /* a hole */
 			memset(page_address(page), 0, PAGE_SIZE);
 			page_flag_set(page, PG_uptodate);
 		}
 		unlock_page(page);
 		return err;
 	}
+	page_flag_set(page, PG_mappedtodisk);
 	bio = ext2_page_bio(inode, page, pblk, REQ_OP_READ);
 	if (!bio) {
 		unlock_page(page);
@@ -180,6 +185,7 @@ static int ext2_write_begin(struct file *file, struct address_space *mapping, lo
 	err = ext2_alloc_page_block(&t, inode, index, &pblk, &is_new);
 	if (err)
 		goto err_page;
+	page_flag_set(page, PG_mappedtodisk);
 	if (is_new || (!page_flag_test(page, PG_uptodate) && (loff_t)index << PAGE_SHIFT >= inode->i_size)) {
 		memset(page_address(page), 0, PAGE_SIZE);
 		page_flag_set(page, PG_uptodate);
@@ -223,11 +229,51 @@ static int ext2_write_end(struct file *file, struct address_space *mapping, loff
 	return err ? err : (int)copied;
 }
 
+/*
+ * A shared mapping's first store into a page with no block (a hole, or a
+ * file grown by ftruncate): allocate the block now, in a transaction
+ * started before the page lock as in write_begin, so writepage never
+ * has to. The page stays uptodate (a hole reads as zeros); given a new
+ * block it is dirtied here, so the ordered commit that makes the block
+ * durable writes the page first, never the block's stale contents.
+ */
+static int ext2_page_mkwrite(struct file *file, struct page *page)
+{
+	struct inode *inode = file_inode(file);
+	struct ext2_txn t;
+	bool is_new = false;
+	u32 pblk;
+	int err;
+
+	if (inode->i_sb->s_flags & SB_RDONLY)
+		return -EROFS;
+	err = ext2_txn_start(inode->i_sb, &t, 8);
+	if (err)
+		return err;
+	lock_page(page);
+	if (page->mapping != inode->i_mapping ||
+	    ((loff_t)page->index << PAGE_SHIFT) >= READ_ONCE(inode->i_size)) {
+		err = 0;   /* truncated meanwhile: the retried fault sees it */
+	} else if (!page_flag_test(page, PG_mappedtodisk)) {
+		wait_on_page_writeback(page);
+		err = ext2_alloc_page_block(&t, inode, page->index, &pblk, &is_new);
+		if (!err)
+			page_flag_set(page, PG_mappedtodisk);
+		/* Dirty now: the commit that makes the block durable writes its page first. */
+		if (!err && is_new)
+			set_page_dirty(page);
+	}
+	unlock_page(page);
+	ext2_txn_stop(&t);
+	return err;
+}
+
 const struct address_space_operations ext2_aops = {
 	.readpage = ext2_readpage,
 	.writepage = ext2_writepage,
 	.write_begin = ext2_write_begin,
 	.write_end = ext2_write_end,
+	.page_mkwrite = ext2_page_mkwrite,
 };
 
 static ssize_t ext2_file_read(struct file *file, struct iov_iter *to, loff_t *pos)
@@ -352,6 +398,7 @@ const struct file_operations ext2_file_fops = {
 	.write = ext2_file_write,
 	.llseek = generic_file_llseek,
 	.fsync = ext2_fsync,
+	.mmap = generic_file_mmap,
 };
 
 const struct inode_operations ext2_file_iops = {

@@ -52,7 +52,7 @@ static int meminfo_show(struct seq_buf *s, struct proc_inode *pi)
 	struct page_stats ps;
 	struct vmalloc_stats vs;
 	struct mm_stats ms;
-	unsigned long free = mm_free_pages_settled(), file = ramfs_data_pages();
+	unsigned long free = mm_free_pages_settled(), file = pagecache_nr_pages();
 	unsigned long slab = slab_pages_total();
 
 	(void)pi;
@@ -66,7 +66,7 @@ static int meminfo_show(struct seq_buf *s, struct proc_inode *pi)
 	meminfo_kb(s, "Cached", KB(file));
 	for (size_t i = 0; i < ARRAY_SIZE(zero); i++)
 		meminfo_kb(s, zero[i], 0);
-	meminfo_kb(s, "Unevictable", KB(file));
+	meminfo_kb(s, "Unevictable", KB(ramfs_data_pages()));
 	for (size_t i = 0; i < ARRAY_SIZE(zero2); i++)
 		meminfo_kb(s, zero2[i], 0);
 	meminfo_kb(s, "AnonPages", 0);
@@ -104,7 +104,7 @@ static int vmstat_show(struct seq_buf *s, struct proc_inode *pi)
 	mm_stats_read(&ms);
 	vmalloc_stats(&vs);
 	seq_printf(s, "nr_free_pages %lu\n", mm_free_pages_settled());
-	seq_printf(s, "nr_file_pages %lu\n", ramfs_data_pages());
+	seq_printf(s, "nr_file_pages %lu\n", pagecache_nr_pages());
 	seq_printf(s, "nr_slab_unreclaimable %lu\n", slab_pages_total());
 	seq_printf(s, "nr_page_table_pages %lu\n", ms.pt_pages);
 	/* Kestrel's own: kernel page tables (vmalloc, stacks), never freed (arch/riscv/mmu.c). */

@@ -458,8 +458,24 @@ unsigned int fs_set_umask(unsigned int mask);
 
 /* The root file system's root inode (borrowed: valid until shutdown). */
 struct inode *fs_root_inode(void);
-/* The root of the mount tree ("/" of the initramfs), with references (path_put). */
+/*
+ * The root of the mount tree, with references (path_put): "/" of the
+ * initramfs, or of the disk mounted over it (root=).
+ */
 void fs_root_path(struct path *p);
+
+/*
+ * Boot, after fs_init and the disk drivers: mount the disk the command
+ * line's root= names over "/" (do_mounts.c, docs/boot.md). 0 if mounted
+ * or none asked for, else the -errno (reported; the ramfs root stays).
+ */
+int mount_root_device(void);
+
+/*
+ * Power-off, halt and reboot: write back every mounted file system and
+ * make it read-only (clean on disk). The machine stops right after.
+ */
+void fs_shutdown(void);
 
 /*
  * Boot: inode and file caches, the ramfs root, the console inode, then

@@ -86,6 +86,13 @@ struct mm_struct {
  */
 struct vm_operations {
 	int (*fault)(struct vm_area *vma, unsigned long addr, struct page **page);
+	/*
+	 * A write is about to make page (from fault) writable in a shared
+	 * mapping: 0 to go on, or -EAGAIN with current->fault_defer set (as
+	 * fault) when the owner must first do something that sleeps (give
+	 * the page a disk block). mm_lock held, interrupts off. NULL: 0.
+	 */
+	int (*page_mkwrite)(struct vm_area *vma, struct page *page);
 	void (*open)(struct vm_area *vma);
 	void (*close)(struct vm_area *vma);
 };

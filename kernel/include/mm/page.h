@@ -32,6 +32,7 @@ enum page_flag {
 	PG_referenced,
 	PG_active,
 	PG_lru,
+	PG_mappedtodisk,   /* page cache: the file system gave it a block (page_mkwrite) */
 };
 
 struct page {

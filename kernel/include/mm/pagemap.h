@@ -87,6 +87,17 @@ struct writeback_control {
  *               and put the page. Returns copied or -errno.
  *  invalidatepage  page is leaving the cache (truncate): drop the file
  *               system's private state for it (NULL: nothing to drop).
+ *  page_mkwrite a shared mapping is about to write the page for the first
+ *               time (it was uptodate, in the cache, within i_size; it
+ *               comes unlocked, with a reference): lock it, check it is
+ *               still in the mapping and below i_size, give it the disk
+ *               space writepage will need, set PG_mappedtodisk, unlock.
+ *               May sleep and start a transaction (before the page lock).
+ *               0, or -errno (-ENOSPC: the store gets SIGBUS). NULL: the
+ *               page needs nothing (tmpfs, or blocks always there). A
+ *               file system with page_mkwrite sets PG_mappedtodisk on
+ *               every page it knows has a block (readpage, write_begin),
+ *               so only holes take the slow path.
  */
 struct address_space_operations {
 	int (*readpage)(struct file *file, struct page *page);
@@ -96,6 +107,7 @@ struct address_space_operations {
 	int (*write_end)(struct file *file, struct address_space *mapping, loff_t pos,
 			 unsigned int len, unsigned int copied, struct page *page);
 	void (*invalidatepage)(struct page *page);
+	int (*page_mkwrite)(struct file *file, struct page *page);
 };
 
 /* Flags in mapping->flags. */
@@ -272,5 +284,7 @@ void mark_page_accessed(struct page *page);
 unsigned long reclaim_pages(unsigned long nr);
 /* Pages of file cache on the LRU lists (for /proc/meminfo): active, inactive. */
 void lru_counts(unsigned long *active, unsigned long *inactive);
+/* Pages in the page cache, of every mapping (files, tmpfs, block devices). */
+unsigned long pagecache_nr_pages(void);
 
 #endif /* MM_PAGEMAP_H */
