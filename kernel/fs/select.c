@@ -195,7 +195,7 @@ static void poll_sleep(struct poll_req *rq, struct poll_table *pt)
 /*
  * The loop of steps 2 and 3 (files already taken). A zero timeout polls
  * once without registering. Returns the number of ready items, or
- * -EINTR (nothing ready and the process is being killed), -ENOMEM.
+ * -ERESTARTNOHAND (nothing ready, a signal is pending), -ENOMEM.
  */
 static long poll_wait_loop(struct poll_req *rq, bool zero_timeout)
 {
@@ -217,7 +217,7 @@ static long poll_wait_loop(struct poll_req *rq, bool zero_timeout)
 	__set_current_state(TASK_RUNNING);
 	poll_table_free(&pt);
 	if (!ready && !zero_timeout && signal_pending(current))
-		return -EINTR;
+		return -ERESTARTNOHAND;   /* EINTR if a handler runs, else restarted */
 	return ready;
 }
 
