@@ -232,7 +232,7 @@ static int futex_wait_sleep(struct futex_q *q, u64 deadline)
 		return 0;   /* woken, maybe as the time ran out too: Linux says 0 */
 	/* Interrupted: restarted (no handler, or SA_RESTART) only without a timeout, as Linux. */
 	if (signal_pending(current))
-		return deadline ? -EINTR : -ERESTARTSYS;
+		return deadline || fatal_signal_pending(current) ? -EINTR : -ERESTARTSYS;
 	return -ETIMEDOUT;
 }
 

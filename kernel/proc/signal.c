@@ -455,6 +455,24 @@ void signal_set_blocked(ksigset_t mask)
 	spin_unlock_irqrestore(&p->sig.lock, irq);
 }
 
+void signal_mask_for_wait(ksigset_t mask)
+{
+	struct task *t = current;
+
+	t->sig.saved_mask = t->sig.blocked;
+	signal_set_blocked(mask);
+}
+
+void signal_mask_after_wait(bool interrupted)
+{
+	struct task *t = current;
+
+	if (interrupted)
+		t->sig.restore_mask = true;
+	else
+		signal_set_blocked(t->sig.saved_mask);
+}
+
 /* ---------------------------------------------------------------- lifecycle */
 
 void signal_process_init(struct process *p)

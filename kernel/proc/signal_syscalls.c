@@ -118,8 +118,7 @@ long sys_rt_sigsuspend(const struct syscall_args *args)
 		return -EINVAL;
 	if (copy_from_user(&mask, (const void __user *)args->a[0], sizeof(mask)))
 		return -EFAULT;
-	t->sig.saved_mask = t->sig.blocked;
-	signal_set_blocked(mask);
+	signal_mask_for_wait(mask);
 	for (;;) {
 		set_current_state(TASK_INTERRUPTIBLE);
 		if (signal_pending(t))
@@ -128,7 +127,7 @@ long sys_rt_sigsuspend(const struct syscall_args *args)
 	}
 	__set_current_state(TASK_RUNNING);
 	/* The handler's frame gets the old mask; signal_deliver restores it if none runs. */
-	t->sig.restore_mask = true;
+	signal_mask_after_wait(true);
 	return -ERESTARTNOHAND;
 }
 

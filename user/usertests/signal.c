@@ -14,6 +14,7 @@
 #include "usertests.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -285,6 +286,27 @@ UTEST(sig_suspend, 0, NULL)
 	CHECK_ERR(sigsuspend(&empty), EINTR);
 	CHECK_EQ(got_count, 1);
 	CHECK(is_blocked(SIGUSR1));   /* the old mask is back */
+	ut_wait_ok(pid);
+}
+
+UTEST(sig_ppoll_mask, 0, NULL)
+{
+	struct timespec ts = { 2, 0 };
+	sigset_t empty;
+	pid_t parent = getpid(), pid;
+
+	set_handler(SIGUSR1, on_count, 0);
+	block(SIGUSR1, SIG_BLOCK);
+	pid = ut_fork();
+	if (pid == 0) {
+		ut_spin_ns(20000000);
+		kill(parent, SIGUSR1);
+		_exit(0);
+	}
+	sigemptyset(&empty);
+	CHECK_ERR(ppoll(NULL, 0, &ts, &empty), EINTR);
+	CHECK_EQ(got_count, 1);
+	CHECK(is_blocked(SIGUSR1));
 	ut_wait_ok(pid);
 }
 

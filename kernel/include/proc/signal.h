@@ -200,6 +200,14 @@ void syscall_restart(struct pt_regs *regs, const struct sigaction_u *ka);
 /* Does the way back to user mode have signal work (cheap, lockless)? */
 bool signal_work_pending(struct task *t, const struct pt_regs *regs);
 
+/*
+ * ppoll/pselect6 (and sigsuspend-like waits): install mask for a wait;
+ * after it, interrupted (a handler is about to run: its frame must hold
+ * the old mask) restores the old mask after delivery, else now.
+ */
+void signal_mask_for_wait(ksigset_t mask);
+void signal_mask_after_wait(bool interrupted);
+
 /* ---------------------------------------------------------------- lifecycle hooks */
 
 /* Boot: the caches. */
