@@ -35,6 +35,8 @@
 #include <sched/wait.h>
 #include <uapi/errno.h>
 #include <uapi/termios.h>
+#include <proc/signal.h>
+#include <sched/task.h>
 
 #include "internal.h"
 
@@ -81,19 +83,22 @@ static size_t console_take(char *buf, size_t n)
 	return got;
 }
 
-/* Wait until at least one byte is there and take up to n. */
-static size_t console_wait_take(char *buf, size_t n)
+/* Wait until at least one byte is there and take up to n; -ERESTARTSYS on a signal. */
+static ssize_t console_wait_take(char *buf, size_t n)
 {
 	struct wait_queue_head *wq = console_rx_wait();
-	size_t got;
+	size_t got = 0;
 
 	for (;;) {
-		if (wq)
-			wait_event(*wq, (got = console_take(buf, n)) > 0);
-		else if ((got = console_take(buf, n)) == 0)
+		if (wq && wait_event_interruptible(*wq, (got = console_take(buf, n)) > 0))
+			return -ERESTARTSYS;
+		if (!wq && (got = console_take(buf, n)) == 0) {
+			if (signal_pending(current))
+				return -ERESTARTSYS;
 			msleep(10);   /* no receive interrupt: poll */
+		}
 		if (got)
-			return got;
+			return (ssize_t)got;
 	}
 }
 
@@ -106,9 +111,14 @@ static ssize_t console_read(struct file *file, struct iov_iter *to, loff_t *pos)
 		return 0;
 	got = console_take(buf, want);
 	if (!got) {
+		ssize_t r;
+
 		if (READ_ONCE(file->f_flags) & O_NONBLOCK)
 			return -EAGAIN;
-		got = console_wait_take(buf, want);
+		r = console_wait_take(buf, want);
+		if (r < 0)
+			return r;
+		got = (size_t)r;
 	}
 	done = copy_to_iter(buf, got, to);
 	return done ? (ssize_t)done : -EFAULT;   /* bytes not copied are lost, as on a fault in Linux */

@@ -19,10 +19,9 @@
  *  - a write of at most PIPE_BUF bytes goes in whole or waits: it is
  *    never interleaved with other writers. A bigger write copies what
  *    fits, wakes readers and waits for room, so it may interleave.
- *  - a write with no reader fails with -EPIPE and the writer's process
- *    gets SIGPIPE. No signal handlers exist yet, so SIGPIPE takes its
- *    default action through the path kill(2) uses: the process is ended
- *    with a "killed by SIGPIPE" wait status (process_kill).
+ *  - a write with no reader fails with -EPIPE and the writing thread
+ *    gets SIGPIPE (proc/signal.h): by default the process dies of it;
+ *    ignored or caught, the caller sees EPIPE.
  *  - O_NONBLOCK: -EAGAIN instead of waiting (a write that has copied
  *    something returns its count).
  *  - sleeps are TASK_INTERRUPTIBLE and exclusive (one reader/writer per
@@ -56,7 +55,6 @@
 #include <uapi/errno.h>
 #include <uapi/poll.h>
 
-#define SIGPIPE 13   /* asm-generic/signal.h */
 #define PIPE_MAX_BYTES (1ul << 31)   /* F_SETPIPE_SZ above this: -EINVAL */
 
 static struct spinlock pipe_files_lock = SPINLOCK_INIT("pipe_files_lock");
@@ -244,8 +242,8 @@ static size_t pipe_drain(struct pipe_inode_info *p, struct iov_iter *it)
  * Sleep exclusively on wq until woken (mutex held on entry and on
  * return; dropped while asleep). The entry is queued before the mutex
  * is dropped, so a change made under the mutex afterwards and followed
- * by a wake_up() is never missed. 0, or -EINTR if the process is being
- * killed (then the wake-up this sleeper may have consumed is passed on).
+ * by a wake_up() is never missed. 0, or -ERESTARTSYS if a signal is
+ * pending (then the wake-up this sleeper may have consumed is passed on).
  */
 static int pipe_wait(struct pipe_inode_info *p, struct wait_queue_head *wq)
 {
@@ -260,7 +258,7 @@ static int pipe_wait(struct pipe_inode_info *p, struct wait_queue_head *wq)
 	mutex_lock(&p->mutex);
 	if (signal_pending(current)) {
 		wake_up(wq);
-		return -EINTR;
+		return -ERESTARTSYS;   /* EINTR, or restarted under SA_RESTART (proc/signal.h) */
 	}
 	return 0;
 }
@@ -328,11 +326,13 @@ static ssize_t pipe_read(struct file *f, struct iov_iter *to, loff_t *pos)
 	return ret;
 }
 
-/* The writer's process gets SIGPIPE, default action: it is ended by the signal. */
+/* The writing thread gets SIGPIPE (its default action ends the process). */
 static void pipe_send_sigpipe(void)
 {
+	struct siginfo_k info = { .si_signo = SIGPIPE, .si_code = SI_USER };
+
 	if (current->proc)
-		process_kill(current->proc, wait_status_signaled(SIGPIPE));
+		signal_send_thread(current, SIGPIPE, &info);
 }
 
 /*
@@ -552,7 +552,7 @@ static int fifo_wait_partner(struct pipe_inode_info *p, unsigned int *counter,
 		finish_wait(wq, &w);
 		mutex_lock(&p->mutex);
 		if (*counter == cur && signal_pending(current))
-			return -EINTR;
+			return -ERESTARTSYS;
 	}
 	return 0;
 }

@@ -195,7 +195,7 @@ static void poll_sleep(struct poll_req *rq, struct poll_table *pt)
 /*
  * The loop of steps 2 and 3 (files already taken). A zero timeout polls
  * once without registering. Returns the number of ready items, or
- * -EINTR (nothing ready and the process is being killed), -ENOMEM.
+ * -ERESTARTNOHAND (nothing ready, a signal is pending), -ENOMEM.
  */
 static long poll_wait_loop(struct poll_req *rq, bool zero_timeout)
 {
@@ -217,7 +217,7 @@ static long poll_wait_loop(struct poll_req *rq, bool zero_timeout)
 	__set_current_state(TASK_RUNNING);
 	poll_table_free(&pt);
 	if (!ready && !zero_timeout && signal_pending(current))
-		return -EINTR;
+		return -ERESTARTNOHAND;   /* EINTR if a handler runs, else restarted */
 	return ready;
 }
 
@@ -279,10 +279,34 @@ static void poll_time_left(unsigned long uts, const struct poll_req *rq, bool ze
 	(void)copy_to_user((void __user *)uts, &ts, sizeof(ts));
 }
 
-/* ppoll's/pselect6's sigmask size rule: a mask must be a whole kernel sigset_t. */
-static int sigmask_check(unsigned long mask, unsigned long size)
+/*
+ * ppoll's/pselect6's signal mask: a whole kernel sigset_t (-EINVAL), read
+ * into *set (-EFAULT); *has says whether there is one.
+ */
+static int sigmask_get(unsigned long mask, unsigned long size, ksigset_t *set, bool *has)
 {
-	return mask && size != SIGSET_SIZE ? -EINVAL : 0;
+	*has = false;
+	if (!mask)
+		return 0;
+	if (size != SIGSET_SIZE)
+		return -EINVAL;
+	if (copy_from_user(set, (const void __user *)mask, sizeof(*set)))
+		return -EFAULT;
+	*has = true;
+	return 0;
+}
+
+/* The wait with the caller's mask installed (proc/signal.h: restored after delivery). */
+static long poll_wait_masked(struct poll_req *rq, bool zero, bool has_mask, ksigset_t mask)
+{
+	long ret;
+
+	if (has_mask)
+		signal_mask_for_wait(mask);
+	ret = poll_wait_loop(rq, zero);
+	if (has_mask)
+		signal_mask_after_wait(ret == -ERESTARTNOHAND);
+	return ret;
 }
 
 /* ---------------------------------------------------------------- ppoll */
@@ -293,12 +317,13 @@ long sys_ppoll(const struct syscall_args *args)
 	unsigned long ufds = args->a[0];
 	unsigned int nfds = (unsigned int)args->a[1];
 	struct poll_req rq = { .n = (unsigned int)nfds };
-	bool zero;
+	bool zero, has_mask;
+	ksigset_t mask;
 	long ret;
 
 	if (nfds > fd_limit())
 		return -EINVAL;
-	ret = sigmask_check(args->a[3], args->a[4]);
+	ret = sigmask_get(args->a[3], args->a[4], &mask, &has_mask);
 	if (!ret)
 		ret = poll_deadline(args->a[2], &rq, &zero);
 	if (ret)
@@ -314,7 +339,7 @@ long sys_ppoll(const struct syscall_args *args)
 		}
 	}
 	poll_get_files(&rq);
-	ret = poll_wait_loop(&rq, zero);
+	ret = poll_wait_masked(&rq, zero, has_mask, mask);
 	poll_put_files(&rq);
 	for (unsigned int i = 0; ret >= 0 && i < rq.n; i++) {
 		void __user *dst = (void __user *)(ufds + i * sizeof(struct pollfd) +
@@ -401,19 +426,20 @@ static int select_sets_out(const struct syscall_args *args, const struct poll_re
 }
 
 /* The sixth argument of pselect6: { const sigset_t *ss; size_t ss_len; } or NULL. */
-static int pselect_sigmask(unsigned long u)
+static int pselect_sigmask(unsigned long u, ksigset_t *set, bool *has)
 {
 	struct pselect6_sigmask sm;
 
+	*has = false;
 	if (!u)
 		return 0;
 	if (copy_from_user(&sm, (const void __user *)u, sizeof(sm)))
 		return -EFAULT;
-	return sigmask_check(sm.ss, sm.ss_len);
+	return sigmask_get(sm.ss, sm.ss_len, set, has);
 }
 
 static long do_select(const struct syscall_args *args, unsigned int n, struct poll_req *rq,
-		      bool zero)
+		      bool zero, bool has_mask, ksigset_t mask)
 {
 	size_t bytes = (n + BITS_PER_UL - 1) / BITS_PER_UL * sizeof(unsigned long);
 	unsigned long *buf = kzalloc(4 * bytes + 1, __GFP_NOWARN);
@@ -431,7 +457,7 @@ static long do_select(const struct syscall_args *args, unsigned int n, struct po
 	if (!ret)
 		ret = select_items(rq, sets, n);
 	if (!ret)
-		ret = poll_wait_loop(rq, zero);
+		ret = poll_wait_masked(rq, zero, has_mask, mask);
 	poll_put_files(rq);
 	if (ret >= 0) {
 		long bits = 0;
@@ -453,7 +479,8 @@ long sys_pselect6(const struct syscall_args *args)
 {
 	long n = (long)(int)args->a[0];
 	struct poll_req rq = { .select = true };
-	bool zero;
+	bool zero, has_mask;
+	ksigset_t mask;
 	long ret;
 
 	if (n < 0)
@@ -462,10 +489,10 @@ long sys_pselect6(const struct syscall_args *args)
 		n = fd_limit();   /* Linux caps at the table's size: higher bits are ignored */
 	ret = poll_deadline(args->a[4], &rq, &zero);
 	if (!ret)
-		ret = pselect_sigmask(args->a[5]);
+		ret = pselect_sigmask(args->a[5], &mask, &has_mask);
 	if (ret)
 		return ret;
-	ret = do_select(args, (unsigned int)n, &rq, zero);
+	ret = do_select(args, (unsigned int)n, &rq, zero, has_mask, mask);
 	poll_time_left(args->a[4], &rq, zero);
 	return ret;
 }

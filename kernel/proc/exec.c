@@ -10,7 +10,8 @@
  *       the auxv table and the random bytes      -EFAULT, -E2BIG, -ENOMEM
  *     ---- point of no return ----
  *     exec_commit: other threads, swap the mm, FP state, close-on-exec,
- *       name, instruction caches (mm_flush_icache), user registers
+ *       name, signal handlers (signal_exec), instruction caches
+ *       (mm_flush_icache), user registers
  *
  * (Linux copies the strings before it looks at the file's format, so a
  * call that is wrong in both ways reports -EFAULT/-E2BIG where Kestrel
@@ -42,6 +43,7 @@
 #include <proc/binfmt.h>
 #include <proc/exec.h>
 #include <proc/process.h>
+#include <proc/signal.h>
 #include <sched/sched.h>
 #include <sched/task.h>
 #include <uapi/errno.h>
@@ -531,8 +533,10 @@ static void exec_commit(struct exec_bprm *b)
 	syscall_trace_check(current);
 	current->robust_list = 0;
 	current->robust_list_len = 0;
-	if (current->proc)
+	if (current->proc) {
 		WRITE_ONCE(current->proc->did_exec, true);
+		signal_exec();   /* caught handlers to SIG_DFL; mask, ignored and pending stay */
+	}
 	mm_flush_icache(current->mm);
 	if (!regs)
 		return;   /* a kernel thread: user_start() builds the frame */

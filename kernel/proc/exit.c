@@ -7,7 +7,8 @@
  * space and the files, adds its CPU time to its process and leaves the
  * thread list. The last thread of a process turns it into a zombie: the
  * exit status is recorded, its children are handed to init, and the
- * parent's wait4 is woken. The struct task goes when it has switched
+ * parent gets its exit signal and its wait4 is woken (or, if it ignores
+ * SIGCHLD, the zombie is reaped at once). The struct task goes when it has switched
  * away for the last time; the struct process when it has been reaped and
  * its last thread freed.
  *
@@ -33,6 +34,7 @@
 #include <mm/uaccess.h>
 #include <proc/exec.h>
 #include <proc/process.h>
+#include <proc/signal.h>
 #include <sched/sched.h>
 
 #include "proc_internal.h"
@@ -111,10 +113,23 @@ static bool process_make_zombie(struct process *p, int status)
 	if (p == init_process)
 		panic("init (pid %d) exited: wait status %#x", p->tgid, p->exit_status);
 	reparent_children(p);
-	if (p->parent) {
-		wake_up_all(&p->parent->child_wait);
+	if (p->parent)
 		return false;
-	}
+	list_del_init(&p->all_node);
+	p->exit_state = PROCESS_DEAD;
+	return true;
+}
+
+/*
+ * The zombie's parent is told (tasklist_lock held); if it ignores SIGCHLD
+ * or set SA_NOCLDWAIT nobody will wait: p is unlinked now (true: the
+ * caller drops the children list's reference and the group ids).
+ */
+static bool process_notify_parent(struct process *p)
+{
+	if (!signal_notify_parent_exit(p))
+		return false;
+	list_del_init(&p->sibling);
 	list_del_init(&p->all_node);
 	p->exit_state = PROCESS_DEAD;
 	return true;
@@ -124,7 +139,7 @@ void do_exit(int status)
 {
 	struct task *t = current;
 	struct process *p = t->proc;
-	bool autoreap = false;
+	bool autoreap = false, last, reaped = false;
 	unsigned long irq;
 	u64 ut, st;
 
@@ -132,6 +147,7 @@ void do_exit(int status)
 		panic("do_exit: pid %d (%s) flags %#x has no process", t->pid, t->name, t->flags);
 	might_sleep();
 	task_exit_begin();
+	signal_task_exit(t);
 	if (t->vfork_done) {
 		complete(t->vfork_done);
 		t->vfork_done = NULL;
@@ -150,16 +166,23 @@ void do_exit(int status)
 	list_del_init(&t->thread_node);
 	if (p->leader == t)
 		p->leader = NULL;
-	if (--p->nr_threads == 0)
+	last = --p->nr_threads == 0;
+	if (last)
 		autoreap = process_make_zombie(p, status);
 	if (p->exit_state != PROCESS_ALIVE)
 		status = p->exit_status;
 	spin_unlock(&p->lock);
+	if (last && !autoreap)
+		reaped = autoreap = process_notify_parent(p);
 	spin_unlock_irqrestore(&tasklist_lock, irq);
+	if (last)
+		signal_process_exit(p);
 	if (autoreap) {
 		pid_group_put(p->pgid);
 		pid_group_put(p->sid);
 	}
+	if (reaped)
+		process_put(p);   /* the parent's children list's reference */
 	task_exit_final(status);
 }
 
@@ -223,16 +246,17 @@ void do_group_exit(int status)
 	do_exit(status);
 }
 
-/* On the way back to user mode (interrupts off): leave if the process is exiting. */
+/*
+ * On the way back to user mode (interrupts off): leave if the process is
+ * exiting, stop, run handlers, restart system calls (signal_deliver);
+ * again until nothing is left, so a signal sent meanwhile is not missed.
+ */
 void user_return_work(struct pt_regs *regs)
 {
 	struct task *t = current;
 
-	(void)regs;
-	if (t->proc && fatal_signal_pending(t)) {
-		local_irq_enable();
-		do_exit(t->proc->group_exit_status);
-	}
+	while (signal_work_pending(t, regs))
+		signal_deliver(regs);
 }
 
 long sys_exit(const struct syscall_args *args)

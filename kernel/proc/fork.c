@@ -5,7 +5,8 @@
  * parent's ecall with a0 = 0. What it shares with the parent is chosen by
  * the Linux clone flags: CLONE_VM (the address space, else a copy-on-
  * write duplicate, mm_dup), CLONE_FILES, CLONE_FS, CLONE_SIGHAND (the
- * handlers, with the signals issue), CLONE_THREAD (the process: the new
+ * handlers, else a copy; signal_clone also copies the mask and leaves
+ * nothing pending), CLONE_THREAD (the process: the new
  * task is another thread of it, else it leads a new process whose parent
  * is the caller's process, or the caller's parent with CLONE_PARENT).
  * CLONE_SETTLS sets the child's tp, CLONE_PARENT_SETTID/CHILD_SETTID
@@ -31,6 +32,7 @@
 #include <mm/uaccess.h>
 #include <mm/vmalloc.h>
 #include <proc/process.h>
+#include <proc/signal.h>
 #include <sched/sched.h>
 #include <uapi/errno.h>
 
@@ -190,6 +192,8 @@ long do_clone(struct pt_regs *regs, const struct clone_args_k *args)
 	sched_task_init(child);
 	sched_fork(child, current);   /* policy, priority, nice, affinity */
 	err = clone_process(child, args);
+	if (!err)
+		err = signal_clone(child, flags);
 	if (!err)
 		err = clone_mm(child, flags);
 	if (!err)

@@ -230,7 +230,10 @@ static int futex_wait_sleep(struct futex_q *q, u64 deadline)
 	spin_unlock(&b->lock);
 	if (!queued)
 		return 0;   /* woken, maybe as the time ran out too: Linux says 0 */
-	return signal_pending(current) ? -EINTR : -ETIMEDOUT;
+	/* Interrupted: restarted (no handler, or SA_RESTART) only without a timeout, as Linux. */
+	if (signal_pending(current))
+		return deadline || fatal_signal_pending(current) ? -EINTR : -ERESTARTSYS;
+	return -ETIMEDOUT;
 }
 
 /* The priority a waiter queues with: its real-time priority, 0 for the fair class. */

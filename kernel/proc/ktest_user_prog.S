@@ -179,6 +179,7 @@ ktest_user_fork:
 	ecall
 	blez	a0, ffail_5
 	lw	t0, 8(sp)
+	andi	t0, t0, 0x7f		/* without the core flag (0x80) */
 	li	t1, 11			/* WIFSIGNALED, WTERMSIG SIGSEGV */
 	bne	t0, t1, ffail_6
 	li	a7, SYS_wait4		/* no children left */

@@ -18,6 +18,7 @@
 #include <mm/slab.h>
 #include <proc/exec.h>
 #include <proc/process.h>
+#include <proc/signal.h>
 #include "proc_internal.h"
 #include <sched/sched.h>
 #include <uapi/errno.h>
@@ -42,11 +43,6 @@ bool fatal_signal_pending(struct task *t)
 	return READ_ONCE(p->group_exit) || (exec_task && exec_task != t);
 }
 
-bool signal_pending(struct task *t)
-{
-	return fatal_signal_pending(t);
-}
-
 bool capable_root(void)
 {
 	struct process *p = current->proc;
@@ -63,6 +59,7 @@ void proc_init(void)
 	if (!process_cache)
 		panic("proc: no memory for the process cache");
 	mm_oom_hook = oom_kill;
+	signal_init();
 }
 
 unsigned int nr_processes(void)
@@ -106,6 +103,7 @@ struct process *process_alloc(struct task *t, const struct process *from)
 	INIT_LIST_HEAD(&p->all_node);
 	INIT_LIST_HEAD(&p->threads);
 	wait_queue_head_init(&p->child_wait, "child_wait");
+	signal_process_init(p);
 	if (from) {
 		unsigned long irq = spin_lock_irqsave((struct spinlock *)&from->lock);
 
@@ -130,6 +128,7 @@ void process_put(struct process *p)
 	if (!atomic_dec_and_test(&p->refs))
 		return;
 	BUG_ON(p->nr_threads);
+	signal_process_free(p);
 	pid_group_put(p->tgid);
 	kmem_cache_free(process_cache, p);
 	atomic_dec(&nr_processes_live);
@@ -157,6 +156,13 @@ int proc_become_user(void)
 	p = process_alloc(t, NULL);
 	if (!p)
 		return -ENOMEM;
+	if (signal_task_init(t)) {
+		list_del_init(&t->thread_node);
+		p->nr_threads = 0;
+		t->proc = NULL;
+		process_put(p);
+		return -ENOMEM;
+	}
 	p->exit_signal = 17;   /* SIGCHLD */
 	p->pgid = p->sid = p->tgid;
 	pid_group_get(p->tgid);

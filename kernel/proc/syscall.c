@@ -7,6 +7,9 @@
  * with the boot option syscall.log=unknown, is logged once per task and
  * number so that a user can see what a foreign binary is missing.
  *
+ * syscall_restart() applies Linux's restart rules to a call interrupted
+ * by a signal (signal_deliver calls it on the way out).
+ *
  * Runs in the calling task's context with interrupts on; handlers may
  * sleep. No locks of its own.
  */
@@ -19,9 +22,12 @@
 #include <lib/string.h>
 #include <mm/uaccess.h>
 #include <proc/process.h>
+#include <proc/signal.h>
 #include <sched/sched.h>
 #include <sched/task.h>
 #include <uapi/errno.h>
+
+#define __NR_restart_syscall 128   /* asm-generic/unistd.h */
 
 static bool log_unknown;   /* [I] boot option syscall.log=unknown */
 static bool log_checked;   /* [a] the option was read */
@@ -101,6 +107,45 @@ long syscall_dispatch(struct pt_regs *regs)
 
 
 
+
+/*
+ * Linux's restart rules: -ERESTARTNOINTR always restarts; -ERESTARTSYS
+ * restarts unless a handler without SA_RESTART runs (then -EINTR);
+ * -ERESTARTNOHAND restarts only when no handler runs; -ERESTART_RESTARTBLOCK
+ * then continues through restart_syscall (a7 changed to its number, as
+ * Linux does), else -EINTR. Restarting rewinds pc to the ecall and puts
+ * the first argument back from orig_a0 (a0 now holds the result).
+ */
+void syscall_restart(struct pt_regs *regs, const struct sigaction_u *ka)
+{
+	switch ((long)regs->a0) {
+	case -ERESTART_RESTARTBLOCK:
+		if (ka) {
+			regs->a0 = (unsigned long)-EINTR;
+			return;
+		}
+		regs->a7 = __NR_restart_syscall;
+		break;
+	case -ERESTARTNOHAND:
+		if (ka) {
+			regs->a0 = (unsigned long)-EINTR;
+			return;
+		}
+		break;
+	case -ERESTARTSYS:
+		if (ka && !(ka->flags & SA_RESTART)) {
+			regs->a0 = (unsigned long)-EINTR;
+			return;
+		}
+		break;
+	case -ERESTARTNOINTR:
+		break;
+	default:
+		return;
+	}
+	regs->a0 = regs->orig_a0;
+	regs->epc -= 4;
+}
 
 long sys_sched_yield(const struct syscall_args *args)
 {

@@ -7,8 +7,10 @@
  * claims it (->reaping, so that two waiters never reap one child), drops
  * the lock, copies the status out, and then unlinks and releases it. With
  * no zombie to take it sleeps on its process's child_wait, which exit
- * wakes. Stopped and continued children (WUNTRACED, WCONTINUED) come
- * with job-control signals; the options are accepted already.
+ * wakes. A stop or continue of a child (WUNTRACED/WSTOPPED, WCONTINUED)
+ * is reported once (signal_wait_report) without reaping; the group stop
+ * wakes child_wait too. A sleep interrupted by a signal returns
+ * -ERESTARTSYS (restarted under SA_RESTART).
  *
  * __WCLONE/__WALL: a "clone" child is one whose exit signal is not
  * SIGCHLD; plain waits see only the others, __WCLONE only those, __WALL
@@ -18,6 +20,7 @@
 #include <lib/string.h>
 #include <mm/uaccess.h>
 #include <proc/process.h>
+#include <proc/signal.h>
 #include <sched/sched.h>
 #include <uapi/errno.h>
 
@@ -38,9 +41,6 @@
 #define P_PGID  2
 #define P_PIDFD 3
 
-#define SIGCHLD 17
-#define CLD_EXITED 1
-#define CLD_KILLED 2
 
 /* What a waiter asks for. */
 struct wait_opts {
@@ -52,6 +52,7 @@ struct wait_opts {
 struct wait_result {
 	int pid;
 	int status;      /* Linux wait status */
+	int event;       /* 0: exited (reaped); CLD_STOPPED or CLD_CONTINUED: not reaped */
 	u32 uid;
 	u64 utime, stime;   /* ns, the child's and its reaped children's */
 	u64 nvcsw, nivcsw;
@@ -91,27 +92,45 @@ static void release_child(struct process *parent, struct process *c)
 	process_put(c);
 }
 
+/* A stop or continue of live child c to report (tasklist_lock held): its status in *res. */
+static bool child_event(struct process *c, const struct wait_opts *wo, struct wait_result *res)
+{
+	int code = 0;
+
+	if (c->exit_state != PROCESS_ALIVE || !(wo->options & (WSTOPPED_MASK | WCONTINUED)))
+		return false;
+	res->status = signal_wait_report(c, wo->options & WSTOPPED_MASK, wo->options & WCONTINUED,
+					 !(wo->options & WNOWAIT), &code);
+	res->event = code;
+	return res->status != 0;
+}
+
 /*
- * One scan (tasklist_lock held): a claimed zombie in *found (referenced),
- * or none. Returns whether any child matched at all.
+ * One scan (tasklist_lock held): a claimed zombie, or a child with a
+ * stop/continue to report (res->event), in *found (referenced), or none.
+ * Returns whether any child matched at all.
  */
-static bool scan_children(struct process *self, const struct wait_opts *wo, struct process **found)
+static bool scan_children(struct process *self, const struct wait_opts *wo, struct process **found,
+			  struct wait_result *res)
 {
 	struct process *c;
 	bool any = false;
 
 	*found = NULL;
+	res->event = 0;
 	list_for_each_entry(c, &self->children, sibling) {
 		if (!wait_matches(c, wo))
 			continue;
 		any = true;
-		if (c->exit_state == PROCESS_ZOMBIE && !c->reaping) {
+		if (c->exit_state == PROCESS_ZOMBIE && !c->reaping && (wo->options & WEXITED)) {
 			if (!(wo->options & WNOWAIT))
 				c->reaping = true;
-			atomic_inc(&c->refs);
-			*found = c;
-			break;
+		} else if (!child_event(c, wo, res)) {
+			continue;
 		}
+		atomic_inc(&c->refs);
+		*found = c;
+		break;
 	}
 	return any;
 }
@@ -119,7 +138,7 @@ static bool scan_children(struct process *self, const struct wait_opts *wo, stru
 /*
  * Wait as wo says. Returns the pid of the child reaped (its status in
  * *res), 0 for WNOHANG with nothing ready, -ECHILD with no matching
- * child, -EINTR when interrupted.
+ * child, -ERESTARTSYS when interrupted.
  */
 static int do_wait(const struct wait_opts *wo, struct wait_result *res)
 {
@@ -134,13 +153,14 @@ static int do_wait(const struct wait_opts *wo, struct wait_result *res)
 
 		prepare_to_wait(&self->child_wait, &w, TASK_INTERRUPTIBLE);
 		irq = spin_lock_irqsave(&tasklist_lock);
-		any = scan_children(self, wo, &c);
+		any = scan_children(self, wo, &c, res);
 		spin_unlock_irqrestore(&tasklist_lock, irq);
 		if (c) {
 			ret = c->tgid;
 			break;
 		}
-		ret = !any ? -ECHILD : (wo->options & WNOHANG) ? 0 : signal_pending(current) ? -EINTR : 1;
+		ret = !any ? -ECHILD : (wo->options & WNOHANG) ? 0
+		      : signal_pending(current) ? -ERESTARTSYS : 1;
 		if (ret != 1)
 			break;
 		schedule();
@@ -149,8 +169,13 @@ static int do_wait(const struct wait_opts *wo, struct wait_result *res)
 	if (ret <= 0)
 		return ret;
 	res->pid = c->tgid;
-	res->status = c->exit_status;
 	res->uid = c->cred.uid;
+	if (res->event) {
+		res->utime = res->stime = res->nvcsw = res->nivcsw = 0;
+		process_put(c);
+		return ret;
+	}
+	res->status = c->exit_status;
 	res->utime = c->dead_utime;
 	res->stime = c->dead_stime;
 	res->nvcsw = c->dead_nvcsw;
@@ -227,11 +252,17 @@ static void siginfo_from_status(struct siginfo_chld *si, const struct wait_resul
 	si->si_signo = SIGCHLD;
 	si->si_pid = res->pid;
 	si->si_uid = res->uid;
-	if ((res->status & 0x7f) == 0) {
+	if (res->event == CLD_STOPPED) {
+		si->si_code = CLD_STOPPED;
+		si->si_status = (res->status >> 8) & 0xff;
+	} else if (res->event == CLD_CONTINUED) {
+		si->si_code = CLD_CONTINUED;
+		si->si_status = SIGCONT;
+	} else if ((res->status & 0x7f) == 0) {
 		si->si_code = CLD_EXITED;
 		si->si_status = (res->status >> 8) & 0xff;
 	} else {
-		si->si_code = CLD_KILLED;
+		si->si_code = (res->status & WAIT_STATUS_CORE) ? CLD_DUMPED : CLD_KILLED;
 		si->si_status = res->status & 0x7f;
 	}
 	si->si_utime = (long)(res->utime / 10000000ULL);   /* clock ticks (USER_HZ 100) */
@@ -257,10 +288,7 @@ long sys_waitid(const struct syscall_args *args)
 		wo.id = READ_ONCE(current->proc->pgid);
 	if (type != P_ALL && wo.id <= 0)
 		return -EINVAL;
-	if (!(options & WEXITED))
-		ret = -ECHILD;   /* only stop/continue events asked for: none exist yet */
-	else
-		ret = do_wait(&wo, &res);
+	ret = do_wait(&wo, &res);
 	if (ret < 0)
 		return ret;
 	if (args->a[2]) {

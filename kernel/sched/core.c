@@ -44,6 +44,7 @@
 #include <lib/string.h>
 #include <locking/lockdep.h>
 #include <mm/mm.h>
+#include <proc/signal.h>
 #include <uapi/errno.h>
 
 #include "rq.h"
@@ -508,6 +509,8 @@ void scheduler_tick(void)
 		current->utime_ticks++;
 	else if (!task_is_idle(current))
 		current->stime_ticks++;
+	if (!task_is_idle(current))
+		itimer_tick(this_cpu()->irq_from_user);   /* ITIMER_VIRTUAL/PROF (proc/signal.h) */
 	spin_lock(&rq->lock);
 	rq_update(rq);
 	if (rq->curr->class->tick(rq, rq->curr))

@@ -5,10 +5,12 @@
  * -EOPNOTSUPP, bad pointer -EFAULT, bad time -EINVAL, not allowed
  * -EPERM), and calls the kernel interface of kernel/time.h.
  *
- * Sleeps end with -EINTR when interrupted (signal_pending(), see
+ * Sleeps end when interrupted (signal_pending(), see
  * nanosleep_interrupted() in time.c); a relative sleep then writes the
- * time left to its rmtp. Linux restarts an interrupted nanosleep by
- * itself when no handler ran (restart_syscall); Kestrel returns -EINTR.
+ * time left to its rmtp and returns -ERESTART_RESTARTBLOCK: EINTR if a
+ * handler runs, else restart_syscall sleeps on to the same deadline (a
+ * stop and SIGCONT do not end it). An absolute sleep returns
+ * -ERESTARTNOHAND: restarted as it was unless a handler runs.
  *
  * Runs in the caller's task context; no locks of its own.
  */
@@ -16,6 +18,8 @@
 #include <kernel/time.h>
 #include <mm/uaccess.h>
 #include <proc/process.h>
+#include <proc/signal.h>
+#include <sched/task.h>
 #include <uapi/errno.h>
 
 
@@ -127,18 +131,46 @@ long sys_settimeofday(const struct syscall_args *args)
 	return args->a[0] ? clock_set_realtime_ns(ns) : 0;
 }
 
+static long nanosleep_relative(int which, u64 ns, unsigned long rmtp);
+
+/* restart_syscall after an interrupted relative sleep: on to the first deadline. */
+static long nanosleep_restart(struct restart_block *rb)
+{
+	u64 now = ktime_get_ns();
+
+	return nanosleep_relative(CLOCK_MONOTONIC, rb->deadline > now ? rb->deadline - now : 0,
+				  rb->rmtp);
+}
+
+/* A relative sleep: interrupted, rmtp gets the time left and restart_syscall may go on. */
+static long nanosleep_relative(int which, u64 ns, unsigned long rmtp)
+{
+	struct restart_block *rb = &current->sig.restart;
+	u64 left;
+	int err = clock_nanosleep_ns(which, 0, ns, &left);
+
+	if (err != -EINTR)
+		return err;
+	if (rmtp && timespec_to_user(rmtp, left))
+		return -EFAULT;
+	rb->fn = nanosleep_restart;
+	rb->deadline = ktime_get_ns() + left;
+	rb->rmtp = rmtp;
+	return -ERESTART_RESTARTBLOCK;
+}
+
 /* The sleep of both calls; rmtp gets the time left if interrupted (relative sleeps). */
 static long nanosleep_common(int which, int flags, unsigned long rqtp, unsigned long rmtp)
 {
-	u64 ns, left;
+	u64 ns;
 	int err = timespec_from_user(rqtp, &ns);
 
 	if (err)
 		return err;
-	err = clock_nanosleep_ns(which, flags, ns, &left);
-	if (err == -EINTR && rmtp && !(flags & TIMER_ABSTIME) && timespec_to_user(rmtp, left))
-		return -EFAULT;
-	return err;
+	if (!(flags & TIMER_ABSTIME))
+		return nanosleep_relative(which, ns, rmtp);
+	err = clock_nanosleep_ns(which, flags, ns, NULL);
+	return err == -EINTR ? -ERESTARTNOHAND : err;
 }
 
 /* nanosleep(const struct timespec *req, struct timespec *rem): CLOCK_MONOTONIC. */

@@ -9,9 +9,13 @@
  *
  * user_trap() runs for every exception from user mode with interrupts
  * enabled (a system call may sleep): ecall → syscall_dispatch; a page
- * fault → handle_mm_fault, and if that fails (SIGBUS for a file mapping
- * with no page there, SIGSEGV otherwise), or for any other exception,
- * the task is killed with a console line naming pid, cause and address.
+ * fault → handle_mm_fault, and if that fails, or for any other exception,
+ * the process gets the signal Linux sends (SIGSEGV with SEGV_MAPERR or
+ * SEGV_ACCERR and si_addr, SIGBUS BUS_ADRERR for a file mapping with no
+ * page there, SIGILL ILL_ILLOPC, SIGTRAP TRAP_BRKPT for ebreak, SIGBUS
+ * BUS_ADRALN for a misaligned access), which its handler may catch;
+ * user_return_work (proc/) delivers it. A bare self-test task without a
+ * process is killed with a console line naming pid, cause and address.
  * Before returning to user mode it yields if a reschedule is due.
  */
 #include <arch/csr.h>
@@ -28,6 +32,8 @@
 #include <kernel/user.h>
 #include <lib/string.h>
 #include <mm/mm.h>
+#include <mm/vma.h>
+#include <proc/signal.h>
 #include <proc/process.h>
 #include <sched/preempt.h>
 #include <sched/sched.h>
@@ -104,15 +110,55 @@ static int exception_signal(unsigned long cause)
 	}
 }
 
-/* Until signals exist: a fatal fault ends the whole process, as its signal's default would. */
+/* A bare self-test task (no process, no handlers): a fault ends it. */
 static void __noreturn user_kill(struct pt_regs *regs, int sig)
 {
 	printk(KERN_ERR "pid %d (%s): killed by signal %d: %s at address %#lx, pc %#lx\n",
 	       current->pid, current->name, sig, trap_cause_name(regs->cause), regs->badaddr,
 	       regs->epc);
-	if (current->proc)
-		do_group_exit(wait_status_signaled(sig));
 	user_task_exit(128 + sig);
+}
+
+/* si_code and si_addr of a fault's signal, as Linux riscv64 fills them. */
+static int fault_code(struct pt_regs *regs, int sig, unsigned long *addr)
+{
+	switch (sig) {
+	case SIGILL:
+		*addr = regs->epc;
+		return ILL_ILLOPC;
+	case SIGTRAP:
+		*addr = regs->epc;
+		return TRAP_BRKPT;
+	case SIGBUS:
+		*addr = regs->badaddr;
+		return regs->cause == EXC_LOAD_MISALIGNED || regs->cause == EXC_STORE_MISALIGNED ||
+		       regs->cause == EXC_INST_MISALIGNED ? BUS_ADRALN : BUS_ADRERR;
+	default: {
+		struct mm_struct *mm = current->mm;
+		unsigned long irq;
+		bool mapped;
+
+		*addr = regs->badaddr;
+		if (!mm)
+			return SEGV_MAPERR;
+		irq = mm_lock(mm);
+		mapped = regs->badaddr < USER_TOP && vma_find(&mm->vmas, regs->badaddr);
+		mm_unlock(mm, irq);
+		return mapped ? SEGV_ACCERR : SEGV_MAPERR;
+	}
+	}
+}
+
+/* A fault the kernel cannot fix: the signal to the thread (a handler may catch it). */
+static void user_fault(struct pt_regs *regs, int sig)
+{
+	unsigned long addr;
+	int code;
+
+	if (!current->proc)
+		user_kill(regs, sig);
+	code = fault_code(regs, sig, &addr);
+	force_sig_fault(sig, code, addr);
 }
 
 void user_trap(struct pt_regs *regs)
@@ -130,9 +176,9 @@ void user_trap(struct pt_regs *regs)
 
 		/* Chosen by the OOM killer: leave below, as SIGKILL. */
 		if (err && !fatal_signal_pending(current))
-			user_kill(regs, err == -EIO ? SIGBUS : SIGSEGV);   /* -EIO: no file page there */
+			user_fault(regs, err == -EIO ? SIGBUS : SIGSEGV);   /* -EIO: no file page there */
 	} else {
-		user_kill(regs, exception_signal(cause));
+		user_fault(regs, exception_signal(cause));
 	}
 	while (need_resched())
 		schedule();

@@ -6,17 +6,19 @@
  * task_struct that POSIX says belong to the process: the thread-group id
  * (tgid, the pid user space sees), the parent and children, process group
  * and session, credentials, resource limits, the exit status that wait4
- * collects, and the CPU time of threads that already exited. The address
- * space (task->mm), the file table (task->files) and later the signal
- * handlers are shared by reference count, since clone() can share each
- * one independently.
+ * collects, the CPU time of threads that already exited, and the
+ * process-wide signal state (proc/signal.h). The address space
+ * (task->mm), the file table (task->files) and the signal handlers
+ * (task->sig.sighand) are shared by reference count, since clone() can
+ * share each one independently.
  *
  * Lifetime. A process is created by fork/clone without CLONE_THREAD (and
  * once at boot for init) and reference counted: each of its threads holds
  * one and its parent's children list holds one until wait4 reaps the
  * zombie. When its last thread exits it becomes a ZOMBIE: the exit status
- * is recorded, its children go to init, its parent is woken (SIGCHLD once
- * signals exist); wait4 moves it to DEAD and drops the list's reference.
+ * is recorded, its children go to init, its parent gets its exit signal
+ * (SIGCHLD) and is woken; wait4 moves it to DEAD and drops the list's
+ * reference (or exit does, when the parent ignores SIGCHLD).
  *
  * Locks ([x] after each field; docs/locking.md has the order):
  *   [T] tasklist_lock: the process tree (parent, children, sibling),
@@ -33,6 +35,7 @@
 #include <kernel/types.h>
 #include <lib/list.h>
 #include <locking/spinlock.h>
+#include <proc/signal.h>
 #include <sched/wait.h>
 
 struct task;
@@ -119,6 +122,8 @@ struct process {
 	u64 child_utime, child_stime;    /* ns of reaped children (times, getrusage) */
 	u64 dead_nvcsw, dead_nivcsw;     /* context switches of exited threads */
 
+	struct proc_signal sig;          /* signals: proc/signal.h ([S]: sig.lock) */
+
 	struct wait_queue_head child_wait;  /* wait4 sleeps here: a child changed state */
 	char comm[16];                   /* [P] the leader's name at exec */
 	unsigned long unknown_logged[(NR_SYSCALLS + 63) / 64];  /* [a] syscall.log=unknown: numbers logged */
@@ -132,9 +137,11 @@ struct process *current_process(void);
 
 /*
  * Should a sleep of t be cut short? True when t must leave for good (its
- * process is exiting as a group, or was killed); the signals issue widens
- * it to any unblocked pending signal. Interruptible sleeps in system calls
- * check it after each wake-up and return -EINTR (or finish the exit).
+ * process is exiting as a group, or was killed), when a signal that t
+ * does not block is pending for it or its process, or when t must take
+ * part in a group stop. Interruptible sleeps in system calls check it
+ * after each wake-up and return -ERESTARTSYS (or -EINTR, -ERESTARTNOHAND,
+ * -ERESTART_RESTARTBLOCK: proc/signal.h); lockless.
  */
 bool signal_pending(struct task *t);
 /* The subset that makes the task exit: the syscall-return path checks it. */
@@ -242,6 +249,9 @@ void __noreturn do_group_exit(int status);
 /* Wait statuses (Linux's encoding). */
 static inline int wait_status_exited(int code) { return (code & 0xff) << 8; }
 static inline int wait_status_signaled(int sig) { return sig & 0x7f; }
+static inline int wait_status_stopped(int sig) { return (sig & 0xff) << 8 | 0x7f; }
+#define WAIT_STATUS_CONTINUED 0xffff
+#define WAIT_STATUS_CORE 0x80
 
 /* ----------------------------------------------------------- futex hooks */
 

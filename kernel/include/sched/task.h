@@ -34,6 +34,7 @@
 #include <kernel/types.h>
 #include <lib/list.h>
 #include <locking/lockdep.h>
+#include <proc/signal.h>
 #include <sched/cfs.h>
 #include <sched/wait.h>
 
@@ -171,6 +172,8 @@ struct task {
 	bool syscall_trace;            /* [own] print each system call (syscall.trace=) */
 	struct fp_state fp;            /* [own] user FP registers while not loaded (arch/fpu.h) */
 	int fp_cpu;                    /* [own] hart whose FP registers hold fp, or -1 */
+
+	struct task_signal sig;        /* signals: see proc/signal.h for each field's lock */
 
 	struct blk_plug *plug;         /* [own] bios held back (block/blkdev.h), or NULL */
 	void *journal_info;            /* [own] the file system's open journal handle

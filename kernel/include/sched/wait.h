@@ -22,9 +22,9 @@
  * woken one per wake_up(); non-exclusive ones (at the head) all at once.
  * A woken entry is taken off the queue by the waker.
  *
- * No signals yet: there is no wait_event_interruptible(). TASK_INTERRUPTIBLE
- * sleeps exist (kthread_stop wakes them) but nothing interrupts them; the
- * process issue adds signal_pending() and the _interruptible variants.
+ * wait_event_interruptible() sleeps in TASK_INTERRUPTIBLE and gives up
+ * with -ERESTARTSYS when signal_pending() (proc/process.h): a signal the
+ * task does not block, a group stop, or a group exit.
  *
  * Completions are a count under a wait queue: complete() adds one and
  * wakes one waiter, wait_for_completion() takes one, complete_all() makes
@@ -111,6 +111,32 @@ static inline bool wait_queue_active(struct wait_queue_head *wq) { return !list_
 /* Sleep in TASK_UNINTERRUPTIBLE until cond holds. May sleep. */
 #define wait_event(wq, cond) \
 	((void)wait_event_timeout(wq, cond, MAX_SCHEDULE_TIMEOUT))
+
+bool signal_pending(struct task *t);
+
+/*
+ * Sleep in TASK_INTERRUPTIBLE until cond holds (0) or a signal is
+ * pending for the caller (-ERESTARTSYS, kernel/proc/signal.h: the system
+ * call is restarted or fails with EINTR). May sleep.
+ */
+#define wait_event_interruptible(wq, cond) ({ \
+	long __ret = 0; \
+	if (!(cond)) { \
+		struct wait_queue_entry __w; \
+		wait_entry_init(&__w); \
+		for (;;) { \
+			prepare_to_wait(&(wq), &__w, TASK_INTERRUPTIBLE); \
+			if (cond) \
+				break; \
+			if (signal_pending(current)) { \
+				__ret = -512 /* ERESTARTSYS */; \
+				break; \
+			} \
+			schedule(); \
+		} \
+		finish_wait(&(wq), &__w); \
+	} \
+	__ret; })
 
 /* ---------------------------------------------------------------- completions */
 
