@@ -34,6 +34,7 @@
 #include <proc/exec.h>
 #include <proc/process.h>
 #include <sched/sched.h>
+#include <tty/tty.h>
 
 #include "proc_internal.h"
 
@@ -124,7 +125,7 @@ void do_exit(int status)
 {
 	struct task *t = current;
 	struct process *p = t->proc;
-	bool autoreap = false;
+	bool autoreap = false, session_leader_gone = false;
 	unsigned long irq;
 	u64 ut, st;
 
@@ -150,12 +151,16 @@ void do_exit(int status)
 	list_del_init(&t->thread_node);
 	if (p->leader == t)
 		p->leader = NULL;
-	if (--p->nr_threads == 0)
+	if (--p->nr_threads == 0) {
 		autoreap = process_make_zombie(p, status);
+		session_leader_gone = p->sid == p->tgid;
+	}
 	if (p->exit_state != PROCESS_ALIVE)
 		status = p->exit_status;
 	spin_unlock(&p->lock);
 	spin_unlock_irqrestore(&tasklist_lock, irq);
+	if (session_leader_gone)
+		tty_session_leader_exit(p->tgid);   /* SIGHUP to its terminal's foreground group */
 	if (autoreap) {
 		pid_group_put(p->pgid);
 		pid_group_put(p->sid);

@@ -91,7 +91,7 @@ size_t blkdev_show(char *buf, size_t size);
 void chrdev_init(void);
 
 /* Built-in drivers' registration, called by chrdev_init(). 0 or -errno. */
-int console_chrdev_register(void);   /* kernel/fs/console.c: 5:0 tty, 5:1 console */
+int console_chrdev_register(void);   /* kernel/fs/console.c: the console tty; 5:0 tty, 5:1 console, 4:64 ttyS0 */
 int mem_chrdev_register(void);       /* kernel/drivers/char/mem.c: major 1 */
 
 #endif /* FS_CHRDEV_H */
