@@ -139,16 +139,16 @@ KTEST(tty_echo_and_translation)
 	feed("x\n");
 	READ_IS("x\r");
 	t->termios.c_oflag = OPOST | ONLCR;
-	tty_write_buf(t, "a\nb", 3);
+	tty_write_buf(t, "a\nb", 3, false);
 	CHECK(out_is("a\r\nb"), "ONLCR: '%s'", out);
 	t->termios.c_oflag = OPOST | ONOCR;
-	tty_write_buf(t, "\r\r", 2);   /* column 1: one CR; at column 0: none */
+	tty_write_buf(t, "\r\r", 2, false);   /* column 1: one CR; at column 0: none */
 	CHECK(out_is("\r"), "ONOCR: '%s'", out);
 	t->termios.c_oflag = OPOST | OCRNL;
-	tty_write_buf(t, "z\r", 2);
+	tty_write_buf(t, "z\r", 2, false);
 	CHECK(out_is("z\n"), "OCRNL: '%s'", out);
 	t->termios.c_oflag = ONLCR;   /* no OPOST: raw */
-	tty_write_buf(t, "q\n", 2);
+	tty_write_buf(t, "q\n", 2, false);
 	CHECK(out_is("q\n"), "raw output: '%s'", out);
 	return NULL;
 }

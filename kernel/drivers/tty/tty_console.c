@@ -43,14 +43,38 @@ static void console_tty_drain(struct tty *tty)
 	console_flush();
 }
 
+static void console_tty_first_open(struct tty *tty)
+{
+	(void)tty;
+	tty_console_attach(true);
+}
+
+static void console_tty_last_close(struct tty *tty)
+{
+	(void)tty;
+	tty_console_attach(false);
+}
+
 static const struct tty_operations console_tty_ops = {
 	.write = console_tty_write,
 	.drain = console_tty_drain,
+	.first_open = console_tty_first_open,
+	.last_close = console_tty_last_close,
 };
 
 struct tty *tty_console(void)
 {
 	return console_ready ? &console_tty : NULL;
+}
+
+struct tty *tty_console_open(void)
+{
+	if (!console_ready)
+		return ERR_PTR(-ENODEV);
+	spin_lock(&console_tty.lock);
+	console_tty.count++;
+	spin_unlock(&console_tty.lock);
+	return &console_tty;
 }
 
 /* Take what the UART has (only while attached), up to n bytes. */

@@ -26,6 +26,7 @@
 #include <fs/fs.h>
 #include <fs/poll.h>
 #include <kernel/compiler.h>
+#include <kernel/err.h>
 #include <lib/string.h>
 #include <mm/slab.h>
 #include <proc/process.h>
@@ -87,23 +88,68 @@ void tty_unregister(struct tty *tty)
 	spin_unlock(&tty_list_lock);
 }
 
-struct tty *tty_of_session(int sid)
+/* The tty controlling session sid (tty_list_lock held), or NULL. */
+static struct tty *__tty_of_session(int sid)
 {
 	struct tty *tty, *found = NULL;
 
-	if (sid <= 0)
-		return NULL;
-	spin_lock(&tty_list_lock);
 	list_for_each_entry(tty, &tty_list, node) {
 		spin_lock(&tty->lock);
-		if (tty->session == sid)
+		if (sid > 0 && tty->session == sid)
 			found = tty;
 		spin_unlock(&tty->lock);
 		if (found)
 			break;
 	}
-	spin_unlock(&tty_list_lock);
 	return found;
+}
+
+bool tty_session_has_ctty(int sid)
+{
+	bool has;
+
+	spin_lock(&tty_list_lock);
+	has = __tty_of_session(sid) != NULL;
+	spin_unlock(&tty_list_lock);
+	return has;
+}
+
+/* Session sid's terminal with one more open count (for /dev/tty), or NULL. */
+static struct tty *tty_open_ctty(int sid)
+{
+	struct tty *tty;
+
+	spin_lock(&tty_list_lock);
+	tty = __tty_of_session(sid);
+	if (tty) {
+		spin_lock(&tty->lock);
+		tty->count++;
+		spin_unlock(&tty->lock);
+	}
+	spin_unlock(&tty_list_lock);
+	return tty;
+}
+
+bool tty_unregister_if_unused(struct tty *tty)
+{
+	bool unused;
+
+	spin_lock(&tty_list_lock);
+	spin_lock(&tty->lock);
+	unused = tty->count == 0;
+	spin_unlock(&tty->lock);
+	if (unused && tty->link) {
+		spin_lock(&tty->link->lock);
+		unused = tty->link->count == 0;
+		spin_unlock(&tty->link->lock);
+	}
+	if (unused) {
+		list_del_init(&tty->node);
+		if (tty->link)
+			list_del_init(&tty->link->node);
+	}
+	spin_unlock(&tty_list_lock);
+	return unused;
 }
 
 void tty_current_ids(int *pgrp, int *sid)
@@ -136,10 +182,22 @@ void tty_disassociate(struct tty *tty, int sid, bool cont)
 
 void tty_session_leader_exit(int sid)
 {
-	struct tty *tty = tty_of_session(sid);
+	struct tty *tty;
+	int pgrp = 0;
 
-	if (tty)
-		tty_disassociate(tty, sid, false);
+	/* under the list lock: a pty may be freed as soon as it is dropped */
+	spin_lock(&tty_list_lock);
+	tty = __tty_of_session(sid);
+	if (tty) {
+		spin_lock(&tty->lock);
+		pgrp = tty->pgrp;
+		tty->session = 0;
+		tty->pgrp = 0;
+		spin_unlock(&tty->lock);
+	}
+	spin_unlock(&tty_list_lock);
+	if (pgrp)
+		tty_kill_pgrp(pgrp, TTY_SIGHUP);
 }
 
 /* ---------------------------------------------------------------- input */
@@ -157,6 +215,8 @@ void tty_receive(struct tty *tty, const char *buf, size_t n)
 	pgrp = tty->pgrp;
 	stopped = tty->stopped;
 	spin_unlock(&tty->lock);
+	if (tty->ops->kick)
+		tty->ops->kick(tty);   /* the echo, for a pty */
 	wake_up_all(&tty->read_wait);
 	if (!stopped)
 		wake_up_all(&tty->write_wait);
@@ -191,7 +251,7 @@ static bool tty_wait_input(struct tty *tty, long timeout)
 	wait_entry_init(&w);
 	prepare_to_wait(&tty->read_wait, &w, TASK_INTERRUPTIBLE);
 	spin_lock(&tty->lock);
-	ready = n_tty_readable(tty);
+	ready = n_tty_readable(tty) || tty->other_closed;
 	spin_unlock(&tty->lock);
 	if (!ready && !signal_pending(current))
 		left = schedule_timeout(timeout);
@@ -206,12 +266,21 @@ ssize_t tty_read_buf(struct tty *tty, char *buf, size_t n, bool nonblock)
 
 	for (;;) {
 		struct termios t;
-		bool eof, timed;
+		bool eof, timed, hup;
+		size_t took;
 
 		spin_lock(&tty->lock);
-		got += n_tty_read(tty, buf + got, n - got, &eof);
+		took = n_tty_read(tty, buf + got, n - got, &eof);
+		got += took;
 		t = tty->termios;
+		hup = tty->other_closed && !n_tty_readable(tty);
 		spin_unlock(&tty->lock);
+		if (took && tty->ops->unthrottle)
+			tty->ops->unthrottle(tty);
+		if (hup && !got && !eof)
+			return tty->pty_master ? -EIO : 0;   /* Linux: the slave sees EOF, the master EIO */
+		if (hup)
+			return (ssize_t)got;
 		if (t.c_lflag & ICANON) {
 			if (got || eof)
 				return (ssize_t)got;
@@ -306,13 +375,31 @@ static ssize_t tty_file_read(struct file *file, struct iov_iter *to, loff_t *pos
 
 #define TTY_WRITE_CHUNK 256
 
-/* Wait until output is not stopped (tty_lock held on entry and return). 0 or -EINTR. */
-static int tty_wait_started(struct tty *tty)
+/* Room to write n bytes now (tty_lock held): not stopped, and the driver takes them (ONLCR may double). */
+static bool tty_can_write(struct tty *tty, size_t n)
+{
+	if (tty->stopped)
+		return false;
+	return !tty->ops->write_room || tty->ops->write_room(tty) >= 2 * n;
+}
+
+/*
+ * Wait until n bytes may be written (tty_lock held on entry and return;
+ * dropped while asleep). 0, -EAGAIN (nonblock), -EINTR or -EIO (the
+ * other side of a pty closed).
+ */
+static int tty_wait_room(struct tty *tty, size_t n, bool nonblock)
 {
 	struct wait_queue_entry w;
 
 	wait_entry_init(&w);
-	while (tty->stopped) {
+	for (;;) {
+		if (tty->other_closed)
+			return -EIO;
+		if (tty_can_write(tty, n))
+			return 0;
+		if (nonblock)
+			return -EAGAIN;
 		prepare_to_wait(&tty->write_wait, &w, TASK_INTERRUPTIBLE);
 		spin_unlock(&tty->lock);
 		if (!signal_pending(current))
@@ -322,19 +409,30 @@ static int tty_wait_started(struct tty *tty)
 		if (signal_pending(current))
 			return -EINTR;
 	}
-	return 0;
 }
 
-ssize_t tty_write_buf(struct tty *tty, const char *buf, size_t n)
-{
-	int err;
+#define TTY_ROOM_CHUNK 64   /* a driver with little room gets the output this many bytes at a time */
 
-	spin_lock(&tty->lock);
-	err = tty_wait_started(tty);
-	if (!err)
-		n_tty_output(tty, buf, n);
-	spin_unlock(&tty->lock);
-	return err ? err : (ssize_t)n;
+ssize_t tty_write_buf(struct tty *tty, const char *buf, size_t n, bool nonblock)
+{
+	size_t done = 0;
+	int err = 0;
+
+	while (done < n) {
+		size_t part = tty->ops->write_room ? MIN(n - done, (size_t)TTY_ROOM_CHUNK) : n - done;
+
+		spin_lock(&tty->lock);
+		err = tty_wait_room(tty, part, nonblock);
+		if (!err)
+			n_tty_output(tty, buf + done, part);
+		spin_unlock(&tty->lock);
+		if (err)
+			break;
+		if (tty->ops->kick)
+			tty->ops->kick(tty);
+		done += part;
+	}
+	return done ? (ssize_t)done : err;
 }
 
 static ssize_t tty_file_write(struct file *file, struct iov_iter *from, loff_t *pos)
@@ -350,31 +448,38 @@ static ssize_t tty_file_write(struct file *file, struct iov_iter *from, loff_t *
 	while (!err && from->count) {
 		size_t want = MIN(from->count, sizeof(buf));
 		size_t n = copy_from_iter(buf, want, from);
-		ssize_t w = n ? tty_write_buf(tty, buf, n) : -EFAULT;
+		ssize_t w = n ? tty_write_buf(tty, buf, n, READ_ONCE(file->f_flags) & O_NONBLOCK)
+			      : -EFAULT;
 
 		if (w < 0) {
 			err = (int)w;
 			break;
 		}
-		done += n;
-		if (n < want)
-			break;
+		done += (size_t)w;
+		if ((size_t)w < want)
+			break;   /* interrupted, or a fault: report what went out */
 	}
 	return done ? (ssize_t)done : err;
 }
 
 /* ---------------------------------------------------------------- open, poll */
 
-/* The tty a device number opens: the console, or the caller's controlling tty. */
-static struct tty *tty_lookup(u32 dev)
+/* The tty a device number opens, with one more open count; ERR_PTR(-errno). */
+static struct tty *tty_get_for_open(u32 dev)
 {
 	int pgrp, sid;
+	struct tty *tty;
 
 	if (dev == MKDEV(5, 0)) {
 		tty_current_ids(&pgrp, &sid);
-		return tty_of_session(sid);
+		tty = tty_open_ctty(sid);
+		return tty ? tty : ERR_PTR(-ENXIO);
 	}
-	return tty_console();
+	if (dev == MKDEV(5, 2))
+		return pty_open_master();
+	if (MAJOR(dev) == PTY_SLAVE_MAJOR)
+		return pty_open_slave(MINOR(dev));
+	return tty_console_open();
 }
 
 /* A session leader without a terminal opening a tty (not via 5:0/5:1, no O_NOCTTY) acquires it. */
@@ -382,10 +487,10 @@ static void tty_maybe_acquire(struct tty *tty, u32 dev, unsigned int flags)
 {
 	int pgrp, sid;
 
-	if ((flags & O_NOCTTY) || dev == MKDEV(5, 0) || dev == MKDEV(5, 1))
+	if ((flags & O_NOCTTY) || dev == MKDEV(5, 0) || dev == MKDEV(5, 1) || tty->pty_master)
 		return;
 	tty_current_ids(&pgrp, &sid);
-	if (!current->proc || sid != current->proc->tgid || tty_of_session(sid))
+	if (!current->proc || sid != current->proc->tgid || tty_session_has_ctty(sid))
 		return;
 	spin_lock(&tty->lock);
 	if (!tty->session) {
@@ -397,17 +502,17 @@ static void tty_maybe_acquire(struct tty *tty, u32 dev, unsigned int flags)
 
 static int tty_open(struct inode *inode, struct file *file)
 {
-	struct tty *tty = tty_lookup(inode->i_rdev);
+	struct tty *tty = tty_get_for_open(inode->i_rdev);
 	bool first;
 
-	if (!tty)
-		return -ENXIO;
+	if (IS_ERR(tty))
+		return (int)PTR_ERR(tty);
 	file->private_data = tty;
 	spin_lock(&tty->lock);
-	first = tty->count++ == 0;
+	first = tty->count == 1;
 	spin_unlock(&tty->lock);
-	if (first && tty == tty_console())
-		tty_console_attach(true);
+	if (first && tty->ops->first_open)
+		tty->ops->first_open(tty);
 	tty_maybe_acquire(tty, inode->i_rdev, READ_ONCE(file->f_flags));
 	return 0;
 }
@@ -421,8 +526,8 @@ static void tty_release(struct inode *inode, struct file *file)
 	spin_lock(&tty->lock);
 	last = --tty->count == 0;
 	spin_unlock(&tty->lock);
-	if (last && tty == tty_console())
-		tty_console_attach(false);
+	if (last && tty->ops->last_close)
+		tty->ops->last_close(tty);   /* may free tty */
 }
 
 static unsigned int tty_poll(struct file *file, struct poll_table *pt)
@@ -435,7 +540,9 @@ static unsigned int tty_poll(struct file *file, struct poll_table *pt)
 	spin_lock(&tty->lock);
 	if (n_tty_readable(tty))
 		mask |= POLLIN | POLLRDNORM;
-	if (!tty->stopped)
+	if (tty->other_closed)
+		mask |= POLLHUP;
+	else if (tty_can_write(tty, 1))
 		mask |= POLLOUT | POLLWRNORM;
 	spin_unlock(&tty->lock);
 	return mask;
@@ -450,7 +557,7 @@ const struct file_operations tty_fops = {
 	.ioctl = tty_ioctl,
 };
 
-/* 5:0 /dev/tty, 5:1 /dev/console, 4:64 /dev/ttyS0 (Linux's numbers). */
+/* 5:0 /dev/tty, 5:1 /dev/console, 5:2 /dev/ptmx, 4:64 /dev/ttyS0, 136:N pty slaves (Linux's numbers). */
 int tty_chrdev_register(void)
 {
 	int err = register_chrdev_region(5, 0, 1, "/dev/tty", &tty_fops);
@@ -458,6 +565,10 @@ int tty_chrdev_register(void)
 	if (!err)
 		err = register_chrdev_region(5, 1, 1, "/dev/console", &tty_fops);
 	if (!err)
+		err = register_chrdev_region(5, 2, 1, "/dev/ptmx", &tty_fops);
+	if (!err)
 		err = register_chrdev_region(4, 64, 1, "ttyS", &tty_fops);
+	if (!err)
+		err = register_chrdev_region(PTY_SLAVE_MAJOR, 0, PTY_MAX, "pts", &tty_fops);
 	return err;
 }

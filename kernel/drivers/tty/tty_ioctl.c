@@ -12,7 +12,9 @@
  *       steal it from another session), TIOCNOTTY
  *   TIOCGWINSZ, TIOCSWINSZ (SIGWINCH to the foreground group on change)
  *   FIONREAD (bytes a read could take now)
- * Everything else: -ENOTTY.
+ * The driver's own (ops->ioctl: the pty's TIOCGPTN, TIOCSPTLCK, ...) are
+ * tried first. On a pty master the termios, window and group ioctls act
+ * on its slave, as on Linux. Everything else: -ENOTTY.
  *
  * Locks: tty_lock around each change (tty.h); user copies and signals
  * outside it.
@@ -156,9 +158,9 @@ static int tiocsctty(struct tty *tty, struct file *file, unsigned long arg)
 		return -EPERM;
 	if (sid == p->tgid && READ_ONCE(tty->session) == sid)
 		return 0;   /* already ours */
-	if (sid != p->tgid || tty_of_session(sid))
+	if (sid != p->tgid || tty_session_has_ctty(sid))
 		return -EPERM;
-	if (!(file->f_mode & FMODE_READ) && !capable_root())
+	if (tty->pty_master || (!(file->f_mode & FMODE_READ) && !capable_root()))
 		return -EPERM;
 	spin_lock(&tty->lock);
 	if (tty->session && !(arg == 1 && capable_root())) {
@@ -203,7 +205,7 @@ static int tiocswinsz(struct tty *tty, unsigned long arg)
 }
 
 /* The ioctls that only read state. */
-static long tty_ioctl_get(struct tty *tty, unsigned int cmd, unsigned long arg)
+static long tty_ioctl_get(struct tty *tty, unsigned int cmd, unsigned long arg, bool via_master)
 {
 	struct termios t;
 	struct winsize ws;
@@ -223,11 +225,14 @@ static long tty_ioctl_get(struct tty *tty, unsigned int cmd, unsigned long arg)
 	case FIONREAD:
 		return put_int(arg, (int)tty_input_available(tty));
 	case TIOCGPGRP:
-	case TIOCGSID:
-		if (!is_ctty(tty, &pgrp, &sid))
+		if (!is_ctty(tty, &pgrp, &sid) && !via_master)
 			return -ENOTTY;
-		v = cmd == TIOCGSID ? sid : READ_ONCE(tty->pgrp);
-		return put_int(arg, v);
+		return put_int(arg, READ_ONCE(tty->pgrp));
+	case TIOCGSID:
+		if (!is_ctty(tty, &pgrp, &sid) && !via_master)
+			return -ENOTTY;
+		v = READ_ONCE(tty->session);
+		return v ? put_int(arg, v) : -ENOTTY;
 	default:
 		return -ENOTTY;
 	}
@@ -236,7 +241,19 @@ static long tty_ioctl_get(struct tty *tty, unsigned int cmd, unsigned long arg)
 long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	struct tty *tty = file->private_data;
+	bool via_master = false;
+	long ret;
 
+	if (tty->ops->ioctl) {
+		ret = tty->ops->ioctl(tty, file, cmd, arg);
+		if (ret != -ENOIOCTLCMD)
+			return ret;
+	}
+	/* a pty master's termios, window and group ioctls are its slave's (Linux) */
+	if (tty->pty_master && cmd != FIONREAD && cmd != TCFLSH && cmd != TCXONC) {
+		tty = tty->link;
+		via_master = true;
+	}
 	switch (cmd) {
 	case TCSETS:
 	case TCSETSW:
@@ -257,6 +274,6 @@ long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	case TIOCSWINSZ:
 		return tiocswinsz(tty, arg);
 	default:
-		return tty_ioctl_get(tty, cmd, arg);
+		return tty_ioctl_get(tty, cmd, arg, via_master);
 	}
 }

@@ -87,6 +87,13 @@ size_t chrdev_show(char *buf, size_t size);
  */
 size_t blkdev_show(char *buf, size_t size);
 
+/*
+ * A device inode outside every directory (the internal kdevfs), for a
+ * file the kernel opens on a device it names itself (TIOCGPTPEER). mode
+ * is S_IFCHR|perms, rdev MKDEV(). One reference (iput frees it), or NULL.
+ */
+struct inode *kdevfs_inode_new(unsigned int mode, u32 rdev);
+
 /* Boot (fs_init): register the built-in drivers (console, tty, mem). */
 void chrdev_init(void);
 

@@ -40,15 +40,33 @@ struct tty;
 struct file;
 
 /*
- * A terminal driver. Both methods are called with tty_lock held and must
- * not sleep.
- *   write:  send n bytes (already processed by OPOST) to the device.
- *   drain:  wait (by polling, no sleeping) until output has left; may be NULL.
+ * A terminal driver. Methods marked [L] are called with tty_lock held and
+ * must not sleep; the others without it, in task context. Only write is
+ * required.
+ *   write:       [L] send n bytes (already processed by OPOST) to the device.
+ *   drain:       [L] wait (polling, no sleeping) until output has left.
+ *   write_room:  [L] bytes the device takes now; NULL: unlimited. Writers
+ *                wait on write_wait for room (the driver wakes it).
+ *   kick:        after tty_lock was dropped by a writer or tty_receive:
+ *                push what write queued (a pty delivers to its peer here).
+ *   unthrottle:  a read took input: the sender may have room again.
+ *   first_open:  the open count went from 0 to 1.
+ *   last_close:  it went back to 0 (the tty may be freed in it: the
+ *                caller does not touch tty afterwards).
+ *   ioctl:       driver ioctls, tried first; -ENOIOCTLCMD if not one.
  */
 struct tty_operations {
 	void (*write)(struct tty *tty, const char *buf, size_t n);
 	void (*drain)(struct tty *tty);
+	unsigned int (*write_room)(struct tty *tty);
+	void (*kick)(struct tty *tty);
+	void (*unthrottle)(struct tty *tty);
+	void (*first_open)(struct tty *tty);
+	void (*last_close)(struct tty *tty);
+	long (*ioctl)(struct tty *tty, struct file *file, unsigned int cmd, unsigned long arg);
 };
+
+#define ENOIOCTLCMD 515   /* kernel-internal: "not a driver ioctl" */
 
 #define N_TTY_BUF_SIZE 4096   /* the read buffer: a power of two */
 #define N_TTY_MARK_EOL 0x1    /* the byte ends a canonical line */
@@ -73,6 +91,8 @@ struct tty {
 	const char *name;                     /* [I] "ttyS0" */
 	const struct tty_operations *ops;     /* [I] */
 	void *driver_data;                    /* [I] */
+	struct tty *link;                     /* [I] a pty's other side, or NULL */
+	bool pty_master;                      /* [I] a pty master: its termios ioctls act on link */
 	struct list_head node;                /* [tty_list_lock] in the list of ttys */
 
 	struct spinlock lock;                 /* tty_lock: the [L] fields */
@@ -84,6 +104,7 @@ struct tty {
 	u32 column;                           /* [L] output column (tabs, erase) */
 	bool stopped;                         /* [L] output stopped by VSTOP (IXON) or TCOOFF */
 	u32 sigs;                             /* [L] signals the discipline raised, sent after unlock */
+	bool other_closed;                    /* [L] a pty whose other side is closed: reads end, writes -EIO */
 	struct n_tty ldata;                   /* [L] */
 
 	struct wait_queue_head read_wait;     /* input arrived (readers, pollers) */
@@ -115,33 +136,59 @@ void tty_receive(struct tty *tty, const char *buf, size_t n);
  * -ERESTARTSYS with the signals branch). May sleep.
  */
 ssize_t tty_read_buf(struct tty *tty, char *buf, size_t n, bool nonblock);
-/* Write n bytes through OPOST to the driver; waits while output is stopped. Bytes or -EINTR. */
-ssize_t tty_write_buf(struct tty *tty, const char *buf, size_t n);
+/*
+ * Write n bytes through OPOST to the driver; waits while output is
+ * stopped or the driver has no room. Bytes written (maybe fewer than n
+ * when interrupted or nonblock), -EAGAIN, -EINTR, or -EIO (a pty whose
+ * other side is closed). May sleep.
+ */
+ssize_t tty_write_buf(struct tty *tty, const char *buf, size_t n, bool nonblock);
 /* The bytes read(2) could take now (FIONREAD). */
 unsigned int tty_input_available(struct tty *tty);
 /* Install t (TCSETS): the discipline reacts to ICANON changes; TCSETSF also flushes input. */
 void tty_set_termios(struct tty *tty, const struct termios *t);
 
 /*
- * Sessions. tty_of_session: the controlling terminal of session sid, or
- * NULL (the tty stays valid: ttys are never freed while registered).
- * tty_session_leader_exit: the leader of session sid has exited: its
- * terminal's foreground group gets SIGHUP and the terminal
+ * Sessions. tty_session_has_ctty: does session sid have a controlling
+ * terminal? tty_session_leader_exit: the leader of session sid has
+ * exited: its terminal's foreground group gets SIGHUP and the terminal
  * belongs to no session. Called by the exit path (kernel/proc/exit.c)
  * without locks; may sleep.
  */
-struct tty *tty_of_session(int sid);
+bool tty_session_has_ctty(int sid);
 void tty_session_leader_exit(int sid);
 
-/* The file operations of every terminal device (chrdev 5:0, 5:1, 4:64). */
+/* The file operations of every terminal device (chrdev 5:0, 5:1, 5:2, 4:64, 136:N). */
 extern const struct file_operations tty_fops;
 /* Register the terminal devices' numbers (fs/chrdev.h, from chrdev_init). 0 or -errno. */
 int tty_chrdev_register(void);
+
+/*
+ * For drivers whose ttys come and go (pty.c), with the driver's table lock
+ * held: take tty (and link, if any) off the list if neither is open.
+ * True if it did (then nothing can find or open them: free them).
+ */
+bool tty_unregister_if_unused(struct tty *tty);
+
+/* ---------------------------------------------------------------- pseudo-terminals (pty.c) */
+
+/*
+ * Open /dev/ptmx: a new pair, its master returned with one open count
+ * (the slave locked until TIOCSPTLCK 0). ERR_PTR(-ENOSPC/-ENOMEM).
+ * pty_open_slave: the slave of pair index with one more open count, or
+ * ERR_PTR(-ENXIO: none, -EIO: locked or its master closed).
+ */
+struct tty *pty_open_master(void);
+struct tty *pty_open_slave(u32 index);
+#define PTY_SLAVE_MAJOR 136
+#define PTY_MAX 64
 
 /* ---------------------------------------------------------------- the console (tty_console.c) */
 
 /* The console tty (ttyS0 over the UART, or the early console), set up by tty_console_init(). */
 struct tty *tty_console(void);
+/* The console tty with one more open count, or ERR_PTR(-ENODEV). */
+struct tty *tty_console_open(void);
 /* Boot, after the UART: create the console tty and its receive thread. */
 void tty_console_init(void);
 /* The console file is open / no longer open: its thread takes UART input only while open. */
