@@ -134,6 +134,7 @@ UTEST(pty_vmin_vtime, 0, NULL)
 UTEST(pty_intr_kills_foreground, 0, NULL)
 {
 	int m, s = pty_pair(&m), ready[2], status;
+	uint64_t t0;
 	pid_t pid;
 	char c;
 
@@ -149,8 +150,11 @@ UTEST(pty_intr_kills_foreground, 0, NULL)
 	}
 	CHECK_EQ(read(ready[0], &c, 1), 1);
 	CHECK_EQ(tcgetpgrp(m), pid);   /* through the master: the slave's group */
+	t0 = ulib_now_ns();
 	write_all(m, "\x03");
 	CHECK_SYS(waitpid(pid, &status, 0));
+	ut_note("^C written to the master until the foreground process was reaped: %llu us",
+		(unsigned long long)((ulib_now_ns() - t0) / 1000));
 	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGINT);
 	EXPECT(m, "^C");
 	CHECK_SYS(close(ready[0]));

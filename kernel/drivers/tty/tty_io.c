@@ -4,8 +4,11 @@
  * control.
  *
  * Devices: 5:1 /dev/console and 4:64 /dev/ttyS0 are the console tty;
- * 5:0 /dev/tty is the caller's controlling terminal (-ENXIO without one).
- * Opening a tty other than through /dev/console or /dev/tty, without
+ * 5:0 /dev/tty is the caller's controlling terminal (-ENXIO without one);
+ * 5:2 /dev/ptmx and 136:N are pty masters and slaves (pty.c). Each open
+ * takes an open count on the tty (under the lock that found it, so a pty
+ * cannot be freed in between); the driver's first_open/last_close run on
+ * 0 <-> 1. Opening a tty other than through /dev/console or /dev/tty, without
  * O_NOCTTY, makes it the controlling terminal of a session leader that
  * has none (if no session has it): Linux's rule. init takes the console
  * with TIOCSCTTY.
@@ -19,7 +22,8 @@
  * write through.
  *
  * Locks: "tty_list_lock" (the list), then "tty_lock" of one tty (see
- * tty.h); signals are sent after both are dropped.
+ * tty.h); signals are sent after both are dropped. A driver's kick and
+ * unthrottle run with no tty_lock held.
  */
 #include <fs/chrdev.h>
 #include <fs/file.h>

@@ -19,10 +19,11 @@
  * Job control: a tty is the controlling terminal of at most one session
  * (session != 0) and has a foreground process group (pgrp). A process's
  * controlling terminal is the tty whose session is the process's session
- * (tty_of_session): no field in struct process.
+ * (tty_session_has_ctty, and /dev/tty's open): no field in struct process.
  *
  * Locks (docs/locking.md): "tty_list_lock" (spin) guards the list of
- * ttys; "tty_lock" (spin, task context only, one per tty) the [L] fields.
+ * ttys; "tty_lock" (spin, task context only, one per tty) the [L] fields;
+ * pty.c's "pty_table_lock" comes before both.
  * tty_lock is taken inside tty_list_lock; under tty_lock: ops->write (the
  * UART's uart_lock), wake-ups, printk. Never held with tasklist_lock:
  * signals are sent after it is dropped.
