@@ -43,6 +43,8 @@ static const struct devtmpfs_node devtmpfs_chr[] = {
 	{ "kmsg", 0644, MKDEV(1, 11) },
 	{ "tty", 0666, MKDEV(5, 0) },
 	{ "console", 0600, MKDEV(5, 1) },
+	{ "ptmx", 0666, MKDEV(5, 2) },
+	{ "ttyS0", 0660, MKDEV(4, 64) },
 };
 
 static struct file_system_type devtmpfs_type;

@@ -149,15 +149,22 @@ struct inode *console_inode_get(void)
 	return console_inode;
 }
 
-static void make_console_inode(void)
+struct inode *kdevfs_inode_new(unsigned int mode, u32 rdev)
 {
 	struct inode *inode = kzalloc(sizeof(*inode), 0);
 
 	if (!inode)
+		return NULL;
+	inode_init(inode, &kdevfs_sb, mode);
+	init_special_inode(inode, mode, rdev);
+	return inode;
+}
+
+static void make_console_inode(void)
+{
+	console_inode = kdevfs_inode_new(S_IFCHR | 0620, MKDEV(5, 1));
+	if (!console_inode)
 		panic("fs: no memory for the console inode");
-	inode_init(inode, &kdevfs_sb, S_IFCHR | 0620);
-	init_special_inode(inode, S_IFCHR | 0620, MKDEV(5, 1));
-	console_inode = inode;
 }
 
 /* Is [start, end) inside one RAM range of the device tree? */

@@ -2,7 +2,8 @@
  * The kernel monitor: a line-oriented command prompt on the console,
  * run by the boot hart until there is an init process to run instead.
  * Output goes straight to the console (console_printf), not into the log.
- * Input comes from the UART receive interrupt; between bytes the hart
+ * Input comes from the UART receive interrupt (the console tty lets go of
+ * it: tty_console_attach(false)); between bytes the hart
  * waits in wfi with interrupts on.
  */
 #include <arch/csr.h>
@@ -22,6 +23,7 @@
 #include <mm/page_alloc.h>
 #include <mm/slab.h>
 #include <mm/vmalloc.h>
+#include <tty/tty.h>
 
 #define LINE_MAX 128
 
@@ -244,6 +246,7 @@ void monitor_run(void)
 	char line[LINE_MAX];
 
 	local_irq_enable();
+	tty_console_attach(false);   /* UART input is ours, not the console tty's (a failed init opened it) */
 	console_printf("Kestrel kernel monitor; 'help' lists commands\n");
 	for (;;) {
 		console_printf("kmon> ");

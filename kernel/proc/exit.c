@@ -36,6 +36,7 @@
 #include <proc/process.h>
 #include <proc/signal.h>
 #include <sched/sched.h>
+#include <tty/tty.h>
 
 #include "proc_internal.h"
 
@@ -139,7 +140,7 @@ void do_exit(int status)
 {
 	struct task *t = current;
 	struct process *p = t->proc;
-	bool autoreap = false, last, reaped = false;
+	bool autoreap = false, last, reaped = false, session_leader_gone = false;
 	unsigned long irq;
 	u64 ut, st;
 
@@ -167,8 +168,10 @@ void do_exit(int status)
 	if (p->leader == t)
 		p->leader = NULL;
 	last = --p->nr_threads == 0;
-	if (last)
+	if (last) {
 		autoreap = process_make_zombie(p, status);
+		session_leader_gone = p->sid == p->tgid;
+	}
 	if (p->exit_state != PROCESS_ALIVE)
 		status = p->exit_status;
 	spin_unlock(&p->lock);
@@ -177,6 +180,8 @@ void do_exit(int status)
 	spin_unlock_irqrestore(&tasklist_lock, irq);
 	if (last)
 		signal_process_exit(p);
+	if (session_leader_gone)
+		tty_session_leader_exit(p->tgid);   /* SIGHUP to its terminal's foreground group */
 	if (autoreap) {
 		pid_group_put(p->pgid);
 		pid_group_put(p->sid);

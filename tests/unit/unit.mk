@@ -60,6 +60,13 @@ UNIT_test_cpio_SRCS := kernel/fs/cpio.c kernel/lib/string.c tests/unit/unit_util
 UNIT_test_fdtable_SRCS := kernel/fs/fdtable.c kernel/lib/string.c kernel/lib/vsnprintf.c \
 	tests/unit/kernel_stubs.c tests/unit/unit_util.c
 $(UNIT_DIR)/kernel/fs/fdtable.o: UNIT_KCFLAGS += -DCONFIG_DEBUG=1
+# The line discipline (kernel/drivers/tty/n_tty.c), pure: no stubs needed.
+UNIT_NAMES += test_n_tty
+UNIT_test_n_tty_SRCS := kernel/drivers/tty/n_tty.c kernel/lib/string.c
+# <tty/tty.h> brings in sched/wait.h, which needs HZ and the host `current`.
+$(UNIT_DIR)/kernel/drivers/tty/n_tty.o: UNIT_KCFLAGS += -DHZ=100 -include tests/unit/current_host.h
+$(UNIT_DIR)/tests/unit/test_n_tty.o: UNIT_TCFLAGS += -DHZ=100 -include tests/unit/current_host.h
+
 UNIT_NAMES += test_procdev
 UNIT_test_procdev_SRCS := kernel/fs/proc/seq.c kernel/fs/char_dev.c kernel/lib/string.c \
 	kernel/lib/vsnprintf.c tests/unit/kernel_stubs.c tests/unit/unit_util.c

@@ -5,9 +5,11 @@
  * interrupt drains 16 bytes (one FIFO) at a time; when the ring is full the
  * writer drains it by polling, so printk never drops output. Input bytes
  * arrive by the receive interrupt into a receive ring that console_getc()
- * reads (the tty layer will take this over); the interrupt then wakes
- * uart_rx_wait, where a reader of the console file sleeps until a byte is
- * there. Panic output is polled and lock-free.
+ * reads; the interrupt then wakes uart_rx_wait, where the console tty's
+ * input thread (tty_console.c) sleeps: the ring is the tty's flip buffer.
+ * The console tty writes its processed output through
+ * uart16550_tty_write() (raw: no NL translation). Panic output is polled
+ * and lock-free.
  *
  * Lock: uart_lock (irqsave; docs/locking.md) guards both rings and the
  * registers; taken inside log_lock. uart_rx_wait's lock ("uart_rx_wait")
@@ -21,6 +23,7 @@
 #include <locking/spinlock.h>
 #include <proc/process.h>
 #include <sched/wait.h>
+#include <tty/tty.h>
 #include <uapi/errno.h>
 
 #define UART_RBR 0   /* receive buffer (read) */
@@ -86,6 +89,14 @@ static void uart_write(const char *s, size_t n)
 	}
 	tx_kick();
 	spin_unlock_irqrestore(&uart_lock, flags);
+}
+
+bool uart16550_tty_write(const char *s, size_t n)
+{
+	if (!uart)
+		return false;
+	uart_write(s, n);
+	return true;
 }
 
 static void poll_putc(char c)

@@ -134,7 +134,7 @@ static const char *root_files(struct inode *root, char *buf)
 	static const char *const first[][2] = {
 		{ "meminfo", "MemTotal:" }, { "version", "Linux version 6.1.0-kestrel" },
 		{ "cpuinfo", "processor\t: 0\nhart\t\t: " }, { "stat", "cpu  " },
-		{ "devices", "Character devices:\n  1 mem\n  5 /dev/tty\n  5 /dev/console\n" },
+		{ "devices", "Character devices:\n  1 mem\n  4 ttyS\n  5 /dev/tty\n  5 /dev/console\n  5 /dev/ptmx\n136 pts\n" },
 		{ "sys/kernel/ostype", "Linux\n" }, { "sys/kernel/pid_max", "32768\n" },
 		{ "mounts", "rootfs / ramfs rw" }, { "partitions", "major minor" },
 		{ "interrupts", "    " }, { "vmstat", "nr_free_pages " },

@@ -87,11 +87,18 @@ size_t chrdev_show(char *buf, size_t size);
  */
 size_t blkdev_show(char *buf, size_t size);
 
+/*
+ * A device inode outside every directory (the internal kdevfs), for a
+ * file the kernel opens on a device it names itself (TIOCGPTPEER). mode
+ * is S_IFCHR|perms, rdev MKDEV(). One reference (iput frees it), or NULL.
+ */
+struct inode *kdevfs_inode_new(unsigned int mode, u32 rdev);
+
 /* Boot (fs_init): register the built-in drivers (console, tty, mem). */
 void chrdev_init(void);
 
 /* Built-in drivers' registration, called by chrdev_init(). 0 or -errno. */
-int console_chrdev_register(void);   /* kernel/fs/console.c: 5:0 tty, 5:1 console */
+int console_chrdev_register(void);   /* kernel/fs/console.c: the console tty; 5:0 tty, 5:1 console, 4:64 ttyS0 */
 int mem_chrdev_register(void);       /* kernel/drivers/char/mem.c: major 1 */
 
 #endif /* FS_CHRDEV_H */

@@ -302,9 +302,7 @@ unsigned int fd_limit(void);
 
 /* ---------------------------------------------------------------- the console (console.c) */
 
-/* A new file on the console device (O_RDWR); ERR_PTR(-errno). */
+/* A new file on the console device (O_RDWR, the console tty); ERR_PTR(-errno). */
 struct file *console_file_open(void);
-/* The console's file operations (chrdev 5:1). */
-extern const struct file_operations console_fops;
 
 #endif /* FS_FILE_H */
