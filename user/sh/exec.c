@@ -769,27 +769,44 @@ static int exec_compound(struct node *n, int flags)
 	}
 }
 
-static int exec_list(struct node *n, int flags)
+static int is_list(const struct node *n)
+{
+	return n->type == N_SEQ || n->type == N_AND || n->type == N_OR;
+}
+
+static int exec_operand(struct node *n, int flags, int errexit_off)
 {
 	int st;
 
-	switch (n->type) {
-	case N_SEQ:
-		st = exec_node(n->bin.left, 0);
-		if (flow_pending())
-			return st;
-		return exec_node(n->bin.right, flags);
-	case N_AND:
-	case N_OR:
-		sh.errexit_off++;
-		st = exec_node(n->bin.left, 0);
-		sh.errexit_off--;
-		if (flow_pending() || (n->type == N_AND) != (st == 0))
-			return st;
-		return exec_node(n->bin.right, flags);
-	default:
-		return exec_bg(n);
+	sh.errexit_off += errexit_off;
+	st = exec_node(n, flags);
+	sh.errexit_off -= errexit_off;
+	return st;
+}
+
+/* ; && || lists. The parser builds them left-deep (((a;b);c);d), so they
+ * are walked here with an explicit stack: a 64 KiB line of "true;" must
+ * not recurse 13,000 deep. The left of && and || runs with set -e off. */
+static int exec_list(struct node *n, int flags)
+{
+	size_t k = 0, i;
+	struct node *m, **spine;
+	int st;
+
+	for (m = n; is_list(m); m = m->bin.left)
+		k++;
+	spine = xmalloc(k * sizeof(*spine));
+	for (m = n, i = k; is_list(m); m = m->bin.left)
+		spine[--i] = m;         /* spine[0]: the innermost */
+	st = exec_operand(spine[0]->bin.left, 0, spine[0]->type != N_SEQ);
+	for (i = 0; i < k && !flow_pending(); i++) {
+		struct node *op = spine[i], *parent = i + 1 < k ? spine[i + 1] : NULL;
+		if (op->type != N_SEQ && (op->type == N_AND) != (st == 0))
+			continue;
+		st = exec_operand(op->bin.right, parent ? 0 : flags, parent && parent->type != N_SEQ);
 	}
+	free(spine);
+	return st;
 }
 
 int exec_node(struct node *n, int flags)
@@ -810,8 +827,10 @@ int exec_node(struct node *n, int flags)
 	case N_SEQ:
 	case N_AND:
 	case N_OR:
-	case N_BG:
 		st = exec_list(n, flags);
+		break;
+	case N_BG:
+		st = exec_bg(n);
 		break;
 	case N_SUBSHELL:
 		st = exec_subshell(n, flags);

@@ -55,6 +55,8 @@ static void syntax_error(struct parser *p, const struct token *t)
 	if (t->type == T_ERROR)
 		sh_error("line %d: syntax error: %s\n", t->lineno,
 			 p->lx.error ? p->lx.error : "bad token");
+	else if (t->type == T_EOF || t->type == T_NEWLINE)
+		sh_error("line %d: syntax error: unexpected %s\n", t->lineno, tok_name(t));
 	else
 		sh_error("line %d: syntax error: unexpected '%s'\n", t->lineno, tok_name(t));
 }
@@ -445,8 +447,8 @@ static struct node *parse_command_node(struct parser *p)
 static struct node *parse_pipeline(struct parser *p)
 {
 	int bang = 0, lineno = peek(p)->lineno;
-	struct node *cmds[256];
-	int n = 0;
+	struct node **cmds = NULL;
+	int n = 0, cap = 0;
 
 	if (is_kw(peek(p), "!")) {
 		bang = 1;
@@ -456,10 +458,11 @@ static struct node *parse_pipeline(struct parser *p)
 		struct node *c = parse_command_node(p);
 		if (!c)
 			return NULL;
-		if (n == (int)(sizeof(cmds) / sizeof(cmds[0]))) {
-			sh_error("line %d: pipeline too long\n", lineno);
-			p->error = 1;
-			return NULL;
+		if (n == cap) {         /* grow (the old array stays in the arena) */
+			struct node **bigger = arena_alloc((cap = cap ? cap * 2 : 4) * sizeof(*cmds));
+			if (n)
+				memcpy(bigger, cmds, n * sizeof(*cmds));
+			cmds = bigger;
 		}
 		cmds[n++] = c;
 		if (peek(p)->type != T_PIPE)
@@ -470,8 +473,7 @@ static struct node *parse_pipeline(struct parser *p)
 	if (n == 1 && !bang)
 		return cmds[0];
 	struct node *pn = new_node(N_PIPE, lineno);
-	pn->pipe.cmds = arena_alloc(n * sizeof(*cmds));
-	memcpy(pn->pipe.cmds, cmds, n * sizeof(*cmds));
+	pn->pipe.cmds = cmds;
 	pn->pipe.n = n;
 	pn->pipe.bang = bang;
 	return pn;
