@@ -7,11 +7,11 @@ Background jobs: &, $!, wait.
   3
   $ sh -c 'echo $$ > pidfile' & wait $!; test "$(cat pidfile)" = "$!" && echo '$! is the pid'
   $! is the pid
-  $ for i in 1 2 3; do (sleep 0.$i; echo job $i) & done; wait; echo all done
+  $ { for i in 3 1 2; do (sleep 0.$i; echo job $i) & done; wait; echo all done; } | sort
+  all done
   job 1
   job 2
   job 3
-  all done
   $ wait 12345678; echo $?
   127
   $ wait foo
