@@ -140,3 +140,14 @@ set -x traces commands to stderr:
   $ sh -c 'set -u; echo $undefined_variable; echo no'
   sh: undefined_variable: parameter not set
   [2]
+
+local variables belong to the function call (and the ones it calls):
+
+  $ f() { local a=inner b; b=2; echo "$a $b"; g; }; g() { echo "g sees $a"; }
+  $ a=outer; b=1; f; echo "$a $b"
+  inner 2
+  g sees inner
+  outer 1
+  $ local x=1
+  sh: local: not in a function
+  [2]

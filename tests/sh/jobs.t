@@ -42,3 +42,28 @@ In an interactive shell (here forced with -i), & prints [N] PID:
   P> fg
   sh: fg: no current job
   P> 
+
+kill knows jobs by %N (a killed job's status is 128 + the signal):
+
+  $ sleep 5 & kill %1; wait %1; echo $?
+  143
+  $ sleep 5 & kill -s KILL $!; wait $!; echo $?
+  137
+  $ sleep 5 & kill -9 %1; wait; kill %1
+  sh: kill: %1: no such job
+  [1]
+  $ kill -l | wc -w
+  22
+  $ kill -NOSUCH 1
+  sh: kill: bad signal
+  [2]
+
+Finished jobs are reported before the next interactive prompt:
+
+  $ printf 'true &\nsleep 1\n\n' | PS1='P> ' sh -i 2>&1; echo
+  P> true &
+  \[1\] [0-9]+ (re)
+  P> sleep 1
+  [1]+  Done                    true
+  P> 
+  P> 

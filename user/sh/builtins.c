@@ -607,7 +607,7 @@ static const struct builtin builtins[] = {
 	{"command", bi_command, 0}, {"continue", bi_loopctl, 1}, {"echo", bi_echo, 0},
 	{"eval", bi_eval, 1}, {"exec", bi_exec, 1}, {"exit", bi_exit, 1},
 	{"export", bi_export, 1}, {"false", bi_false, 0}, {"fg", builtin_fg, 0},
-	{"jobs", builtin_jobs, 0}, {"pwd", bi_pwd, 0}, {"read", bi_read, 0},
+	{"jobs", builtin_jobs, 0}, {"kill", builtin_kill, 0}, {"local", builtin_local, 0}, {"pwd", bi_pwd, 0}, {"read", bi_read, 0},
 	{"readonly", bi_readonly, 1}, {"return", bi_return, 1}, {"set", bi_set, 1},
 	{"shift", bi_shift, 1}, {"source", bi_source, 0}, {"test", builtin_test, 0},
 	{"true", bi_true, 0}, {"type", bi_type, 0}, {"umask", bi_umask, 0},

@@ -87,6 +87,62 @@ int func_unset(const char *name)
 	return -1;
 }
 
+/* `local NAME[=V]`: the old values, restored when the function returns. */
+struct local_save {
+	char *name;
+	char *old;              /* NULL: was unset */
+	int depth;              /* sh.func_depth of the function that saved it */
+};
+static struct local_save *locals;
+static int n_locals, cap_locals;
+
+int builtin_local(int argc, char **argv)
+{
+	if (sh.func_depth == 0) {
+		sh_error("local: not in a function\n");
+		return 2;
+	}
+	for (int i = 1; i < argc; i++) {
+		char *eq = strchr(argv[i], '=');
+		size_t nl = eq ? (size_t)(eq - argv[i]) : strlen(argv[i]);
+		if (!is_name(argv[i], nl)) {
+			sh_error("local: %s: bad variable name\n", argv[i]);
+			return 1;
+		}
+		char *name = strndup(argv[i], nl);
+		int seen = 0;
+		for (int k = n_locals - 1; k >= 0 && locals[k].depth == sh.func_depth; k--)
+			seen |= strcmp(locals[k].name, name) == 0;
+		if (!seen) {
+			if (n_locals == cap_locals) {
+				cap_locals = cap_locals ? cap_locals * 2 : 16;
+				locals = xrealloc(locals, cap_locals * sizeof(*locals));
+			}
+			const char *old = var_get(name);
+			locals[n_locals++] = (struct local_save){xstrdup(name), old ? xstrdup(old) : NULL, sh.func_depth};
+		}
+		if (eq && var_set(name, eq + 1, 0) < 0) {
+			free(name);
+			return 1;
+		}
+		free(name);
+	}
+	return 0;
+}
+
+static void locals_restore(void)
+{
+	while (n_locals > 0 && locals[n_locals - 1].depth == sh.func_depth) {
+		struct local_save *l = &locals[--n_locals];
+		if (l->old)
+			var_set(l->name, l->old, 0);
+		else
+			var_unset(l->name);
+		free(l->name);
+		free(l->old);
+	}
+}
+
 int run_function(struct node *body, int argc, char **argv)
 {
 	int saved_loop = sh.loop_depth, st;
@@ -105,6 +161,7 @@ int run_function(struct node *body, int argc, char **argv)
 	}
 	sh.brk = sh.cont = 0;
 	sh.loop_depth = saved_loop;
+	locals_restore();
 	sh.func_depth--;
 	pos_pop();
 	return st;
@@ -388,7 +445,7 @@ static int run_external(struct node *n, int argc, char **argv, int flags)
 		if (pid < 0)
 			return 2;
 		if (pid > 0) {
-			struct job *j = job_new(pgid, argv[0]);
+			struct job *j = job_new(pgid, n->text ? n->text : argv[0]);
 			job_add_pid(j, pid);
 			return job_wait_fg(j);
 		}
@@ -585,7 +642,7 @@ static int exec_pipeline(struct node *n, int flags)
 		if (pid < 0)
 			break;
 		if (!j)
-			j = job_new(pgid, "pipeline");
+			j = job_new(pgid, n->text);
 		job_add_pid(j, pid);
 	}
 	if (in >= 0)
@@ -640,7 +697,7 @@ static int exec_subshell(struct node *n, int flags)
 			_exit(1);
 		sh_exit(exec_node(n->sub.body, EX_CHILD));
 	}
-	struct job *j = job_new(pgid, "( )");
+	struct job *j = job_new(pgid, n->text);
 	job_add_pid(j, pid);
 	return errexit_check(job_wait_fg(j));
 }

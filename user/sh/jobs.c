@@ -6,7 +6,8 @@
  *   job_wait_fg(j)        wait for a foreground job, hand the tty over and back
  *   jobs_reap(block)      collect finished background processes (WNOHANG)
  *   jobs_notify()         "[1]+ Done  cmd" lines before an interactive prompt
- *   wait, jobs, fg, bg    the builtins
+ *   wait, jobs, fg, bg,   the builtins (kill so that %N names a job)
+ *   kill
  *
  * Job control proper (issue 7) plugs in here: job_wait_fg already waits
  * with WUNTRACED and keeps a stopped job in the table with a number, fg
@@ -20,6 +21,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
@@ -30,6 +32,7 @@ struct job {
 	struct job *next;
 	int id;                 /* %N; 0 for a foreground job that never stopped */
 	pid_t pgid;
+	int own_group;          /* started with job control: pgid is its own group */
 	int n, cap;
 	pid_t *pids;
 	int *status;            /* $?-style status of each process */
@@ -39,6 +42,8 @@ struct job {
 };
 
 static struct job *jobs;        /* newest first */
+
+static int job_signal(struct job *j, int sig);
 
 int wait_status(int st)
 {
@@ -67,6 +72,7 @@ struct job *job_new(pid_t pgid, const char *text)
 
 	memset(j, 0, sizeof(*j));
 	j->pgid = pgid;
+	j->own_group = sh.monitor;
 	j->text = xstrdup(text ? text : "");
 	j->state = JOB_RUNNING;
 	j->next = jobs;
@@ -349,7 +355,7 @@ int builtin_fg(int argc, char **argv)
 		return 1;
 	sh_printf(1, "%s\n", j->text);
 	if (j->state == JOB_STOPPED)
-		kill(-j->pgid, SIGCONT);        /* ENOSYS until signals exist */
+		job_signal(j, SIGCONT);         /* ENOSYS until signals exist */
 	return job_wait_fg(j);
 }
 
@@ -359,8 +365,100 @@ int builtin_bg(int argc, char **argv)
 
 	if (!j)
 		return 1;
-	if (j->state == JOB_STOPPED && kill(-j->pgid, SIGCONT) == 0)
+	if (j->state == JOB_STOPPED && job_signal(j, SIGCONT) == 0)
 		j->state = JOB_RUNNING;
 	sh_printf(1, "[%d]+ %s &\n", j->id, j->text);
 	return 0;
+}
+
+static const struct {
+	const char *name;
+	int sig;
+} signames[] = {
+	{"HUP", SIGHUP}, {"INT", SIGINT}, {"QUIT", SIGQUIT}, {"ILL", SIGILL},
+	{"TRAP", SIGTRAP}, {"ABRT", SIGABRT}, {"BUS", SIGBUS}, {"FPE", SIGFPE},
+	{"KILL", SIGKILL}, {"USR1", SIGUSR1}, {"SEGV", SIGSEGV}, {"USR2", SIGUSR2},
+	{"PIPE", SIGPIPE}, {"ALRM", SIGALRM}, {"TERM", SIGTERM}, {"CHLD", SIGCHLD},
+	{"CONT", SIGCONT}, {"STOP", SIGSTOP}, {"TSTP", SIGTSTP}, {"TTIN", SIGTTIN},
+	{"TTOU", SIGTTOU}, {"WINCH", SIGWINCH},
+};
+
+/* "9", "KILL", "SIGKILL" (any case) -> 9; -1 if unknown. */
+static int signal_number(const char *s)
+{
+	if (*s >= '0' && *s <= '9') {
+		char *end;
+		long v = strtol(s, &end, 10);
+		return *end || v > 64 ? -1 : (int)v;
+	}
+	if (strncasecmp(s, "SIG", 3) == 0)
+		s += 3;
+	for (size_t i = 0; i < sizeof(signames) / sizeof(signames[0]); i++)
+		if (strcasecmp(s, signames[i].name) == 0)
+			return signames[i].sig;
+	return -1;
+}
+
+/* Send sig to every process of j: its group, or each pid without job control. */
+static int job_signal(struct job *j, int sig)
+{
+	int r = 0;
+
+	if (j->own_group)
+		return kill(-j->pgid, sig);
+	for (int i = 0; i < j->n; i++)
+		if (!j->done[i] && kill(j->pids[i], sig) < 0)
+			r = -1;
+	return r;
+}
+
+/* kill [-s SIG | -SIG] PID|%N...   kill -l
+ * A builtin so that %N names a job (it signals the job's process group). */
+int builtin_kill(int argc, char **argv)
+{
+	int sig = SIGTERM, i = 1, st = 0;
+
+	if (argc == 2 && strcmp(argv[1], "-l") == 0) {
+		for (size_t k = 0; k < sizeof(signames) / sizeof(signames[0]); k++)
+			sh_printf(1, "%s%c", signames[k].name, k + 1 < sizeof(signames) / sizeof(signames[0]) ? ' ' : '\n');
+		return 0;
+	}
+	if (argc > 2 && strcmp(argv[1], "-s") == 0) {
+		sig = signal_number(argv[2]);
+		i = 3;
+	} else if (argc > 1 && argv[1][0] == '-' && argv[1][1] && strcmp(argv[1], "--") != 0) {
+		sig = signal_number(argv[1] + 1);
+		i = 2;
+	}
+	if (i < argc && strcmp(argv[i], "--") == 0)
+		i++;
+	if (sig < 0 || i >= argc) {
+		sh_error(sig < 0 ? "kill: bad signal\n" : "kill: usage: kill [-s SIG | -SIG] pid|%%job... | -l\n");
+		return 2;
+	}
+	for (; i < argc; i++) {
+		pid_t target;
+		char *end;
+		if (argv[i][0] == '%') {
+			struct job *j = job_find(argv[i], "kill");
+			if (!j || job_signal(j, sig) < 0) {
+				if (j)
+					sh_error("kill: %s: %s\n", argv[i], strerror(errno));
+				st = 1;
+			}
+			continue;
+		} else {
+			target = (pid_t)strtol(argv[i], &end, 10);
+			if (!*argv[i] || *end) {
+				sh_error("kill: %s: arguments must be process or job IDs\n", argv[i]);
+				st = 1;
+				continue;
+			}
+		}
+		if (kill(target, sig) < 0) {
+			sh_error("kill: %s: %s\n", argv[i], strerror(errno));
+			st = 1;
+		}
+	}
+	return st;
 }

@@ -444,8 +444,20 @@ static struct node *parse_command_node(struct parser *p)
 	return p->error ? NULL : n;
 }
 
+/* The source text from byte start to the end of the last token. */
+static char *source_text(struct parser *p, size_t start)
+{
+	struct src *s = p->lx.src;
+	size_t end = p->lx.last_end;
+
+	while (end > start && (s->buf[end - 1] == ' ' || s->buf[end - 1] == '\t' || s->buf[end - 1] == '\n'))
+		end--;
+	return arena_strndup(s->buf + start, end > start ? end - start : 0);
+}
+
 static struct node *parse_pipeline(struct parser *p)
 {
+	size_t start = peek(p)->start;
 	int bang = 0, lineno = peek(p)->lineno;
 	struct node **cmds = NULL;
 	int n = 0, cap = 0;
@@ -470,9 +482,12 @@ static struct node *parse_pipeline(struct parser *p)
 		next(p);
 		skip_newlines(p);
 	}
-	if (n == 1 && !bang)
+	if (n == 1 && !bang) {
+		cmds[0]->text = source_text(p, start);
 		return cmds[0];
+	}
 	struct node *pn = new_node(N_PIPE, lineno);
+	pn->text = source_text(p, start);
 	pn->pipe.cmds = cmds;
 	pn->pipe.n = n;
 	pn->pipe.bang = bang;

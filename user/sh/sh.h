@@ -143,6 +143,7 @@ struct node {
 	enum node_type type;
 	int lineno;
 	struct redir *redirs;   /* simple and compound commands */
+	char *text;             /* a whole pipeline's source text (for jobs), or NULL */
 	union {
 		struct { struct wordlist *assigns, *words; } cmd;
 		struct { struct node **cmds; int n; int bang; } pipe;
@@ -190,6 +191,8 @@ void exec_external(char **argv) __attribute__((noreturn));
 /* `command NAME ARG...`: a builtin or a program, never a function. */
 int run_command_argv(int argc, char **argv);
 int run_function(struct node *body, int argc, char **argv);
+int builtin_local(int argc, char **argv);
+int builtin_kill(int argc, char **argv);
 struct node *func_lookup(const char *name);
 void sh_exit(int status) __attribute__((noreturn));
 void child_reset_signals(void);
