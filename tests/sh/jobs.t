@@ -60,10 +60,10 @@ kill knows jobs by %N (a killed job's status is 128 + the signal):
 
 Finished jobs are reported before the next interactive prompt:
 
-  $ printf 'true &\nsleep 1\n\n' | PS1='P> ' sh -i 2>&1; echo
-  P> true &
+  $ printf 'sleep 0.5 &\nsleep 2\n\n' | PS1='P> ' sh -i 2>&1; echo
+  P> sleep 0.5 &
   \[1\] [0-9]+ (re)
-  P> sleep 1
-  [1]+  Done                    true
+  P> sleep 2
+  [1]+  Done                    sleep 0.5
   P> 
   P> 

@@ -86,3 +86,8 @@ Tilde expansion:
   $ echo ~ | grep -c "^$HOME\$"; echo "~" '~'
   1
   ~ ~
+
+A case command inside $( ): its patterns' ) do not end the substitution:
+
+  $ y=b; echo "$(case $y in a) echo A;; b) echo B;; esac)" $(case x in (x) echo paren;; esac)
+  B paren

@@ -67,9 +67,12 @@ static char *expand_pattern_n(const char *raw, size_t n);
 static size_t match_close(const char *s, size_t i, size_t n, char close)
 {
 	int parens = 0;
+	struct case_track ct = {.len = 0, .depth = 0};
 
 	for (; i < n; i++) {
 		char c = s[i];
+		if (close == ')')
+			case_track(&ct, c);
 		if (c == '\\') {
 			i++;
 		} else if (close == '`') {
@@ -86,6 +89,8 @@ static size_t match_close(const char *s, size_t i, size_t n, char close)
 			i = match_close(s, i + 2, n, s[i + 1] == '(' ? ')' : '}');
 		} else if (close == ')' && c == '(') {
 			parens++;
+		} else if (close == ')' && c == ')' && parens == 0 && ct.depth > 0) {
+			continue;       /* a case pattern's ) (see case_track) */
 		} else if (c == close && (close != ')' || parens-- == 0)) {
 			return i;
 		}

@@ -156,6 +156,7 @@ static int scan_dollar(struct lexer *lx, struct sbuf *b, int depth)
 static int scan_nested(struct lexer *lx, struct sbuf *b, char close, int depth)
 {
 	int parens = 0, c;
+	struct case_track ct = {.len = 0, .depth = 0};
 
 	if (depth > SH_MAX_NEST) {
 		lx->error = "nesting too deep";
@@ -163,6 +164,7 @@ static int scan_nested(struct lexer *lx, struct sbuf *b, char close, int depth)
 	}
 	while ((c = src_get(lx->src)) >= 0) {
 		sb_putc(b, c);
+		case_track(&ct, (char)c);
 		if (c == '\\') {
 			if ((c = src_get(lx->src)) < 0)
 				break;
@@ -184,6 +186,8 @@ static int scan_nested(struct lexer *lx, struct sbuf *b, char close, int depth)
 				return -1;
 		} else if (c == '(' && close == ')') {
 			parens++;
+		} else if (c == ')' && close == ')' && parens == 0 && ct.depth > 0) {
+			/* a case pattern's ) */
 		} else if (c == close && (close == '}' || parens-- == 0)) {
 			return 0;
 		}

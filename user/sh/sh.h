@@ -58,6 +58,16 @@ void sh_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void sh_printf(int fd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int is_name(const char *s, size_t n);           /* a valid variable name */
 
+/* Inside $( ), a ')' that closes a case pattern must not end the
+ * substitution: scanners feed every unquoted byte here to count the case
+ * ... esac words they pass (a heuristic: the words are not parsed). */
+struct case_track {
+	char word[8];
+	size_t len;
+	int depth;              /* open case commands */
+};
+void case_track(struct case_track *ct, char c);
+
 /* ---- sources and the lexer (main.c, lex.c) ---------------------------- */
 
 struct src {

@@ -208,3 +208,20 @@ int is_name(const char *s, size_t n)
 	}
 	return 1;
 }
+
+void case_track(struct case_track *ct, char c)
+{
+	int wordc = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+
+	if (wordc) {
+		if (ct->len < sizeof(ct->word) - 1)
+			ct->word[ct->len] = c;
+		ct->len++;
+		return;
+	}
+	if (ct->len == 4 && memcmp(ct->word, "case", 4) == 0)
+		ct->depth++;
+	else if (ct->len == 4 && memcmp(ct->word, "esac", 4) == 0 && ct->depth > 0)
+		ct->depth--;
+	ct->len = 0;
+}
