@@ -253,23 +253,31 @@ static void redirs_restore(struct redir_save *sv)
 	}
 }
 
-/* A pipe whose read end yields text (a child writes what does not fit). */
+/* A pipe whose read end yields text. What may not fit in the pipe is
+ * written by a grandchild (its parent exits at once and is reaped here,
+ * so the writer belongs to init and leaves no zombie behind). */
 static int heredoc_fd(const char *text)
 {
 	int fds[2];
 	size_t len = strlen(text);
 
-	if (pipe2(fds, O_CLOEXEC) < 0)
+	if (pipe2(fds, O_CLOEXEC) < 0) {
+		sh_error("pipe: %s\n", strerror(errno));
 		return -1;
+	}
 	if (len <= 4096) {
 		ulib_write_all(fds[1], text, len);
 	} else {
 		pid_t pid = fork();
 		if (pid == 0) {
-			close(fds[0]);
-			ulib_write_all(fds[1], text, len);
+			if (fork() == 0) {
+				close(fds[0]);
+				ulib_write_all(fds[1], text, len);
+			}
 			_exit(0);
 		}
+		while (pid > 0 && waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+			;
 	}
 	close(fds[1]);
 	return fds[0];

@@ -268,78 +268,82 @@ static int unset_error(const char *name)
 	return -1;
 }
 
+/* ${x=w} assigns w; ${x?w} fails with message w. */
+static int braced_assign_or_fail(struct xbuf *x, const struct braced *b, int ctx)
+{
+	char *w = expand_to_str(b->word, b->wlen, ctx & ~X_TILDE);
+
+	if (!w)
+		return -1;
+	if (b->op == '?') {
+		sh_error("%s: %s\n", b->name, *w ? w : "parameter null or not set");
+		free(w);
+		return -1;
+	}
+	if (!is_name(b->name, strlen(b->name)) || var_set(b->name, w, 0) < 0) {
+		sh_error("%s: cannot assign in this way\n", b->name);
+		free(w);
+		return -1;
+	}
+	xputs(x, w, strlen(w), ctx & X_DQ ? A_QUOTED : A_EXP);
+	free(w);
+	return 0;
+}
+
+/* ${x#p} ${x##p} ${x%p} ${x%%p} */
+static int braced_trim(struct xbuf *x, const struct braced *b, const char *val, int ctx)
+{
+	char *pat = expand_pattern_n(b->word, b->wlen);
+
+	if (!pat)
+		return -1;
+	char *r = trim_pattern(val ? val : "", pat, b->op, b->twice);
+	xputs(x, r, strlen(r), ctx & X_DQ ? A_QUOTED : A_EXP);
+	free(r);
+	free(pat);
+	return 0;
+}
+
 static int expand_braced(struct xbuf *x, const char *s, size_t n, int ctx)
 {
 	struct braced b;
-	char va = ctx & X_DQ ? A_QUOTED : A_EXP;
+	char va = ctx & X_DQ ? A_QUOTED : A_EXP, len[24];
 
 	if (parse_braced(s, n, &b) < 0) {
 		sh_error("${%.*s}: bad substitution\n", (int)n, s);
 		return -1;
 	}
-	int special_all = b.name[1] == 0 && (b.name[0] == '@' || b.name[0] == '*');
-	const char *val = special_all ? (pos_cur()->argc ? "" : NULL) : param_value(b.name);
-	int is_set = val != NULL, empty = !val || (special_all ? pos_cur()->argc == 0 : !*val);
+	int all = b.name[1] == 0 && (b.name[0] == '@' || b.name[0] == '*');
+	const char *val = all ? (pos_cur()->argc ? "" : NULL) : param_value(b.name);
+	int is_set = val != NULL, empty = !val || (all ? pos_cur()->argc == 0 : !*val);
 	int use_word = b.colon ? empty : !is_set;
 
+	if (!is_set && sh.opt_u && (b.op == 0 || b.op == 'L' || b.op == '#' || b.op == '%'))
+		return unset_error(b.name);
 	switch (b.op) {
-	case 'L': {
-		if (!is_set && sh.opt_u)
-			return unset_error(b.name);
-		char len[24];
-		snprintf(len, sizeof(len), "%zu", special_all ? (size_t)pos_cur()->argc : val ? strlen(val) : 0);
+	case 'L':
+		snprintf(len, sizeof(len), "%zu", all ? (size_t)pos_cur()->argc : val ? strlen(val) : 0);
 		xputs(x, len, strlen(len), va);
 		return 0;
-	}
 	case '-':
-		if (use_word)
-			return expand_part(x, b.word, b.wlen, ctx & ~X_TILDE);
-		break;
 	case '+':
-		if (!use_word)
+		if (use_word == (b.op == '-'))
 			return expand_part(x, b.word, b.wlen, ctx & ~X_TILDE);
-		return 0;
+		if (b.op == '+')
+			return 0;
+		break;
 	case '=':
 	case '?':
-		if (!use_word)
-			break;
-		char *w = expand_to_str(b.word, b.wlen, ctx & ~X_TILDE);
-		if (!w)
-			return -1;
-		if (b.op == '?') {
-			sh_error("%s: %s\n", b.name, *w ? w : "parameter null or not set");
-			free(w);
-			return -1;
-		}
-		if (!is_name(b.name, strlen(b.name)) || var_set(b.name, w, 0) < 0) {
-			sh_error("%s: cannot assign in this way\n", b.name);
-			free(w);
-			return -1;
-		}
-		xputs(x, w, strlen(w), va);
-		free(w);
-		return 0;
+		if (use_word)
+			return braced_assign_or_fail(x, &b, ctx);
+		break;
 	case '#':
-	case '%': {
-		if (!is_set && sh.opt_u)
-			return unset_error(b.name);
-		char *pat = expand_pattern_n(b.word, b.wlen);
-		if (!pat)
-			return -1;
-		char *r = trim_pattern(val ? val : "", pat, b.op, b.twice);
-		xputs(x, r, strlen(r), va);
-		free(r);
-		free(pat);
-		return 0;
+	case '%':
+		return braced_trim(x, &b, val, ctx);
 	}
-	}
-	if (special_all) {
+	if (all)
 		emit_all_params(x, b.name[0], ctx);
-		return 0;
-	}
-	if (!is_set && sh.opt_u)
-		return unset_error(b.name);
-	if (val)
+	else if (val)
 		xputs(x, val, strlen(val), va);
 	return 0;
 }
