@@ -1,0 +1,247 @@
+/*
+ * cmdfs: helpers shared by the file and text commands (see cmdfs.h).
+ * No state beyond glibc's program_invocation_short_name; no locks.
+ */
+#define _GNU_SOURCE
+#include "cmdfs.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void vwarn_common(int err, const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s: ", program_invocation_short_name);
+	vfprintf(stderr, fmt, ap);
+	if (err)
+		fprintf(stderr, ": %s", strerror(err));
+	fputc('\n', stderr);
+}
+
+void cmd_warn(const char *fmt, ...)
+{
+	int err = errno;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn_common(err, fmt, ap);
+	va_end(ap);
+	errno = err;
+}
+
+void cmd_warnx(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn_common(0, fmt, ap);
+	va_end(ap);
+}
+
+void cmd_usage(const char *text)
+{
+	fflush(stdout);
+	fprintf(stderr, "usage: %s\n", text);
+	exit(2);
+}
+
+ssize_t cmd_read(int fd, void *buf, size_t n)
+{
+	ssize_t r;
+
+	do
+		r = read(fd, buf, n);
+	while (r < 0 && errno == EINTR);
+	return r;
+}
+
+int cmd_write_all(int fd, const void *buf, size_t n)
+{
+	const char *p = buf;
+
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = EIO;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Returns 0, or -1 with errno; a read error and a write error are told
+ * apart by the caller with errno only, so cat reports the file it read. */
+int cmd_copy_fd(int in, int out)
+{
+	static char buf[CMD_BUFSZ];
+	ssize_t n;
+
+	while ((n = cmd_read(in, buf, sizeof(buf))) > 0)
+		if (cmd_write_all(out, buf, (size_t)n) < 0)
+			return -1;
+	return n < 0 ? -1 : 0;
+}
+
+int cmd_open_in(const char *path)
+{
+	int fd;
+
+	if (strcmp(path, "-") == 0)
+		return 0;
+	do
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+	while (fd < 0 && errno == EINTR);
+	return fd;
+}
+
+char *cmd_mode_string(mode_t m, char buf[11])
+{
+	static const char types[] = "?pc?d?b?-?l?s???";
+	const char *rwx = "rwxrwxrwx";
+
+	buf[0] = types[(m >> 12) & 15];
+	for (int i = 0; i < 9; i++)
+		buf[1 + i] = (m & (0400 >> i)) ? rwx[i] : '-';
+	if (m & S_ISUID)
+		buf[3] = (m & S_IXUSR) ? 's' : 'S';
+	if (m & S_ISGID)
+		buf[6] = (m & S_IXGRP) ? 's' : 'S';
+	if (m & S_ISVTX)
+		buf[9] = (m & S_IXOTH) ? 't' : 'T';
+	buf[10] = '\0';
+	return buf;
+}
+
+/* GNU's -h: powers of 1024, rounded up, one decimal below 10 (ls, df, du). */
+char *cmd_human(uint64_t n, char buf[24])
+{
+	static const char units[] = "KMGTPE";
+	unsigned __int128 d = 1024;
+	int u = 0;
+
+	if (n < 1024) {
+		snprintf(buf, 24, "%llu", (unsigned long long)n);
+		return buf;
+	}
+	while (u < 5 && n >= d * 1024) {
+		d *= 1024;
+		u++;
+	}
+	uint64_t tenths = (uint64_t)(((unsigned __int128)n * 10 + d - 1) / d);
+	if (tenths < 100) {
+		snprintf(buf, 24, "%llu.%llu%c", (unsigned long long)(tenths / 10),
+			 (unsigned long long)(tenths % 10), units[u]);
+		return buf;
+	}
+	uint64_t whole = (uint64_t)(((unsigned __int128)n + d - 1) / d);
+	if (whole >= 1024 && u < 5) {
+		snprintf(buf, 24, "1.0%c", units[u + 1]);
+		return buf;
+	}
+	snprintf(buf, 24, "%llu%c", (unsigned long long)whole, units[u]);
+	return buf;
+}
+
+char *cmd_join(const char *dir, const char *name)
+{
+	size_t dl = strlen(dir);
+	char *p;
+
+	while (dl > 1 && dir[dl - 1] == '/')
+		dl--;
+	if (asprintf(&p, "%.*s%s%s", (int)dl, dir, (dl && dir[dl - 1] == '/') ? "" : "/",
+		     name) < 0) {
+		fprintf(stderr, "%s: out of memory\n", program_invocation_short_name);
+		exit(1);
+	}
+	return p;
+}
+
+static int walk_one(const char *path, const struct cmd_walk_ops *ops, void *arg, int depth);
+
+static int walk_children(const char *path, const struct cmd_walk_ops *ops, void *arg,
+			 int depth)
+{
+	DIR *d = opendir(path);
+	struct dirent *de;
+	int ret = 0;
+
+	if (!d) {
+		ops->err(path, errno, arg);
+		return 0;
+	}
+	while (ret == 0 && (de = readdir(d))) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		char *child = cmd_join(path, de->d_name);
+
+		ret = walk_one(child, ops, arg, depth + 1);
+		free(child);
+	}
+	closedir(d);
+	return ret;
+}
+
+static int walk_one(const char *path, const struct cmd_walk_ops *ops, void *arg, int depth)
+{
+	struct stat st;
+	int r = ops->follow ? stat(path, &st) : lstat(path, &st);
+
+	if (r < 0 && ops->follow && errno == ENOENT)
+		r = lstat(path, &st); /* a dangling symlink is still an entry */
+	if (r < 0) {
+		ops->err(path, errno, arg);
+		return 0;
+	}
+	r = ops->fn(path, &st, CMD_WALK_PRE, depth, arg);
+	if (r < 0)
+		return -1;
+	if (!S_ISDIR(st.st_mode) || r == CMD_WALK_SKIP)
+		return 0;
+	if (ops->max_depth < 0 || depth < ops->max_depth)
+		if (walk_children(path, ops, arg, depth) < 0)
+			return -1;
+	return ops->fn(path, &st, CMD_WALK_POST, depth, arg) < 0 ? -1 : 0;
+}
+
+int cmd_walk(const char *path, const struct cmd_walk_ops *ops, void *arg)
+{
+	return walk_one(path, ops, arg, 0);
+}
+
+int cmd_copy_file(const char *src, const char *dst, mode_t mode)
+{
+	int in, out, ret, err;
+
+	in = open(src, O_RDONLY | O_CLOEXEC);
+	if (in < 0)
+		return -1;
+	out = open(dst, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode & 07777);
+	if (out < 0) {
+		err = errno;
+		close(in);
+		errno = err;
+		return -1;
+	}
+	ret = cmd_copy_fd(in, out);
+	err = errno;
+	if (ret == 0 && fchmod(out, mode & 07777) < 0)
+		ret = -1, err = errno;
+	if (close(out) < 0 && ret == 0)
+		ret = -1, err = errno;
+	close(in);
+	errno = err;
+	return ret;
+}

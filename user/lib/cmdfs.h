@@ -1,0 +1,72 @@
+/*
+ * cmdfs: helpers shared by the file and text commands of /bin (user/cmd/).
+ *
+ * Ordinary C over glibc; every command stays one readable file and calls
+ * these for the parts they all need:
+ *
+ *   cmd_warn(fmt, ...)        "prog: <fmt>: strerror(errno)" on stderr
+ *   cmd_warnx(fmt, ...)       "prog: <fmt>" on stderr (no errno text)
+ *   cmd_usage(text)           "usage: text" on stderr, exit(2)
+ *   cmd_read(fd, buf, n)      read(2) that resumes after EINTR
+ *   cmd_write_all(fd, buf, n) write(2) until done (short writes, EINTR)
+ *   cmd_copy_fd(in, out)      stream in to out in 64 KiB chunks
+ *   cmd_open_in(path)         open for reading; "-" is stdin
+ *   cmd_mode_string(m, buf)   "-rwxr-xr-x" (11 bytes with the NUL)
+ *   cmd_human(n, buf)         GNU -h sizes: 999, 1.0K, 12K, 1.5M, ...
+ *   cmd_join(dir, name)       malloc'd "dir/name" (no doubled '/')
+ *   cmd_walk(path, ...)       depth-first tree walk (rm -r, cp -r, find, du)
+ *   cmd_copy_file(src, dst)   copy a regular file, mode kept
+ *
+ * Every function that can fail returns -1 with errno set, and prints
+ * nothing: the caller decides how to name the failure.  The warning
+ * functions flush stdout first so that output and errors keep their order
+ * when both go to one pipe.
+ */
+#ifndef CMDFS_H
+#define CMDFS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#define CMD_BUFSZ (64 * 1024)
+
+void cmd_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cmd_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cmd_usage(const char *text) __attribute__((noreturn));
+
+ssize_t cmd_read(int fd, void *buf, size_t n);
+int cmd_write_all(int fd, const void *buf, size_t n);
+int cmd_copy_fd(int in, int out);
+int cmd_open_in(const char *path);
+
+char *cmd_mode_string(mode_t mode, char buf[11]);
+char *cmd_human(uint64_t n, char buf[24]);
+char *cmd_join(const char *dir, const char *name);
+
+/*
+ * cmd_walk: visit path and, if it is a directory (not followed through a
+ * symlink unless follow is set), everything below it, depth first.
+ * fn(path, st, phase, depth, arg) is called with phase CMD_WALK_PRE for
+ * every entry (before a directory's children) and CMD_WALK_POST for a
+ * directory after its children.  fn returns 0 to go on, CMD_WALK_SKIP (at
+ * PRE) not to enter a directory, or -1 to stop.  max_depth < 0 means no
+ * limit.  An unreadable entry or directory calls err(path, errno, arg) and
+ * the walk goes on.  Returns 0, or -1 if fn stopped it; *failed (if not
+ * NULL) is set when err was called.
+ */
+enum { CMD_WALK_PRE, CMD_WALK_POST };
+#define CMD_WALK_SKIP 1
+struct cmd_walk_ops {
+	int (*fn)(const char *path, const struct stat *st, int phase, int depth, void *arg);
+	void (*err)(const char *path, int err, void *arg);
+	int follow;    /* stat instead of lstat (find -L, du -L) */
+	int max_depth; /* < 0: unlimited */
+};
+int cmd_walk(const char *path, const struct cmd_walk_ops *ops, void *arg);
+
+/* Copy the regular file src to dst (created or truncated) with src's mode. */
+int cmd_copy_file(const char *src, const char *dst, mode_t mode);
+
+#endif
