@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 static void vwarn_common(int err, const char *fmt, va_list ap)
@@ -244,4 +245,139 @@ int cmd_copy_file(const char *src, const char *dst, mode_t mode)
 	close(in);
 	errno = err;
 	return ret;
+}
+
+struct copy_ctx {
+	const char *src, *dst;
+	int flags, failed;
+};
+
+static char *copy_target(const struct copy_ctx *c, const char *path)
+{
+	char *p;
+
+	if (asprintf(&p, "%s%s", c->dst, path + strlen(c->src)) < 0) {
+		fprintf(stderr, "%s: out of memory\n", program_invocation_short_name);
+		exit(1);
+	}
+	return p;
+}
+
+static void copy_times(const char *dst, const struct stat *st)
+{
+	struct timespec ts[2] = { st->st_atim, st->st_mtim };
+
+	if (lchown(dst, st->st_uid, st->st_gid) < 0) {
+		/* not root: keeping the owner is best effort, as GNU cp -p */
+	}
+	utimensat(AT_FDCWD, dst, ts, AT_SYMLINK_NOFOLLOW);
+}
+
+/* Copy one non-directory entry; -1 with errno on failure. */
+static int copy_leaf(const char *path, const char *dst, const struct stat *st)
+{
+	if (S_ISREG(st->st_mode))
+		return cmd_copy_file(path, dst, st->st_mode);
+	if (S_ISLNK(st->st_mode)) {
+		char target[4096];
+		ssize_t n = readlink(path, target, sizeof(target) - 1);
+		if (n < 0)
+			return -1;
+		target[n] = '\0';
+		return symlink(target, dst);
+	}
+	if (mknod(dst, st->st_mode, st->st_rdev) < 0)
+		return -1;
+	return chmod(dst, st->st_mode & 07777);
+}
+
+static int copy_fn(const char *path, const struct stat *st, int phase, int depth, void *arg)
+{
+	struct copy_ctx *c = arg;
+	char *dst = copy_target(c, path);
+	struct stat dst_st;
+	int r = 0;
+
+	(void)depth;
+	if (S_ISDIR(st->st_mode) && phase == CMD_WALK_PRE) {
+		/* 0700 while filling it, the real mode at POST (a read-only source
+		 * directory must still receive its children) */
+		r = mkdir(dst, 0700);
+		if (r < 0 && errno == EEXIST && stat(dst, &dst_st) == 0 && S_ISDIR(dst_st.st_mode))
+			r = 0;
+	} else if (S_ISDIR(st->st_mode)) {
+		r = chmod(dst, st->st_mode & 07777);
+	} else {
+		r = copy_leaf(path, dst, st);
+	}
+	if (r < 0) {
+		cmd_warn("cannot copy '%s' to '%s'", path, dst);
+		c->failed = 1;
+		free(dst);
+		return S_ISDIR(st->st_mode) && phase == CMD_WALK_PRE ? CMD_WALK_SKIP : 0;
+	}
+	if ((c->flags & CMD_COPY_TIMES) && (phase == CMD_WALK_POST || !S_ISDIR(st->st_mode)))
+		copy_times(dst, st);
+	if ((c->flags & CMD_COPY_VERBOSE) && phase == CMD_WALK_PRE)
+		printf("'%s' -> '%s'\n", path, dst);
+	free(dst);
+	return 0;
+}
+
+static void tree_err(const char *path, int err, void *arg)
+{
+	errno = err;
+	cmd_warn("cannot access '%s'", path);
+	*(int *)arg = 1;
+}
+
+static void copy_err(const char *path, int err, void *arg)
+{
+	tree_err(path, err, &((struct copy_ctx *)arg)->failed);
+}
+
+int cmd_copy_tree(const char *src, const char *dst, int flags)
+{
+	struct copy_ctx c = { .src = src, .dst = dst, .flags = flags };
+	struct cmd_walk_ops ops = {
+		.fn = copy_fn, .err = copy_err, .max_depth = -1,
+		.follow = 0,
+	};
+	struct stat st;
+
+	if ((flags & CMD_COPY_DEREF) && stat(src, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		copy_fn(src, &st, CMD_WALK_PRE, 0, &c); /* a followed top-level symlink */
+		return c.failed;
+	}
+	cmd_walk(src, &ops, &c);
+	return c.failed;
+}
+
+static int remove_fn(const char *path, const struct stat *st, int phase, int depth, void *arg)
+{
+	(void)depth;
+	if (phase == CMD_WALK_PRE && S_ISDIR(st->st_mode))
+		return 0;
+	if ((S_ISDIR(st->st_mode) ? rmdir(path) : unlink(path)) < 0) {
+		cmd_warn("cannot remove '%s'", path);
+		*(int *)arg = 1;
+	}
+	return 0;
+}
+
+int cmd_remove_tree(const char *path)
+{
+	struct cmd_walk_ops ops = { .fn = remove_fn, .err = tree_err, .max_depth = -1 };
+	int failed = 0;
+
+	cmd_walk(path, &ops, &failed);
+	return failed;
+}
+
+int cmd_same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
 }

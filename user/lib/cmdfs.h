@@ -16,6 +16,8 @@
  *   cmd_join(dir, name)       malloc'd "dir/name" (no doubled '/')
  *   cmd_walk(path, ...)       depth-first tree walk (rm -r, cp -r, find, du)
  *   cmd_copy_file(src, dst)   copy a regular file, mode kept
+ *   cmd_copy_tree(src, dst)   cp -r: a file, symlink, device or whole tree
+ *   cmd_remove_tree(path)     rm -r of one operand (no symlink followed)
  *
  * Every function that can fail returns -1 with errno set, and prints
  * nothing: the caller decides how to name the failure.  The warning
@@ -68,5 +70,26 @@ int cmd_walk(const char *path, const struct cmd_walk_ops *ops, void *arg);
 
 /* Copy the regular file src to dst (created or truncated) with src's mode. */
 int cmd_copy_file(const char *src, const char *dst, mode_t mode);
+
+/*
+ * cmd_copy_tree: copy src (not following it if it is a symlink, unless
+ * CMD_COPY_DEREF) to dst, which must not exist or (for a directory) may
+ * already be a directory.  Directories are copied recursively, symlinks
+ * as symlinks, fifos and devices by mknod; modes are kept; with
+ * CMD_COPY_TIMES also access/modify times (and owners, where permitted).
+ * Errors are reported (via cmd_warn) per file and the copy goes on.
+ * Returns 0 if everything was copied, 1 otherwise.
+ */
+#define CMD_COPY_DEREF 1
+#define CMD_COPY_TIMES 2
+#define CMD_COPY_VERBOSE 4
+int cmd_copy_tree(const char *src, const char *dst, int flags);
+
+/* Remove path and, if it is a directory, everything below it (children
+ * first, symlinks not followed); errors reported per file.  0 or 1. */
+int cmd_remove_tree(const char *path);
+
+/* Do a and b name the same file (device and inode)?  0 if either is missing. */
+int cmd_same_file(const char *a, const char *b);
 
 #endif
