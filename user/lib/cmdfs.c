@@ -381,3 +381,66 @@ int cmd_same_file(const char *a, const char *b)
 	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
 	       sa.st_ino == sb.st_ino;
 }
+
+/* Field 3 (the id) of a passwd/group line equal to id: copy field 1. */
+static const char *id_name(const char *file, unsigned long id, char *buf, size_t len)
+{
+	FILE *f = fopen(file, "re");
+	char *line = NULL;
+	size_t cap = 0;
+	int found = 0;
+
+	while (f && !found && getline(&line, &cap, f) > 0) {
+		char *name = strtok(line, ":"), *pw = strtok(NULL, ":"), *num = strtok(NULL, ":");
+		char *end;
+
+		if (!name || !pw || !num)
+			continue;
+		if (strtoul(num, &end, 10) == id && end != num && *end == '\0') {
+			snprintf(buf, len, "%s", name);
+			found = 1;
+		}
+	}
+	free(line);
+	if (f)
+		fclose(f);
+	if (!found)
+		snprintf(buf, len, "%lu", id);
+	return buf;
+}
+
+const char *cmd_user_name(uid_t uid)
+{
+	static char buf[64];
+	static uid_t last = (uid_t)-1;
+
+	if (uid != last || !buf[0]) /* ls asks for one owner over and over */
+		id_name("/etc/passwd", uid, buf, sizeof(buf));
+	last = uid;
+	return buf;
+}
+
+const char *cmd_group_name(gid_t gid)
+{
+	static char buf[64];
+	static gid_t last = (gid_t)-1;
+
+	if (gid != last || !buf[0])
+		id_name("/etc/group", gid, buf, sizeof(buf));
+	last = gid;
+	return buf;
+}
+
+char *cmd_format_time(time_t t, char buf[16])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	const time_t six_months = 31556952 / 2; /* GNU: half a Gregorian year */
+
+	localtime_r(&t, &tm);
+	if (t > now || now - t > six_months)
+		strftime(buf, 16, "%b %e  %Y", &tm);
+	else
+		strftime(buf, 16, "%b %e %H:%M", &tm);
+	return buf;
+}

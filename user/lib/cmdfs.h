@@ -14,6 +14,9 @@
  *   cmd_mode_string(m, buf)   "-rwxr-xr-x" (11 bytes with the NUL)
  *   cmd_human(n, buf)         GNU -h sizes: 999, 1.0K, 12K, 1.5M, ...
  *   cmd_join(dir, name)       malloc'd "dir/name" (no doubled '/')
+ *   cmd_user_name(uid)        name from /etc/passwd, else the number
+ *   cmd_group_name(gid)       name from /etc/group, else the number
+ *   cmd_format_time(t, buf)   ls -l's "Nov 22 08:49" / "Nov 22  2025"
  *   cmd_walk(path, ...)       depth-first tree walk (rm -r, cp -r, find, du)
  *   cmd_copy_file(src, dst)   copy a regular file, mode kept
  *   cmd_copy_tree(src, dst)   cp -r: a file, symlink, device or whole tree
@@ -31,6 +34,7 @@
 #include <stdint.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <time.h>
 
 #define CMD_BUFSZ (64 * 1024)
 
@@ -46,6 +50,16 @@ int cmd_open_in(const char *path);
 char *cmd_mode_string(mode_t mode, char buf[11]);
 char *cmd_human(uint64_t n, char buf[24]);
 char *cmd_join(const char *dir, const char *name);
+
+/* Names are read from /etc/passwd and /etc/group directly (a static
+ * binary has no NSS modules to load); the result is a static buffer
+ * valid until the next call. */
+const char *cmd_user_name(uid_t uid);
+const char *cmd_group_name(gid_t gid);
+
+/* ls -l's time: "Mon DD HH:MM", or "Mon DD  YYYY" for a time more than
+ * six months in the past or in the future (local time). */
+char *cmd_format_time(time_t t, char buf[16]);
 
 /*
  * cmd_walk: visit path and, if it is a directory (not followed through a
