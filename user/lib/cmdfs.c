@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
@@ -443,4 +444,131 @@ char *cmd_format_time(time_t t, char buf[16])
 	else
 		strftime(buf, 16, "%b %e %H:%M", &tm);
 	return buf;
+}
+
+/* Digest of one file into hex (2 * digest_len + 1 bytes); -1 on error. */
+static int sum_file(const struct cmd_hash *h, const char *path, char *hex)
+{
+	static unsigned char buf[CMD_BUFSZ];
+	unsigned char ctx[h->ctx_size], dig[h->digest_len];
+	int fd = cmd_open_in(path), err;
+	ssize_t n;
+
+	if (fd < 0)
+		return -1;
+	h->init(ctx);
+	while ((n = cmd_read(fd, buf, sizeof(buf))) > 0)
+		h->update(ctx, buf, (size_t)n);
+	err = errno;
+	if (fd)
+		close(fd);
+	if (n < 0)
+		return errno = err, -1;
+	h->final(ctx, dig);
+	for (size_t i = 0; i < h->digest_len; i++)
+		sprintf(hex + 2 * i, "%02x", dig[i]);
+	return 0;
+}
+
+struct sum_check {
+	unsigned long bad_format, failed, unreadable, ok;
+	int quiet, silent;
+};
+
+/* One -c line "HEX  NAME" / "HEX *NAME". */
+static void check_line(const struct cmd_hash *h, char *line, struct sum_check *c)
+{
+	size_t hl = 2 * h->digest_len, len = strlen(line);
+	char hex[2 * h->digest_len + 1];
+
+	if (len && line[len - 1] == '\n')
+		line[--len] = '\0';
+	if (len < hl + 3 || strspn(line, "0123456789abcdefABCDEF") != hl || line[hl] != ' ' ||
+	    (line[hl + 1] != ' ' && line[hl + 1] != '*')) {
+		c->bad_format++;
+		return;
+	}
+	const char *name = line + hl + 2;
+	if (sum_file(h, name, hex) < 0) {
+		if (!c->silent) {
+			cmd_warn("%s", name);
+			printf("%s: FAILED open or read\n", name);
+		}
+		c->unreadable++;
+		return;
+	}
+	if (strncasecmp(hex, line, hl) == 0) {
+		c->ok++;
+		if (!c->quiet && !c->silent)
+			printf("%s: OK\n", name);
+	} else {
+		c->failed++;
+		if (!c->silent)
+			printf("%s: FAILED\n", name);
+	}
+}
+
+static int check_file(const struct cmd_hash *h, const char *path, int quiet, int silent)
+{
+	struct sum_check c = { .quiet = quiet, .silent = silent };
+	FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
+	char *line = NULL;
+	size_t cap = 0;
+
+	if (!f) {
+		cmd_warn("%s", path);
+		return 1;
+	}
+	while (getline(&line, &cap, f) >= 0)
+		check_line(h, line, &c);
+	free(line);
+	if (f != stdin)
+		fclose(f);
+	if (!c.ok && !c.failed && !c.unreadable) {
+		cmd_warnx("%s: no properly formatted checksum lines found", path);
+		return 1;
+	}
+	if (!silent) {
+		if (c.bad_format)
+			cmd_warnx("WARNING: %lu line%s improperly formatted", c.bad_format,
+				  c.bad_format == 1 ? " is" : "s are");
+		if (c.unreadable)
+			cmd_warnx("WARNING: %lu listed file%s could not be read", c.unreadable,
+				  c.unreadable == 1 ? "" : "s");
+		if (c.failed)
+			cmd_warnx("WARNING: %lu computed checksum%s did NOT match", c.failed,
+				  c.failed == 1 ? "" : "s");
+	}
+	return c.failed || c.unreadable;
+}
+
+int cmd_sum_main(int argc, char **argv, const struct cmd_hash *h)
+{
+	int c, check = 0, binary = 0, quiet = 0, silent = 0, status = 0;
+	char hex[2 * h->digest_len + 1];
+
+	while ((c = getopt(argc, argv, "bctqs")) != -1) {
+		switch (c) {
+		case 'b': binary = 1; break;
+		case 't': binary = 0; break;
+		case 'c': check = 1; break;
+		case 'q': quiet = 1; break;
+		case 's': silent = 1; break;
+		default: cmd_usage(h->usage);
+		}
+	}
+	for (int i = optind; i < argc || (i == optind && optind == argc); i++) {
+		const char *path = i < argc ? argv[i] : "-";
+		if (check) {
+			status |= check_file(h, path, quiet, silent);
+		} else if (sum_file(h, path, hex) < 0) {
+			cmd_warn("%s", path);
+			status = 1;
+		} else {
+			printf("%s %s%s\n", hex, binary ? "*" : " ", path);
+		}
+	}
+	if (fflush(stdout) == EOF)
+		status = 1;
+	return status;
 }

@@ -21,6 +21,7 @@
  *   cmd_copy_file(src, dst)   copy a regular file, mode kept
  *   cmd_copy_tree(src, dst)   cp -r: a file, symlink, device or whole tree
  *   cmd_remove_tree(path)     rm -r of one operand (no symlink followed)
+ *   cmd_sum_main(...)         md5sum/sha256sum's shared main (print, -c)
  *
  * Every function that can fail returns -1 with errno set, and prints
  * nothing: the caller decides how to name the failure.  The warning
@@ -105,5 +106,26 @@ int cmd_remove_tree(const char *path);
 
 /* Do a and b name the same file (device and inode)?  0 if either is missing. */
 int cmd_same_file(const char *a, const char *b);
+
+/*
+ * A message digest for cmd_sum_main: ctx_size bytes of state, fed by
+ * update() in any pieces, final() writes digest_len bytes.
+ */
+struct cmd_hash {
+	const char *usage;
+	size_t digest_len, ctx_size;
+	void (*init)(void *ctx);
+	void (*update)(void *ctx, const void *p, size_t n);
+	void (*final)(void *ctx, unsigned char *out);
+};
+
+/*
+ * The whole of md5sum/sha256sum: "DIGEST  NAME" per FILE ("-" or none:
+ * stdin); -b marks binary ("DIGEST *NAME"; the digest is the same), -t
+ * text; -c reads such lines from the FILEs and prints "NAME: OK" or
+ * "NAME: FAILED" (-q leaves out the OKs, -s prints nothing), with GNU's
+ * WARNING lines at the end.  Returns the exit status.
+ */
+int cmd_sum_main(int argc, char **argv, const struct cmd_hash *h);
 
 #endif
