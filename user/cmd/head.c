@@ -60,7 +60,7 @@ static long long parse_count(const char *s)
 
 int main(int argc, char **argv)
 {
-	int c, headers = -1, status = 0;
+	int c, headers = -1, status = 0, shown = 0;
 
 	if (argc > 1 && argv[1][0] == '-' && isdigit((unsigned char)argv[1][1])) {
 		count = parse_count(argv[1] + 1);
@@ -91,7 +91,7 @@ int main(int argc, char **argv)
 			continue;
 		}
 		if (headers)
-			printf("%s==> %s <==\n", i > optind ? "\n" : "",
+			printf("%s==> %s <==\n", shown++ ? "\n" : "",
 			       strcmp(path, "-") ? path : "standard input");
 		fflush(stdout);
 		if (head_fd(fd) < 0) {

@@ -133,7 +133,7 @@ static void parse_count(const char *s)
 
 int main(int argc, char **argv)
 {
-	int c, headers = -1, status = 0, follow_mode = 0, last_fd = -1;
+	int c, headers = -1, status = 0, shown = 0, follow_mode = 0, last_fd = -1;
 
 	while ((c = getopt(argc, argv, "n:c:fqv")) != -1) {
 		switch (c) {
@@ -158,7 +158,7 @@ int main(int argc, char **argv)
 		}
 		if (headers) {
 			char h[4200];
-			int n = snprintf(h, sizeof(h), "%s==> %s <==\n", i > optind ? "\n" : "",
+			int n = snprintf(h, sizeof(h), "%s==> %s <==\n", shown++ ? "\n" : "",
 					 strcmp(path, "-") ? path : "standard input");
 			out(h, (size_t)n < sizeof(h) ? (size_t)n : sizeof(h) - 1);
 		}
