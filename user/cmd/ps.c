@@ -117,7 +117,10 @@ static double cpu_percent(const struct ps_ctx *c, const struct cs_stat *st)
 	double alive = c->uptime - (double)st->starttime / (double)c->hz;
 	double used = (double)(st->utime + st->stime) / (double)c->hz;
 
-	return alive > 0 ? 100.0 * used / alive : 0;
+	double pct = alive > 0 ? 100.0 * used / alive : 0;
+
+	/* A process a few ticks old can show more than its threads could use: cap it. */
+	return pct > 100.0 * (double)st->num_threads ? 100.0 * (double)st->num_threads : pct;
 }
 
 static void print_header(enum ps_format fmt)

@@ -299,9 +299,9 @@ static int wait_keys(uint64_t ns, int batch, int *keys_open)
 
 		if (r < 0 && errno == EINTR)
 			continue;
-		if (r <= 0)
+		if (r == 0)
 			return 0;
-		if (read(0, &c, 1) != 1) {	/* end of input: no more keys */
+		if (r < 0 || read(0, &c, 1) != 1) {	/* no poll, or end of input: no more keys */
 			*keys_open = 0;
 			ulib_sleep_ns(end > ulib_now_ns() ? end - ulib_now_ns() : 0);
 			return 0;
