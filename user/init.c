@@ -9,9 +9,23 @@
  *
  * What init does:
  *
- *   init                   prints a banner; runs /bin/sh (restarted when it
- *                          exits) when there is one, else says "no shell
- *                          yet"; reaps orphans (wait4(-1)) forever.
+ *   init                   the normal boot (docs/init.md): prints a banner;
+ *                          as pid 1 mounts the kernel's file systems (below);
+ *                          runs /etc/rc with /bin/sh if it is executable and
+ *                          waits for it (a failure is reported, boot goes
+ *                          on); prints /etc/motd; then keeps a login shell
+ *                          on the console: /bin/sh with argv[0] "-sh", in a
+ *                          new session with the console as its controlling
+ *                          terminal (TIOCSCTTY, errors ignored), cwd and
+ *                          HOME /root (or / when /root is missing), and the
+ *                          environment PATH=/bin:/sbin:/usr/bin, TERM=vt100,
+ *                          SHELL=/bin/sh, USER=root, LOGNAME=root. When the
+ *                          shell exits init says so and starts another (after
+ *                          INIT_RESPAWN_DELAY if it lived less than
+ *                          INIT_RESPAWN_MIN, so a broken shell cannot make
+ *                          init spin). Without /bin/sh init says so once and
+ *                          looks again every INIT_NO_SHELL_RETRY. All the
+ *                          while it reaps orphans.
  *   init usertests ARGS... runs /bin/usertests ARGS, prints
  *                          "init: usertests exited with status N" (or
  *                          "was killed by signal N"), then powers off with
@@ -27,21 +41,29 @@
  * As pid 1, before anything else, init mounts the kernel's file systems:
  * proc on /proc, devtmpfs on /dev (the kernel fills it with the device
  * nodes) and a tmpfs on /tmp (mode 1777). A mount that fails is reported
- * and init goes on. /etc/rc comes with the user-space issue.
+ * and init goes on.
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/utsname.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "ulib.h"
+
+#define INIT_RESPAWN_MIN     (2 * ULIB_NSEC_PER_SEC)	/* a shell that lived less "died at once" */
+#define INIT_RESPAWN_DELAY   (2 * ULIB_NSEC_PER_SEC)
+#define INIT_NO_SHELL_RETRY  (5 * ULIB_NSEC_PER_SEC)
 
 static const char *root = "";
 
@@ -145,27 +167,137 @@ static void run_and_power_off(int argc, char **argv)
 	power_off(code);
 }
 
-/* No arguments: a shell on the console, restarted when it exits. */
+/* The login environment of /etc/rc and the shell (the HOME it names in *home). */
+static char **login_env(const char **home)
+{
+	static char *env[] = { "PATH=/bin:/sbin:/usr/bin", "HOME=/root", "TERM=vt100",
+			       "SHELL=/bin/sh", "USER=root", "LOGNAME=root", NULL };
+	char path[512];
+	struct stat st;
+
+	*home = "/root";
+	if (stat(path_of("/root", path, sizeof(path)), &st) != 0 || !S_ISDIR(st.st_mode)) {
+		*home = "/";
+		env[1] = "HOME=/";
+	}
+	return env;
+}
+
+/*
+ * fork + execve(path, argv, envp) in dir. With login set, the child first
+ * becomes a session leader and takes the console (fd 0) as its controlling
+ * terminal and foreground group; errors there are ignored (no tty layer
+ * yet). The child's pid, or -1.
+ */
+static pid_t spawn_login(const char *path, char **argv, char **envp, const char *dir, int login)
+{
+	pid_t pid = fork();
+	char buf[512];
+
+	if (pid == 0) {
+		if (login) {
+			setsid();
+			ioctl(0, TIOCSCTTY, 0);
+			tcsetpgrp(0, getpid());
+		}
+		if (chdir(path_of(dir, buf, sizeof(buf))) != 0)
+			ulib_print(2, "init: chdir %s: %s\n", dir, ulib_errname(errno));
+		execve(path, argv, envp);
+		ulib_print(2, "init: execve %s: %s\n", path, ulib_errname(errno));
+		_exit(127);
+	}
+	if (pid < 0)
+		ulib_print(2, "init: fork: %s\n", ulib_errname(errno));
+	return pid;
+}
+
+/* /etc/rc, if it is executable, run by /bin/sh; a failure is reported. */
+static void run_rc(char **envp, const char *home)
+{
+	char rc[512], sh[512], how[96];
+	char *args[] = { "sh", rc, NULL };
+	int status;
+	pid_t pid;
+
+	path_of("/etc/rc", rc, sizeof(rc));
+	path_of("/bin/sh", sh, sizeof(sh));
+	if (access(rc, X_OK) != 0)
+		return;
+	if (access(sh, X_OK) != 0) {
+		ulib_print(1, "init: /etc/rc not run: %s: %s\n", sh, ulib_errname(errno));
+		return;
+	}
+	pid = spawn_login(sh, args, envp, home, 0);
+	if (pid < 0)
+		return;
+	if (reap_until(pid, &status) != 0) {
+		ulib_print(1, "init: lost /etc/rc: wait4: %s\n", ulib_errname(errno));
+		return;
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		describe(status, how, sizeof(how));
+		ulib_print(1, "init: /etc/rc %s\n", how);
+	}
+}
+
+/* /etc/motd to the console, if there is one. */
+static void print_motd(void)
+{
+	char path[512], buf[4096];
+	int fd = open(path_of("/etc/motd", path, sizeof(path)), O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return;
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		ulib_write_all(1, buf, (size_t)n);
+	close(fd);
+}
+
+/* Wait ns while reaping orphans (none is left a zombie longer than that). */
+static void sleep_reaping(uint64_t ns)
+{
+	int status;
+
+	ulib_sleep_ns(ns);
+	while (waitpid(-1, &status, WNOHANG) > 0)
+		;
+}
+
+/* No arguments: /etc/rc, then a login shell on the console, restarted when it exits. */
 static void __attribute__((noreturn)) run_shell(void)
 {
 	char path[512], how[96];
-	char *args[] = { "sh", NULL };
+	char *args[] = { "-sh", NULL };
+	const char *home;
+	char **envp = login_env(&home);
+	int warned = 0, motd = 0;
 
 	path_of("/bin/sh", path, sizeof(path));
-	if (access(path, X_OK) != 0) {
-		ulib_print(1, "init: no shell yet (%s: %s); reaping orphans\n", path,
-			   ulib_errname(errno));
-		reap_forever();
-	}
+	run_rc(envp, home);
 	for (;;) {
+		if (access(path, X_OK) != 0) {
+			if (!warned)
+				ulib_print(1, "init: no shell (%s: %s); looking again every %llu s\n",
+					   path, ulib_errname(errno),
+					   INIT_NO_SHELL_RETRY / ULIB_NSEC_PER_SEC);
+			warned = 1;
+			sleep_reaping(INIT_NO_SHELL_RETRY);
+			continue;
+		}
+		warned = 0;
+		if (!motd++)
+			print_motd();
+		uint64_t start = ulib_now_ns();
+		pid_t pid = spawn_login(path, args, envp, home, 1);
 		int status;
-		pid_t pid = spawn(path, args);
 
 		if (pid > 0 && reap_until(pid, &status) == 0) {
 			describe(status, how, sizeof(how));
 			ulib_print(1, "init: shell %s; starting another\n", how);
 		}
-		ulib_sleep_ns(ULIB_NSEC_PER_SEC);
+		if (pid < 0 || ulib_now_ns() - start < INIT_RESPAWN_MIN)
+			sleep_reaping(INIT_RESPAWN_DELAY);
 	}
 }
 
