@@ -31,7 +31,7 @@ EXTRA ?=
 
 # Rebuilt (from scratch: what was written into the old image is lost) when
 # a program or the list changed; `make fs.img` rebuilds it always.
-$(FS_IMG): $(MKFS) user/rootfs.list $(USER_BINS) $(CMD_BINS) $(SH_BIN) user/etc/rc user/etc/motd
+$(FS_IMG): $(MKFS) user/rootfs.list $(USER_BINS) $(CMD_BINS) $(SH_BIN) user/etc/rc user/etc/motd user/etc/passwd user/etc/group
 	@rm -rf $(FS_STAGE)
 	@$(PYTHON) scripts/mkcpio.py --stage $(FS_STAGE) $(MKCPIO_DEFS) user/rootfs.list
 	$(if $(EXTRA),@cp -a $(EXTRA)/. $(FS_STAGE)/)
