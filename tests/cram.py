@@ -31,7 +31,10 @@ command missing from them fails instead of silently using the host's.
 
 Usage: cram.py [--shell SH] [--path DIR]... [-v] FILE.t...
 Prints "PASS file" or "FAIL file" and a diff for each file; exit 1 if any
-failed. Importable: run_file(path, shell, path_dirs) -> (ok, diff, output).
+failed. Importable: run_file(path, shell, path_dirs) -> (ok, diff, output);
+for a run elsewhere (inside Kestrel: tests/run.py's shell job),
+parse(path) -> cases, script_of(cases) -> the script to run with the
+shell, check(cases, output) -> (ok, diff).
 """
 import argparse
 import difflib
@@ -155,15 +158,22 @@ def run_file(path, shell, path_dirs, env_extra=None):
         except subprocess.TimeoutExpired as e:
             raw = (e.stdout or b"").decode("latin-1")
             raw += "\n(timed out after %d s)" % TIMEOUT
+    ok, diff = check(cases, raw)
+    return ok, diff, raw
+
+
+def check(cases, raw):
+    """Compare a run's output (of script_of(cases), wherever it ran) with
+    the transcript; (ok, diff text)."""
     if raw.endswith("\n"):
         raw = raw[:-1]
     outs, status = split_output(raw, len(cases))
     want = transcript(cases, outs, status, actual=False)
     got = transcript(cases, outs, status, actual=True)
     if want == got:
-        return True, "", raw
+        return True, ""
     diff = difflib.unified_diff(want, got, "expected", "actual", lineterm="", n=2)
-    return False, "\n".join(diff), raw
+    return False, "\n".join(diff)
 
 
 def main():

@@ -1157,6 +1157,234 @@ def guest_usertests_job(kernel, cpus=4, release=False, rootfs=False):
 
 
 # ---------------------------------------------------------------------------
+# suite: shell and commands (docs/shell.md, docs/commands.md)
+#
+# transcripts/host   tests/cmd/*.t with the host's /bin/sh and tests/sh/*.t
+#                    with our sh, PATH = build/user/bin only (binfmt_misc
+#                    runs the riscv64 programs through qemu-riscv64)
+# transcripts/smp4   the same files inside Kestrel: each becomes a script
+#                    in a copy of the root image, run by our /bin/sh as
+#                    pid 1 (init=/bin/sh) in a directory of the ext3 disk,
+#                    its output through a pipe (not the console: ls must
+#                    see a non-tty as on the host), read off the console
+# shell/smp4         the interactive shell on the console, started by
+#                    /sbin/init from the root image: prompt, pipelines,
+#                    redirections, status logic, background jobs, history
+#                    recall, ^C, ps, ls -l, a script, poweroff
+
+sys.path.insert(0, str(ROOT / "tests"))
+import cram                                                    # noqa: E402
+
+TRANSCRIPT_DIRS = (("cmd", ROOT / "tests" / "cmd"), ("sh", ROOT / "tests" / "sh"))
+USER_BIN = USER_DIR / "bin"
+FS_STAGE = ROOT / "build" / "fs-stage"
+SHELL_TIMEOUT = 600
+
+
+def transcript_files():
+    return [(suite, f) for suite, d in TRANSCRIPT_DIRS for f in sorted(d.glob("*.t"))]
+
+
+def host_transcripts_job():
+    name = "transcripts/host"
+    files = transcript_files()
+    names = ["host/%s/%s" % (suite, f.stem) for suite, f in files]
+
+    def run():
+        t0 = time.monotonic()
+        why = user_prereq(USER_BIN / "sh") or ensure_binfmt()
+        if why:
+            return Outcome(all_failed(names, why))
+        results, log = [], []
+        for (suite, f), test in zip(files, names):
+            shell = ["/bin/sh"] if suite == "cmd" else [str(USER_BIN / "sh")]
+            ok, diff, raw = cram.run_file(str(f), shell, [str(USER_BIN)])
+            results.append(Result(test, ok, "" if ok else clean(diff.replace("\n", " | "), 400)))
+            log.append("=== %s (%s)\n%s\n%s" % (test, shell[0], raw, diff))
+        path = log_path(name)
+        with open(path, "w", encoding="latin-1") as fh:
+            fh.write("\n".join(log))
+        return Outcome(results, "\n".join(log), path, ["cram.py"], time.monotonic() - t0)
+
+    return Job(name, names, run)
+
+
+GUEST_RUNNER = """\
+mount -t proc proc /proc
+mount -t devtmpfs devtmpfs /dev
+mount -t tmpfs -o mode=1777 tmpfs /tmp
+export PATH=/bin LC_ALL=C TERM=dumb
+for t in /tests/*.sh; do
+    n=${t##*/}; n=${n%.sh}
+    mkdir -p /root/cram/$n
+    echo "@@BEGIN $n"
+    (cd /root/cram/$n && HOME=/root/cram/$n TESTDIR=/tests exec sh $t </dev/null 2>&1) | cat
+    echo "@@END $n $?"
+done
+echo "@@ALL DONE"
+poweroff -f
+"""
+
+
+def build_transcript_image(image, files, log):
+    """A copy of the root tree plus /tests/<suite>-<name>.sh, made with mkfs."""
+    stage = DISK_DIR / "transcripts-stage"
+    if stage.exists():
+        shutil.rmtree(stage)
+    shutil.copytree(FS_STAGE, stage, symlinks=True)
+    tests = stage / "tests"
+    tests.mkdir()
+    for suite, f in files:
+        (tests / ("%s-%s.sh" % (suite, f.stem))).write_text(cram.script_of(cram.parse(str(f))))
+    (stage / "run-transcripts").write_text(GUEST_RUNNER)
+    status, out = run_mkfs(["-q", "-s", "256M", "-L", "kestrel", "-d", str(stage), str(image)],
+                           log)
+    return None if status == 0 else "mkfs failed: " + clean(out, 200)
+
+
+def guest_transcripts_job(kernel, cpus=4):
+    name = "transcripts/smp%d" % cpus
+    files = transcript_files()
+    names = ["smp%d/%s/%s" % (cpus, suite, f.stem) for suite, f in files]
+    image = DISK_DIR / ("transcripts-smp%d.img" % cpus)
+
+    def run():
+        t0 = time.monotonic()
+        why = qemu_prereq(kernel) or mkfs_prereq() or (
+            None if FS_STAGE.is_dir() else "prerequisite missing: %s (make fs.img)" % FS_STAGE)
+        log = []
+        if not why:
+            DISK_DIR.mkdir(parents=True, exist_ok=True)
+            why = build_transcript_image(image, files, log)
+        if why:
+            return Outcome(all_failed(names + [name + "/summary"], why))
+        q = Qemu(kernel, cpus=cpus, mem="512M",
+                 bootargs='root=/dev/vda loglevel=4 init=/bin/sh init.args=/run-transcripts',
+                 extra_args=disk_args(image), log=log_path(name))
+        problems = []
+        with q:
+            try:
+                q.wait_exit(SHELL_TIMEOUT)
+            except QemuError as e:
+                problems.append(first_line(e))
+        out = q.output.replace("\r\n", "\n")
+        if "@@ALL DONE" not in out:
+            problems.append("the runner did not finish")
+        results = []
+        for (suite, f), test in zip(files, names):
+            key = "%s-%s" % (suite, f.stem)
+            m = re.search(r"^@@BEGIN %s\n(.*?)^@@END %s (\d+)$" % (re.escape(key), re.escape(key)),
+                          out, re.S | re.M)
+            if not m:
+                results.append(Result(test, False, "no output (the run stopped before it)"))
+                continue
+            ok, diff = cram.check(cram.parse(str(f)), m.group(1))
+            results.append(Result(test, ok, "" if ok else clean(diff.replace("\n", " | "), 400)))
+        note = panic_note(q.output)
+        if note:
+            problems.append(note)
+        results.append(Result(name + "/summary", not problems, clean("; ".join(problems), 300)))
+        return Outcome(results, q.output, q.log_path, q.argv, time.monotonic() - t0)
+
+    return Job(name, names + [name + "/summary"], run)
+
+
+def disk_args(image):
+    return ["-global", "virtio-mmio.force-legacy=false",
+            "-drive", "file=%s,if=none,format=raw,id=hd0" % image,
+            "-device", "virtio-blk-device,drive=hd0"]
+
+
+# The interactive session: (what to type, regexes that must appear before
+# the next prompt).  PS1 is set to a fixed marker first.
+SHELL_PROMPT = r"kestrel\$ "
+SHELL_STEPS = (
+    ("hostname", (r"^kestrel\r?$",)),
+    ("ps", (r"^\s+PID TTY\s+TIME CMD\r?$", r"^\s+\d+ \S+\s+\d\d:\d\d:\d\d sh\r?$")),
+    ("cat /etc/rc | grep hostname | wc -l", (r"^1\r?$",)),
+    ("echo one > /tmp/f; echo two >> /tmp/f; cat < /tmp/f", (r"^one\r?$", r"^two\r?$")),
+    ("ls /nonexistent 2> /tmp/err; cat /tmp/err", (r"ls: cannot access '/nonexistent': No such file or directory",)),
+    ("true && echo and-ok || echo and-bad", (r"^and-ok\r?$",)),
+    ("false && echo and-bad || echo or-ok", (r"^or-ok\r?$",)),
+    ("no-such-command; echo status=$?", (r"sh: no-such-command: \S", r"^status=127\r?$")),
+    ("for i in 1 2 3; do echo loop$i; done | tail -n 1", (r"^loop3\r?$",)),
+    ("printf 'n=0\\nwhile [ $n -lt 3 ]; do n=$((n+1)); done\\necho script=$n\\n' > /tmp/s.sh; sh /tmp/s.sh",
+     (r"^script=3\r?$",)),
+    ("sleep 1 & wait $!; echo waited=$?", (r"^\[1\] \d+\r?$", r"^waited=0\r?$")),
+    ("echo 'single $HOME' \"double $HOME\" back\\ slash", (r"^single \$HOME double /root back slash\r?$",)),
+    ("ls -l /etc/motd", (r"^-rw-r--r-- 1 root root\s+\d+ \w{3} [ \d]\d (?:[ \d]\d:\d\d| \d{4}) /etc/motd\r?$",)),
+    ("\x1b[A", (r"^-rw-r--r-- .* /etc/motd\r?$",)),   # history: up recalls ls -l
+    ("sleep 30", ()),                           # interrupted by ^C below
+)
+
+
+def shell_session(q):
+    """Drive the console; a list of problems."""
+    problems = []
+    q.expect(r"# ", PROMPT_TIMEOUT)
+    q.sendline("PS1='kes''trel$ '")            # its echo must not match the prompt
+    q.expect(SHELL_PROMPT, COMMAND_TIMEOUT)
+    for cmd, want in SHELL_STEPS:
+        start = q.cursor
+        if cmd == "sleep 30":
+            q.sendline(cmd)
+            time.sleep(1.0)
+            q.send("\x03")                       # ^C: SIGINT to the foreground job
+            t = time.monotonic()
+            q.expect(SHELL_PROMPT, COMMAND_TIMEOUT)
+            if time.monotonic() - t > 5:
+                problems.append("^C took %.1f s to end sleep 30" % (time.monotonic() - t))
+            continue
+        if cmd.startswith("\x1b"):
+            q.send(cmd + "\r")                   # recall the last command and run it
+            q.expect(want[0], 2 * COMMAND_TIMEOUT)   # (the redrawn line shows a prompt too)
+        else:
+            q.sendline(cmd)
+        q.expect(SHELL_PROMPT, 2 * COMMAND_TIMEOUT)
+        text = q.output[start:q.cursor]
+        for pat in want:
+            if not re.search(pat, text, re.M):
+                problems.append("%r: no line matching %r" % (cmd[:40], pat))
+    q.sendline("poweroff")
+    status = q.wait_exit(POWEROFF_TIMEOUT)
+    if status != 0:
+        problems.append("poweroff: " + describe_status(status))
+    return problems
+
+
+def guest_shell_job(kernel, cpus=4):
+    name = "shell/smp%d" % cpus
+    image = DISK_DIR / ("shell-smp%d.img" % cpus)
+
+    def run():
+        t0 = time.monotonic()
+        why = qemu_prereq(kernel) or (None if FS_IMG.is_file() else
+                                      "prerequisite missing: %s" % FS_IMG)
+        if why:
+            return Outcome(all_failed([name], why))
+        DISK_DIR.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(FS_IMG, image)
+        q = Qemu(kernel, cpus=cpus, mem="512M", bootargs="root=/dev/vda",
+                 extra_args=disk_args(image), log=log_path(name))
+        with q:
+            try:
+                problems = shell_session(q)
+            except QemuError as e:
+                problems = [first_line(e)]
+        note = panic_note(q.output)
+        if note:
+            problems.append(note)
+        log = []
+        fsck = fsck_result(name + "/e2fsck", image, log)
+        if not fsck.ok:
+            problems.append(fsck.reason)
+        return Outcome([Result(name, not problems, clean("; ".join(problems), 400))],
+                       q.output + "\n".join(log), q.log_path, q.argv, time.monotonic() - t0)
+
+    return Job(name, [name], run)
+
+
+# ---------------------------------------------------------------------------
 # docs generated from the source must match it
 
 def abi_doc_job():
@@ -1612,6 +1840,7 @@ def build_jobs(args):
              host_bench_job()]
     jobs += [guest_usertests_job(kernel, 4), guest_usertests_job(kernel, 1),
              guest_usertests_job(kernel, 4, rootfs=True)]
+    jobs += [host_transcripts_job(), guest_transcripts_job(kernel), guest_shell_job(kernel)]
     if args.release_kernel:
         jobs.append(guest_usertests_job(args.release_kernel, 2, release=True))
     jobs += [boot_job(kernel, n, "1G" if n == 8 else "512M")
