@@ -588,7 +588,7 @@ static void sched_apply_policy(struct task *t, int policy, int rt_priority)
 {
 	t->policy = policy;
 	t->rt_priority = policy_is_rt(policy) ? rt_priority : 0;
-	t->rt_time_slice = RT_RR_TIMESLICE_TICKS;
+	t->rt_slice_end = t->se.sum_exec_runtime + RT_RR_TIMESLICE_NS;
 	t->class = policy_is_rt(policy) ? &rt_sched_class : &fair_sched_class;
 	if (t->class == &fair_sched_class)
 		fair_sched_class.set_nice(NULL, t, t->nice);   /* SCHED_IDLE's weight, or nice's */
@@ -687,9 +687,9 @@ void sched_task_init(struct task *t)
 	t->policy = SCHED_NORMAL;
 	t->nice = 0;
 	t->rt_priority = 0;
-	t->rt_time_slice = RT_RR_TIMESLICE_TICKS;
 	INIT_LIST_HEAD(&t->rt_node);
 	cfs_entity_init(&t->se, 0);
+	t->rt_slice_end = RT_RR_TIMESLICE_NS;
 	t->cpu = smp_processor_id();   /* any valid cpu: the first wake-up chooses */
 	t->cpus_allowed = CPUMASK_ALL;
 }

@@ -8,7 +8,8 @@
  *    preempted task keeps its place at the head (POSIX).
  *  - SCHED_FIFO runs until it blocks, yields (tail of its list) or a
  *    higher priority arrives. SCHED_RR also goes to the tail after
- *    RT_RR_TIMESLICE_TICKS ticks (100 ms, Linux's sched_rr_timeslice) if
+ *    RT_RR_TIMESLICE_NS of run time (100 ms, Linux's sched_rr_timeslice;
+ *    checked at each tick) if
  *    another task of its priority waits; its slice is then refilled.
  *  - Any real-time task preempts any fair task at once: the core's rank
  *    check (check_preempt_curr).
@@ -98,9 +99,13 @@ static u64 rt_update_curr(struct rq *rq)
 /* SCHED_RR: a used-up slice sends t behind the others of its priority. */
 static bool rt_tick(struct rq *rq, struct task *t)
 {
-	if (t->policy != SCHED_RR || --t->rt_time_slice > 0)
+	/*
+	 * By run time, not by counting ticks: a vCPU the host stalls gets one
+	 * late tick for many periods, and the slice must still end on time.
+	 */
+	if (t->policy != SCHED_RR || t->se.sum_exec_runtime < t->rt_slice_end)
 		return false;
-	t->rt_time_slice = RT_RR_TIMESLICE_TICKS;
+	t->rt_slice_end = t->se.sum_exec_runtime + RT_RR_TIMESLICE_NS;
 	if (rt_array_alone(&rq->rt.active, &t->rt_node, t->rt_priority))
 		return false;
 	rt_array_requeue_tail(&rq->rt.active, &t->rt_node, t->rt_priority);

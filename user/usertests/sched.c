@@ -57,7 +57,7 @@ static uint64_t wait_cpu(pid_t pid)
 	return rusage_ns(&ru);
 }
 
-UTEST(sched_nice_share, 0, NULL)
+UTEST(sched_nice_share, 0, "checks Kestrel's CFS shares, not the host's scheduler under a loaded qemu-user")
 {
 	volatile uint64_t *cpu = ut_map_shared(4096);
 	int nices[2] = { 0, 5 };

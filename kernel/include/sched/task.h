@@ -155,7 +155,7 @@ struct task {
 	/* Real-time class (kernel/sched/rt.c). */
 	int rt_priority;               /* [rq] 1..99 under SCHED_FIFO/SCHED_RR, else 0 */
 	struct list_head rt_node;      /* [rq] in its priority's run list */
-	int rt_time_slice;             /* [rq] ticks left (SCHED_RR) */
+	u64 rt_slice_end;              /* [rq] SCHED_RR: se.sum_exec_runtime when its slice ends */
 
 	/* User tasks (kernel/proc/); NULL/0 for kernel threads. */
 	struct process *proc;          /* [I] the process (proc/process.h) */
