@@ -787,11 +787,12 @@ HOST_SMALL_TIMEOUT = 60
 GUEST_USERTESTS_TIMEOUT = 600
 # -T 3: per-test limits x3 (90 s): 4 vCPUs on a busy 2-core host wait for
 # the host scheduler at every cross-hart hand-off.
-GUEST_USERTESTS_ARGS = {4: 'init.args="usertests -T 3"', 1: 'init.args="usertests -q -T 3"',
-                        2: 'init.args="usertests -q -T 3"'}
+GUEST_USERTESTS_ARGS = {4: 'init.args="usertests -a -T 3"', 1: 'init.args="usertests -T 3"',
+                        2: 'init.args="usertests -T 3"'}
 BENCH_METRICS = 21
 
-UT_LINE = re.compile(r"usertests: (PASS|FAIL|SKIP) (\S+)(?: -- (.*)|: (.*))?$")
+UT_LINE = re.compile(r"(?:^|\s)(?P<name>[A-Za-z0-9_]+): (?P<v>OK|FAIL|SKIP)"
+                     r"(?: -- (?P<note>.*)| \((?P<why>.*)\))?\r?$")
 UT_SUMMARY = re.compile(
     r"usertests: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$")
 RISCV64_MAGIC = "7f454c460201010000000000000000000200f300"
@@ -921,7 +922,7 @@ def list_usertests(quick=False):
     if user_prereq(binary):
         return []
     try:
-        proc = subprocess.run([QEMU_USER, str(binary), "-l"] + (["-q"] if quick else []),
+        proc = subprocess.run([QEMU_USER, str(binary), "-l"] + ([] if quick else ["-a"]),
                               capture_output=True, text=True, timeout=30)
     except (OSError, subprocess.TimeoutExpired):
         return []
@@ -943,19 +944,20 @@ def parse_usertests(out, prefix, expected=()):
         m = UT_LINE.search(ln)
         if not m:
             continue
-        verdict, name = m.group(1), "%s/%s" % (prefix, m.group(2))
+        verdict = {"OK": "PASS"}.get(m.group("v"), m.group("v"))
+        name = "%s/%s" % (prefix, m.group("name"))
         seen[name] = seen.get(name, 0) + 1
         if seen[name] > 1:
             problems.append("%s reported %d times" % (name, seen[name]))
             continue
         if verdict == "SKIP":
-            notes.append("%s skipped: %s" % (name, m.group(4) or ""))
+            notes.append("%s skipped: %s" % (name, m.group("why") or ""))
         elif verdict == "PASS":
             results.append(Result(name, True))
-            if m.group(3):
-                verbose_notes.append("%s: %s" % (name, m.group(3)))
+            if m.group("note"):
+                verbose_notes.append("%s: %s" % (name, m.group("note")))
         else:
-            results.append(Result(name, False, clean(m.group(4) or "FAIL", 300)))
+            results.append(Result(name, False, clean(m.group("why") or "FAIL", 300)))
     missing = [n for n in expected if n not in seen]
     if missing:
         problems.append("%d tests never reported: %s" % (
@@ -987,7 +989,7 @@ def host_usertests_job():
         no_exec = ensure_binfmt()
         if no_exec:
             notes.append("%s: exec tests not run on this host: %s" % (prefix, no_exec))
-        argv = [QEMU_USER, str(binary), "-H", "-r", str(STAGE_DIR)]
+        argv = [QEMU_USER, str(binary), "-a", "-H", "-r", str(STAGE_DIR)]
         out, status, error = host_run(name, argv, HOST_USERTESTS_TIMEOUT)
         results, skips, verbose_notes, problems = parse_usertests(out, prefix, names)
         if error:
@@ -1094,7 +1096,7 @@ def guest_usertests_job(kernel, cpus=4, release=False, rootfs=False):
             return GUEST_USERTESTS_ARGS[cpus], ["-initrd", str(INITRAMFS)]
         DISK_DIR.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(FS_IMG, image)
-        return ('root=/dev/vda init.args="usertests -T 3 -s /root"',
+        return ('root=/dev/vda init.args="usertests -a -T 3 -s /root"',
                 ["-global", "virtio-mmio.force-legacy=false",
                  "-drive", "file=%s,if=none,format=raw,id=hd0" % image,
                  "-device", "virtio-blk-device,drive=hd0"])

@@ -4,8 +4,8 @@
  * The kernel's side of the contract: init starts as pid 1 with descriptors
  * 0, 1 and 2 open on the console; argv[0] is "/init" and argv[1..] are the
  * words of the kernel command-line option `init.args="..."` split at
- * spaces (`init.args="usertests -q"` gives argv = {"/init", "usertests",
- * "-q"}); envp is whatever the kernel passes (may be empty).
+ * spaces (`init.args="usertests -a"` gives argv = {"/init", "usertests",
+ * "-a"}); envp is whatever the kernel passes (may be empty).
  *
  * What init does:
  *

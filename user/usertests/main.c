@@ -2,9 +2,11 @@
  * usertests: the runner. Runs each selected test in a forked child, one
  * result line per test, then a summary line (docs/usertests.md).
  *
- *   usertests [-q] [-l] [-H] [-P] [-r ROOT] [-s DIR] [-T SCALE] [SUBSTR...]
+ *   usertests [-a] [-l] [-H] [-P] [-r ROOT] [-s DIR] [-T SCALE] [NAME...]
  *
- *   -q        quick group only (skip tests marked UT_SLOW)
+ *   (none)    the quick group (tests not marked UT_SLOW)
+ *   -a        all tests: quick and slow
+ *   -q        the quick group (the default; kept for old command lines)
  *   -l        list the selected tests ("name quick|slow [host: reason]")
  *   -H        host mode: running under qemu-user on Linux; skip tests
  *             marked host-inapplicable, and exec-tests if the host cannot
@@ -16,13 +18,15 @@
  *   -s DIR    scratch directory for file tests (default ROOT/tmp); each
  *             test gets DIR/<name>, removed after the test
  *   -T SCALE  multiply every timeout by SCALE (default 1)
- *   SUBSTR    run only tests whose name contains one of the SUBSTRs
+ *   NAME      run only tests whose name contains one of the NAMEs (quick
+ *             and slow alike)
  *
- * Output: `usertests: PASS name[ -- note]`, `usertests: FAIL name: reason`,
- * `usertests: SKIP name: host: reason` (only with -H),
- * `usertests: SKIP name: pending: reason` (guest without -P), `usertests: SKIP
- * name: no /proc` (a UT_NEEDS_PROC test while /proc is not mounted), and at the end
- * `usertests: N passed, M failed[, K skipped]`. Exit status 0 iff M == 0.
+ * Output, one line per test: `name: OK[ -- note]`, `name: FAIL (why)`,
+ * `name: SKIP (host: reason)` (only with -H), `name: SKIP (pending:
+ * reason)` (guest without -P), `name: SKIP (no /proc)` (a UT_NEEDS_PROC
+ * test while /proc is not mounted); the last test, mem_leak_check, gives
+ * the free pages before and after the suite; then `usertests: N passed,
+ * M failed[, K skipped]`. Exit status 0 iff M == 0.
  *
  * Timeouts: the runner polls waitpid(WNOHANG) with short sleeps (no alarm
  * needed) and, past a test's limit (30 s quick, 300 s slow, times SCALE),
@@ -65,10 +69,8 @@ static int by_name(const void *a, const void *b)
 
 static int selected(const struct utest *t, const struct options *o)
 {
-	if (o->quick && (t->flags & UT_SLOW))
-		return 0;
 	if (o->nsubstrs == 0)
-		return 1;
+		return !(o->quick && (t->flags & UT_SLOW));   /* names choose slow tests too */
 	for (int i = 0; i < o->nsubstrs; i++)
 		if (strstr(t->name, o->substrs[i]))
 			return 1;
@@ -87,8 +89,10 @@ static void parse_options(int argc, char **argv, struct options *o)
 	int c;
 
 	o->scale = 1.0;
-	while ((c = getopt(argc, argv, "qlHPLr:s:T:")) != -1) {
+	o->quick = 1;
+	while ((c = getopt(argc, argv, "aqlHPLr:s:T:")) != -1) {
 		switch (c) {
+		case 'a': o->quick = 0; break;
 		case 'q': o->quick = 1; break;
 		case 'l': o->list = 1; break;
 		case 'H': ut.host = 1; break;
@@ -183,7 +187,7 @@ static int run_one(const struct utest *t, double scale)
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0) {
-		ulib_print(1, "usertests: FAIL %s: fork: %s\n", t->name, ulib_errname(errno));
+		ulib_print(1, "%s: FAIL (fork: %s)\n", t->name, ulib_errname(errno));
 		return 0;
 	}
 	if (pid == 0)
@@ -193,7 +197,7 @@ static int run_one(const struct utest *t, double scale)
 			snprintf(how, sizeof(how), "killed");
 		else
 			snprintf(how, sizeof(how), "could not kill it: %s", ulib_errname(errno));
-		ulib_print(1, "usertests: FAIL %s: timed out after %.0f s (%s)\n", t->name,
+		ulib_print(1, "%s: FAIL (timed out after %.0f s (%s))\n", t->name,
 			   limit * scale, how);
 		return 0;
 	}
@@ -205,7 +209,7 @@ static int run_one(const struct utest *t, double scale)
 		}
 	}
 	ut_describe_status(status, how, sizeof(how));
-	ulib_print(1, "usertests: FAIL %s: test process %s before reporting%s%s\n", t->name, how,
+	ulib_print(1, "%s: FAIL (test process %s before reporting%s%s)\n", t->name, how,
 		   ut.shared && ut.shared[0] ? ": " : "", ut.shared ? ut.shared : "");
 	return 0;
 }
@@ -253,20 +257,20 @@ static int have_proc;   /* stat("/proc/self") worked at start */
 static int runnable(const struct utest *t, const struct options *o)
 {
 	if (ut.host && t->nohost) {
-		ulib_print(1, "usertests: SKIP %s: host: %s\n", t->name, t->nohost);
+		ulib_print(1, "%s: SKIP (host: %s)\n", t->name, t->nohost);
 		return 0;
 	}
 	if (ut.host && !ut.host_exec && (t->flags & UT_EXEC)) {
-		ulib_print(1, "usertests: SKIP %s: host: cannot exec riscv64 programs here "
-			   "(no binfmt_misc entry for qemu-riscv64)\n", t->name);
+		ulib_print(1, "%s: SKIP (host: cannot exec riscv64 programs here "
+			   "(no binfmt_misc entry for qemu-riscv64))\n", t->name);
 		return 0;
 	}
 	if (!ut.host && !o->pending && (t->flags & UT_PENDING)) {
-		ulib_print(1, "usertests: SKIP %s: pending: %s\n", t->name, t->pending);
+		ulib_print(1, "%s: SKIP (pending: %s)\n", t->name, t->pending);
 		return 0;
 	}
 	if ((t->flags & UT_NEEDS_PROC) && !have_proc) {
-		ulib_print(1, "usertests: SKIP %s: no /proc\n", t->name);
+		ulib_print(1, "%s: SKIP (no /proc)\n", t->name);
 		return 0;
 	}
 	return 1;
@@ -532,7 +536,7 @@ static int leak_check_end(const struct options *o, int n)
 	(void)o;
 	(void)n;
 	if (leak_state == -1) {
-		ulib_print(1, "usertests: SKIP mem_leak_check: host: other programs share the memory\n");
+		ulib_print(1, "mem_leak_check: SKIP (host: other programs share the memory)\n");
 		return -1;
 	}
 	if (leak_state != 1)
@@ -540,7 +544,7 @@ static int leak_check_end(const struct options *o, int n)
 	while (waitpid(-1, NULL, WNOHANG) > 0)
 		;
 	if (free_memory_settled(&after) != 0) {
-		ulib_print(1, "usertests: FAIL mem_leak_check: sysinfo: %s\n", ulib_errname(errno));
+		ulib_print(1, "mem_leak_check: FAIL (sysinfo: %s)\n", ulib_errname(errno));
 		return 0;
 	}
 	static char vm_after[4096];
@@ -562,9 +566,9 @@ static int leak_check_end(const struct options *o, int n)
 		diff = (long)after - (long)leak_free_before;
 	}
 	if (diff != 0 || grown) {
-		ulib_print(1, "usertests: FAIL mem_leak_check: free pages %ld before the suite, %ld "
+		ulib_print(1, "mem_leak_check: FAIL (free pages %ld before the suite, %ld "
 			   "after, slab pages %+ld, kernel page tables %+ld, page cache %+ld "
-			   "(%+ld KiB unexplained%s)\n",
+			   "(%+ld KiB unexplained%s))\n",
 			   leak_have_snap ? leak_snap_before.free : (long)(leak_free_before / 4096),
 			   leak_have_snap ? snap.free : (long)(after / 4096), slab_delta, kpt_delta,
 			   file_delta, diff / 1024, grown ? "; objects still in use" : "");
@@ -576,12 +580,12 @@ static int leak_check_end(const struct options *o, int n)
 		return 0;
 	}
 	if (leak_have_snap)
-		ulib_print(1, "usertests: PASS mem_leak_check -- free pages %ld before, %ld after, "
+		ulib_print(1, "mem_leak_check: OK -- free pages %ld before, %ld after, "
 			   "slab pages %+ld (fragmentation), kernel page tables %+ld; no slab cache "
 			   "has more objects in use\n", leak_snap_before.free, snap.free, slab_delta,
 			   kpt_delta);
 	else
-		ulib_print(1, "usertests: PASS mem_leak_check -- %lu KiB free before and after\n",
+		ulib_print(1, "mem_leak_check: OK -- %lu KiB free before and after\n",
 			   leak_free_before / 1024);
 	return 1;
 }
@@ -631,7 +635,7 @@ static void run_suite_in_child(const struct utest **tests, int n, const struct o
 	}
 	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
 	    WEXITSTATUS(status) != 0) {
-		ulib_print(1, "usertests: FAIL suite: the suite process did not finish normally\n");
+		ulib_print(1, "suite: FAIL (the suite process did not finish normally)\n");
 		c->failed++;
 	}
 	*passed = c->passed;

@@ -3,8 +3,8 @@
  *
  * A test is a function declared with UTEST(). The runner (main.c) forks a
  * child per test; the child runs the function and, if it returns, prints
- * `usertests: PASS name` itself. A failed check prints
- * `usertests: FAIL name: file.c:line: what` from the test process and
+ * `name: OK` itself. A failed check prints
+ * `name: FAIL (file.c:line: what)` from the test process and
  * exits; a crash (a signal) or an unexpected exit is reported by the runner.
  * Either way exactly one line per test reaches the console.
  *
@@ -14,12 +14,12 @@
  *     UTEST(mem_oom, UT_SLOW, "why not on a host")  slow group, guest only
  *
  * Flags: UT_SLOW, UT_EXEC, UT_NEEDS_PROC (the test reads /proc; until the
- * guest mounts it, the runner prints `usertests: SKIP name: no /proc`
+ * guest mounts it, the runner prints `name: SKIP (no /proc)`
  * instead of running it, wherever stat("/proc/self") fails).
  *
  * The third argument, when not NULL, marks the test host-inapplicable: under
  * `-H` (qemu-user on a Linux host) the runner prints
- * `usertests: SKIP name: host: <reason>` instead of running it. Use it only
+ * `name: SKIP (host: <reason>)` instead of running it. Use it only
  * where qemu-user itself differs from Linux or the test would harm a shared
  * host, never to hide a wrong test.
  *
@@ -65,7 +65,7 @@ struct utest {
 
 /*
  * A test Kestrel cannot pass yet: proven on the host (-H runs it as usual),
- * skipped in the guest with `usertests: SKIP name: pending: reason` unless
+ * skipped in the guest with `name: SKIP (pending: reason)` unless
  * -P. The reason names what Kestrel lacks ("no fallocate"); whoever adds the
  * feature turns the UTEST_PENDING back into a UTEST.
  */

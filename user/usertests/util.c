@@ -48,7 +48,7 @@ void ut_fail(const char *file, int line, const char *fmt, ...)
 	va_end(ap);
 	one_line(msg);
 	if (getpid() == ut.pid) {
-		ulib_print(1, "usertests: FAIL %s: %s\n", ut.name, msg);
+		ulib_print(1, "%s: FAIL (%s)\n", ut.name, msg);
 		_exit(UT_EXIT_FAIL);
 	}
 	/* A child of the test: the first failing child's message wins. */
@@ -75,9 +75,9 @@ void ut_pass(void)
 		ut_fail(__FILE__, __LINE__, "a child of the test returned from the test function");
 	}
 	if (note[0])
-		ulib_print(1, "usertests: PASS %s -- %s\n", ut.name, note);
+		ulib_print(1, "%s: OK -- %s\n", ut.name, note);
 	else
-		ulib_print(1, "usertests: PASS %s\n", ut.name);
+		ulib_print(1, "%s: OK\n", ut.name);
 	_exit(UT_EXIT_PASS);
 }
 
@@ -91,7 +91,7 @@ void ut_host_skip(const char *fmt, ...)
 	va_end(ap);
 	if (!ut.host || getpid() != ut.pid)
 		ut_fail(__FILE__, __LINE__, "%s", msg);
-	ulib_print(1, "usertests: SKIP %s: host: %s\n", ut.name, msg);
+	ulib_print(1, "%s: SKIP (host: %s)\n", ut.name, msg);
 	_exit(UT_EXIT_SKIP);
 }
 
