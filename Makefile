@@ -253,6 +253,24 @@ crash: deps
 	@$(MAKE) --no-print-directory kernel user initramfs mkfs
 	@CRASH=1 $(PYTHON) tests/run.py --kernel $(B)/kernel.elf --only crash
 
+# The same user-space checks on the host, Linux being the reference: usertests
+# under qemu-riscv64, init and bench there, the shell and command transcripts.
+test-host: deps
+	@$(MAKE) --no-print-directory user initramfs
+	@$(PYTHON) tests/run.py --only host/
+
+# Benchmarks (README.md, "User space"): a DEBUG=0 kernel boots a copy of the root image
+# and runs /bin/bench BENCHARGS (default: file rows on ext3 in /root);
+# ICOUNT=1 counts instructions instead of time (-icount shift=0).
+BENCH_CPUS ?= 1
+BENCHARGS  ?= -d /root
+ICOUNT     ?=
+bench: deps
+	@$(MAKE) --no-print-directory B=$(B)-rel DEBUG=0 kernel
+	@$(MAKE) --no-print-directory $(FS_IMG)
+	@$(PYTHON) scripts/bench.py --kernel $(B)-rel/kernel.elf --image $(FS_IMG) \
+		--cpus $(BENCH_CPUS) $(if $(ICOUNT),--icount) --args "$(BENCHARGS)"
+
 # Boot-time figures (not a test): median of 5 boots at 1 and 4 harts.
 boottime: deps
 	@$(MAKE) --no-print-directory kernel
@@ -264,7 +282,7 @@ format:
 clean:
 	rm -rf $(B)
 
-.PHONY: deps qemu qemu-gdb gdb test crash boottime abi-doc format clean FORCE
+.PHONY: deps qemu qemu-gdb gdb test test-host bench crash boottime abi-doc format clean FORCE
 FORCE:
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -28,7 +28,7 @@
 #define DEFAULT_SIZE (128 * MiB)
 #define BYTES_PER_INODE 16384		/* default inode ratio, as mke2fs */
 #define JOURNAL_MIN_IMAGE (16 * MiB)	/* smaller images get no journal by default */
-#define JOURNAL_DEFAULT 1024		/* blocks (4 MiB) */
+#define JOURNAL_DEFAULT 1024		/* blocks (4 MiB) below 128 MiB; see journal_default() */
 
 static const char *prog = "mkfs";
 
@@ -73,6 +73,22 @@ static char *xstrdup(const char *s)
 	return p;
 }
 
+/*
+ * mke2fs's default journal size for an image of size bytes: a journal too
+ * small for the metadata a busy minute dirties makes every few operations
+ * wait for a commit and a checkpoint.
+ */
+static long journal_default(unsigned long long size)
+{
+	if (size < 128 * MiB)
+		return JOURNAL_DEFAULT;
+	if (size < 1024 * MiB)
+		return 4096;
+	if (size < 2048 * MiB)
+		return 8192;
+	return 16384;
+}
+
 static void usage(void)
 {
 	fprintf(stderr,
@@ -81,7 +97,8 @@ static void usage(void)
 		"  -s  image size in bytes, or K/M/G (default 128M)\n"
 		"  -N  at least this many inodes (default: one per 16 KiB, more if the tree needs)\n"
 		"  -L  volume label (up to 16 bytes)\n"
-		"  -J  journal blocks: 0 = no journal, else >= %d (default %d from 16M up)\n"
+		"  -J  journal blocks: 0 = no journal, else >= %d (default from 16M up: %d,\n"
+		"      4096 from 128M, 8192 from 1G, 16384 from 2G, as mke2fs)\n"
 		"  -U  seed the UUID is derived from (default \"kestrel\")\n"
 		"  -d  copy this directory tree into the root\n"
 		"  -q  no summary line\n", prog, JBD2_MIN_JOURNAL_BLOCKS, JOURNAL_DEFAULT);
@@ -343,7 +360,7 @@ static void parse_args(int argc, char **argv, struct mkfs_opts *o)
 	if (o->label && strlen(o->label) > 16)
 		die("label '%s' is longer than 16 bytes", o->label);
 	if (o->journal < 0)
-		o->journal = o->size >= JOURNAL_MIN_IMAGE ? JOURNAL_DEFAULT : 0;
+		o->journal = o->size >= JOURNAL_MIN_IMAGE ? journal_default(o->size) : 0;
 	if (o->journal && o->journal < JBD2_MIN_JOURNAL_BLOCKS)
 		die("a journal needs at least %d blocks (-J 0 for none)", JBD2_MIN_JOURNAL_BLOCKS);
 	parse_env_time(o);
