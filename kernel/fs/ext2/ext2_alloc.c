@@ -74,11 +74,16 @@ static s64 find_reusable(struct ext2_sb_info *sbi, const u8 *map, u32 nbits, u32
 {
 	s64 bit = ext2_bitmap_find_zero(map, nbits, goal), first_busy = -1;
 
-	while (bit >= 0 && base != EXT2_NOT_BLOCKS && !ext2_block_reusable(sbi, base + (u32)bit)) {
+	/* Each turn passes at least one clear bit: nbits turns see them all. */
+	for (u32 turns = 0; bit >= 0 && base != EXT2_NOT_BLOCKS; turns++) {
+		u64 next = ext2_next_reusable(sbi, base + (u32)bit) - base;
+
+		if (next == (u64)bit)
+			return bit;
 		if (first_busy < 0)
 			first_busy = bit;
-		bit = ext2_bitmap_find_zero(map, nbits, (u32)bit + 1);
-		if (bit == first_busy)
+		bit = ext2_bitmap_find_zero(map, nbits, next < nbits ? (u32)next : 0);
+		if (bit == first_busy || turns >= nbits)
 			return -EBUSY;
 	}
 	return bit;

@@ -172,6 +172,11 @@ bool ext2_block_reusable(struct ext2_sb_info *sbi, u32 block)
 	return !sbi->journal || jbd2_journal_may_reuse(sbi->journal, block);
 }
 
+u64 ext2_next_reusable(struct ext2_sb_info *sbi, u32 block)
+{
+	return sbi->journal ? jbd2_journal_next_reusable(sbi->journal, block) : block;
+}
+
 int ext2_txn_file_data(struct ext2_txn *t, struct inode *inode)
 {
 	if (!t->handle)

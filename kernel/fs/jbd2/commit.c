@@ -358,10 +358,7 @@ static bool copy_superseded(const struct transaction *t, u64 block)
 	for (u32 i = 0; i < t->t_nr_copies; i++)
 		if (t->t_copies[i].block == block)
 			return true;
-	for (u32 i = 0; i < t->t_nr_revokes; i++)
-		if (t->t_revokes[i] == block)
-			return true;
-	return false;
+	return jbd2_revoke_find(t, block, NULL);
 }
 
 /* T committed: older copies of what it logged or revoked must not be written home. */

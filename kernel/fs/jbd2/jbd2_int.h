@@ -59,7 +59,7 @@ struct transaction {
 	int t_outstanding;		/* [S] blocks reserved: handles' credits + buffers used */
 	struct list_head t_buffers;	/* [L] journal_heads; [t] once closed */
 	u32 t_nr_buffers;		/* [L] */
-	u64 *t_revokes;			/* [L] revoked blocks, unique */
+	u64 *t_revokes;			/* [L] revoked blocks, unique, sorted */
 	u32 t_nr_revokes, t_cap_revokes;	/* [L] */
 	struct list_head t_inodes;	/* [L] jbd2_inodes */
 	struct log_copy *t_copies;	/* [t] taken at close, freed at checkpoint */
@@ -116,6 +116,8 @@ int jbd2_commit_running(journal_t *j);
 int jbd2_checkpoint_all(journal_t *j);
 int jbd2_write_sb(journal_t *j, u32 start, u32 seq);
 void jbd2_free_transaction(struct transaction *t);
+/* Is block revoked in t (may be NULL)? *pos (if given): its index or where it would go. [L] or t quiet. */
+bool jbd2_revoke_find(const struct transaction *t, u64 block, u32 *pos);
 void jbd2_abort(journal_t *j, int err, const char *why);
 /* Log blocks a transaction with these counts takes (descriptors, revokes, commit). */
 u32 jbd2_txn_log_blocks(u32 buffers, u32 revokes);

@@ -492,15 +492,38 @@ static struct journal_head *__jbd2_find_head(journal_t *j, u64 block)
 	return NULL;
 }
 
+/*
+ * t->t_revokes is kept sorted: an allocator asks about every free block it
+ * passes (jbd2_journal_may_reuse), and a linear list made a loop that
+ * frees and allocates quadratic in the transaction's size.
+ */
+bool jbd2_revoke_find(const struct transaction *t, u64 block, u32 *pos)
+{
+	u32 lo = 0, hi = t ? t->t_nr_revokes : 0;
+
+	while (lo < hi) {
+		u32 mid = lo + (hi - lo) / 2;
+
+		if (t->t_revokes[mid] < block)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (pos)
+		*pos = lo;
+	return t && lo < t->t_nr_revokes && t->t_revokes[lo] == block;
+}
+
 /* Take block's revoke out of t (it is metadata again). [L] held. */
 static void __jbd2_cancel_revoke(struct transaction *t, u64 block)
 {
-	for (u32 i = 0; i < t->t_nr_revokes; i++) {
-		if (t->t_revokes[i] == block) {
-			t->t_revokes[i] = t->t_revokes[--t->t_nr_revokes];
-			return;
-		}
-	}
+	u32 i;
+
+	if (!jbd2_revoke_find(t, block, &i))
+		return;
+	memmove(&t->t_revokes[i], &t->t_revokes[i + 1],
+		(t->t_nr_revokes - i - 1) * sizeof(t->t_revokes[0]));
+	t->t_nr_revokes--;
 }
 
 int jbd2_journal_dirty_metadata(handle_t *h, struct page *page)
@@ -600,15 +623,18 @@ int jbd2_journal_revoke(handle_t *h, u64 block)
 		err = jbd2_revoke_room(j, t);
 		if (err)
 			break;
+		u32 pos;
+
 		spin_lock(&j->j_list_lock);
-		for (u32 i = 0; i < t->t_nr_revokes; i++) {
-			if (t->t_revokes[i] == block) {
-				spin_unlock(&j->j_list_lock);
-				return 0;
-			}
+		if (jbd2_revoke_find(t, block, &pos)) {
+			spin_unlock(&j->j_list_lock);
+			return 0;
 		}
 		if (t->t_nr_revokes < t->t_cap_revokes) {
-			t->t_revokes[t->t_nr_revokes++] = block;
+			memmove(&t->t_revokes[pos + 1], &t->t_revokes[pos],
+				(t->t_nr_revokes - pos) * sizeof(t->t_revokes[0]));
+			t->t_revokes[pos] = block;
+			t->t_nr_revokes++;
 			spin_unlock(&j->j_list_lock);
 			return 0;
 		}
@@ -617,24 +643,47 @@ int jbd2_journal_revoke(handle_t *h, u64 block)
 	return err;
 }
 
-static bool revoked_in(const struct transaction *t, u64 block)
-{
-	for (u32 i = 0; t && i < t->t_nr_revokes; i++)
-		if (t->t_revokes[i] == block)
-			return true;
-	return false;
-}
-
 bool jbd2_journal_may_reuse(journal_t *j, u64 block)
 {
 	bool busy;
 
 	spin_lock(&j->j_state_lock);
 	spin_lock(&j->j_list_lock);
-	busy = revoked_in(j->j_running, block) || revoked_in(j->j_committing, block);
+	busy = jbd2_revoke_find(j->j_running, block, NULL) ||
+	       jbd2_revoke_find(j->j_committing, block, NULL);
 	spin_unlock(&j->j_list_lock);
 	spin_unlock(&j->j_state_lock);
 	return !busy;
+}
+
+/* Past the run of consecutive blocks from block revoked in t (sorted). [L] held. */
+static u64 revoke_run_end(const struct transaction *t, u64 block)
+{
+	u32 i;
+
+	if (!jbd2_revoke_find(t, block, &i))
+		return block;
+	while (i < t->t_nr_revokes && t->t_revokes[i] == block) {
+		i++;
+		block++;
+	}
+	return block;
+}
+
+u64 jbd2_journal_next_reusable(journal_t *j, u64 block)
+{
+	u64 next;
+
+	spin_lock(&j->j_state_lock);
+	spin_lock(&j->j_list_lock);
+	do {
+		next = block;
+		block = revoke_run_end(j->j_running, block);
+		block = revoke_run_end(j->j_committing, block);
+	} while (block != next);
+	spin_unlock(&j->j_list_lock);
+	spin_unlock(&j->j_state_lock);
+	return block;
 }
 
 /* ---------------------------------------------------------------- ordered files */

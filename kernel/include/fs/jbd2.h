@@ -116,6 +116,12 @@ int jbd2_journal_forget(handle_t *h, u64 block);
 int jbd2_journal_revoke(handle_t *h, u64 block);
 /* May the allocator hand out block? False while a revoke of it is uncommitted. Does not sleep. */
 bool jbd2_journal_may_reuse(journal_t *j, u64 block);
+/*
+ * The first block >= block the allocator may hand out as far as the
+ * journal is concerned (a run of freed blocks whose revokes have not
+ * committed is skipped at once). Does not sleep.
+ */
+u64 jbd2_journal_next_reusable(journal_t *j, u64 block);
 
 /*
  * Ordered data: the dirty pages of mapping are written and waited for
