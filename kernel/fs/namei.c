@@ -928,8 +928,9 @@ static struct file *open_path(const struct path *path, int flags, bool created)
 	if ((mask & MAY_WRITE) && (S_ISREG(inode->i_mode) || S_ISDIR(inode->i_mode)) &&
 	    (err = mnt_want_write(path->mnt)))
 		return ERR_PTR(err);
-	if ((flags & O_TRUNC) && S_ISREG(inode->i_mode) && !created &&
-	    (err = vfs_truncate(inode, 0)))
+	/* O_TRUNC of a file that has no size to cut (/proc: no setattr) is ignored, as Linux does. */
+	if ((flags & O_TRUNC) && S_ISREG(inode->i_mode) && !created && inode->i_op &&
+	    inode->i_op->setattr && (err = vfs_truncate(inode, 0)))
 		return ERR_PTR(err);
 	return file_alloc_open_path(path, flags);
 }

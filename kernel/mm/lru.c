@@ -158,7 +158,7 @@ static void putback(struct page *page, bool active)
  * Decide about one isolated page (with our reference): true if it was
  * freed from the cache. *dirty is set when a dirty page was seen.
  */
-static bool reclaim_one(struct page *page, bool *dirty)
+static bool reclaim_one(struct page *page, bool *dirty, bool force)
 {
 	struct address_space *mapping;
 	bool freed = false;
@@ -170,7 +170,7 @@ static bool reclaim_one(struct page *page, bool *dirty)
 	mapping = page->mapping;
 	if (!mapping)
 		goto out;   /* truncated meanwhile: nothing to put back */
-	if (atomic_read(&page->mapcount) > 0 || page_flag_test(page, PG_referenced)) {
+	if (atomic_read(&page->mapcount) > 0 || (!force && page_flag_test(page, PG_referenced))) {
 		page_flag_clear(page, PG_referenced);
 		putback(page, true);
 		goto out;
@@ -188,7 +188,12 @@ out:
 	return freed;
 }
 
-unsigned long reclaim_pages(unsigned long nr)
+/*
+ * Free up to nr clean, unmapped pages from the inactive tail; force
+ * (drop_caches) first moves every active page to the inactive list and
+ * ignores the referenced bit, so one call sees every page once.
+ */
+static unsigned long __reclaim(unsigned long nr, bool force)
 {
 	struct page *pages[RECLAIM_BATCH];
 	unsigned long freed = 0, scanned = 0, limit;
@@ -197,7 +202,9 @@ unsigned long reclaim_pages(unsigned long nr)
 	{
 		unsigned long irq = spin_lock_irqsave(&lru_lock);
 
-		limit = 2 * (nr_active + nr_inactive);
+		if (force)
+			__demote(nr_active);
+		limit = (force ? 1 : 2) * (nr_active + nr_inactive);
 		spin_unlock_irqrestore(&lru_lock, irq);
 	}
 	while (freed < nr && scanned < limit) {
@@ -207,7 +214,7 @@ unsigned long reclaim_pages(unsigned long nr)
 			break;
 		scanned += n;
 		for (unsigned int i = 0; i < n; i++) {
-			if (reclaim_one(pages[i], &dirty))
+			if (reclaim_one(pages[i], &dirty, force))
 				freed++;
 			put_page(pages[i]);
 		}
@@ -215,6 +222,11 @@ unsigned long reclaim_pages(unsigned long nr)
 	if (dirty)
 		writeback_kick();
 	return freed;
+}
+
+unsigned long reclaim_pages(unsigned long nr)
+{
+	return __reclaim(nr, false);
 }
 
 /*
@@ -225,8 +237,7 @@ unsigned long reclaim_pages(unsigned long nr)
 int drop_caches_write(int what)
 {
 	if (what & 1)
-		while (reclaim_pages(1024))
-			;
+		__reclaim(~0UL, true);
 	if (what & 2)
 		dcache_shrink(~0UL);
 	return 0;

@@ -10,6 +10,7 @@
 #include <fs/file.h>
 #include <kernel/syscall.h>
 #include <mm/mm.h>
+#include <mm/page_alloc.h>
 #include <mm/pagemap.h>
 #include <mm/shmem.h>
 #include <mm/uaccess.h>
@@ -139,9 +140,26 @@ long sys_madvise(const struct syscall_args *args)
 	}
 }
 
+/* Is the file page behind addr of a file VMA in the page cache (uptodate)? mm locked. */
+static bool file_page_cached(struct vm_area *vma, unsigned long addr)
+{
+	struct page *page;
+	bool cached;
+
+	if (!vma_is_file_cache(vma))
+		return false;
+	page = find_get_page(file_inode(vma->file)->i_mapping,
+			     vma->pgoff + ((addr - vma->start) >> PAGE_SHIFT));
+	cached = page && page_flag_test(page, PG_uptodate);
+	if (page)
+		put_page(page);   /* the cache keeps its own reference */
+	return cached;
+}
+
 /*
  * mincore(addr, len, vec): one byte per page of [addr, addr + len), bit 0
- * set if the page is resident (mapped in this address space). -EINVAL for
+ * set if the page is resident: mapped in this address space, or (as
+ * Linux) for a file mapping, in the file's page cache. -EINVAL for
  * an unaligned addr, -ENOMEM if part of the range is not mapped, -EFAULT
  * for a bad vec. Filled in chunks so that nothing is copied under the lock.
  */
@@ -169,7 +187,7 @@ long sys_mincore(const struct syscall_args *args)
 				return -ENOMEM;
 			}
 			pte = uvm_pte_lookup(mm->pgd, addr);
-			chunk[i] = pte && upte_present(*pte);
+			chunk[i] = (pte && upte_present(*pte)) || file_page_cached(vma, addr);
 		}
 		mm_unlock(mm, irq);
 		if (copy_to_user((void *)vec, chunk, n))

@@ -43,10 +43,7 @@ static void meminfo_kb(struct seq_buf *s, const char *name, unsigned long kb)
 
 static int meminfo_show(struct seq_buf *s, struct proc_inode *pi)
 {
-	static const char *const zero[] = {
-		"SwapCached", "Active", "Inactive", "Active(anon)", "Inactive(anon)",
-		"Active(file)", "Inactive(file)",
-	};
+	static const char *const zero[] = { "Active(anon)", "Inactive(anon)" };
 	static const char *const zero2[] = { "Mlocked", "SwapTotal", "SwapFree", "Dirty",
 					     "Writeback" };
 	struct page_stats ps;
@@ -63,9 +60,17 @@ static int meminfo_show(struct seq_buf *s, struct proc_inode *pi)
 	meminfo_kb(s, "MemFree", KB(free));
 	meminfo_kb(s, "MemAvailable", KB(free));
 	meminfo_kb(s, "Buffers", 0);
+	unsigned long active, inactive;
+
+	lru_counts(&active, &inactive);
 	meminfo_kb(s, "Cached", KB(file));
+	meminfo_kb(s, "SwapCached", 0);
+	meminfo_kb(s, "Active", KB(active));
+	meminfo_kb(s, "Inactive", KB(inactive));
 	for (size_t i = 0; i < ARRAY_SIZE(zero); i++)
 		meminfo_kb(s, zero[i], 0);
+	meminfo_kb(s, "Active(file)", KB(active));   /* the LRU holds file pages only */
+	meminfo_kb(s, "Inactive(file)", KB(inactive));
 	meminfo_kb(s, "Unevictable", KB(ramfs_data_pages()));
 	for (size_t i = 0; i < ARRAY_SIZE(zero2); i++)
 		meminfo_kb(s, zero2[i], 0);
