@@ -89,15 +89,28 @@ void ipc_put(struct kern_ipc_perm *p, void (*free)(struct kern_ipc_perm *p))
 		free(p);
 }
 
+/*
+ * The last object left the table: the slot array goes too, so that a
+ * kind nobody uses holds no memory (the usertests' leak check counts
+ * slab objects). Runs under mm_lock too (a shm segment's last detach):
+ * kfree only.
+ */
 bool ipc_unlink(struct ipc_ids *ids, struct kern_ipc_perm *p)
 {
+	struct kern_ipc_perm **old = NULL;
 	bool mine;
 
 	write_lock(&ids->lock);
 	mine = ipc_table_lookup(&ids->table, p->id) == p;
 	if (mine)
 		ipc_table_remove(&ids->table, p);
+	if (mine && !ids->table.in_use) {
+		old = ids->table.slots;
+		ids->table.slots = NULL;
+		ids->table.nslots = 0;
+	}
 	write_unlock(&ids->lock);
+	kfree(old);
 	return mine;
 }
 
