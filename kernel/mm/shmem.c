@@ -83,11 +83,19 @@ void shmem_put(struct shmem_object *obj)
 	kfree(obj);
 }
 
+void shmem_get(struct shmem_object *obj)
+{
+	atomic_inc(&obj->refs);
+}
+
 /* The page at the VMA's file offset of addr, allocated zeroed on first use. */
 static int shmem_fault(struct vm_area *vma, unsigned long addr, struct page **pagep)
 {
-	struct shmem_object *obj = vma->file;
-	unsigned long idx = vma->pgoff + ((addr - vma->start) >> PAGE_SHIFT);
+	return shmem_get_page(vma->file, vma->pgoff + ((addr - vma->start) >> PAGE_SHIFT), pagep);
+}
+
+int shmem_get_page(struct shmem_object *obj, unsigned long idx, struct page **pagep)
+{
 	struct page *page, *fresh = NULL;
 	unsigned long irq;
 

@@ -22,6 +22,7 @@
  * the run-queue locks of wake-ups (docs/locking.md).
  */
 #include <arch/irqflags.h>
+#include <ipc/ipc.h>
 #include <kernel/machine.h>
 #include <kernel/panic.h>
 #include <kernel/power.h>
@@ -154,6 +155,7 @@ void do_exit(int status)
 		t->vfork_done = NULL;
 	}
 	exit_clear_tid(t);
+	sem_exit(t);   /* SEM_UNDO adjustments (kernel/ipc/sem.c) */
 	exit_mm(t);
 	proc_release_files(t);
 

@@ -24,6 +24,7 @@
 #include <arch/fpu.h>
 #include <arch/irqflags.h>
 #include <arch/ptrace.h>
+#include <ipc/ipc.h>
 #include <kernel/err.h>
 #include <kernel/panic.h>
 #include <kernel/syscall.h>
@@ -170,6 +171,7 @@ static void clone_abort(struct task *child)
 		mm_put(child->mm);
 	child->mm = NULL;
 	proc_release_files(child);
+	sem_exit(child);
 	child->state = TASK_DEAD;
 	task_put(child);   /* the reference its running would have dropped */
 	task_put(child);   /* ours; frees it, and its reference on the process */
@@ -198,6 +200,8 @@ long do_clone(struct pt_regs *regs, const struct clone_args_k *args)
 		err = clone_mm(child, flags);
 	if (!err)
 		err = proc_clone_files(child, flags);
+	if (!err)
+		err = sem_clone(child, flags);
 	if (err) {
 		clone_abort(child);
 		return err;

@@ -35,6 +35,9 @@ UNIT_NAMES := test_string test_vsnprintf test_list test_rbtree test_fdt \
 	test_seqlock test_rwlock test_loadavg test_wait test_radix_tree \
 	test_ext2_bmap test_ext2_dirent test_ext2_bitmap test_ext2_journal \
 	test_blk_merge test_blk_vring
+UNIT_NAMES += test_ipc test_ipc_sem
+UNIT_test_ipc_sem_SRCS := kernel/ipc/sem_ops.c
+UNIT_test_ipc_SRCS := kernel/ipc/ipc_ids.c kernel/lib/string.c tests/unit/unit_util.c
 
 # Sources each test links besides tests/unit/<name>.c.
 UNIT_test_string_SRCS := kernel/lib/string.c

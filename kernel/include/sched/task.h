@@ -111,6 +111,7 @@ struct fault_defer {
 	unsigned long pgoff;
 };
 struct blk_plug;
+struct sem_undo_list;
 
 struct task {
 	struct switch_context ctx;     /* [own] registers while switched out */
@@ -167,6 +168,8 @@ struct task {
 	unsigned long robust_list;     /* [own] set_robust_list head (recorded only) */
 	unsigned long robust_list_len; /* [own] */
 	struct fault_defer fault_defer; /* [own] a fault's sleeping half (mm/mm.h) */
+	struct sem_undo_list *sysvsem; /* [own] SEM_UNDO adjustments (kernel/ipc/sem.c), shared by
+					*      CLONE_SYSVSEM; NULL until first used */
 	struct completion *vfork_done; /* [own] CLONE_VFORK: completed at exec or exit */
 	u64 utime_ticks, stime_ticks;  /* [own] ticks that found it in user / kernel mode */
 	bool syscall_trace;            /* [own] print each system call (syscall.trace=) */
