@@ -16,7 +16,9 @@
  * skb's headroom (zeroed: no checksum or segmentation offload) and posts
  * the buffer, one descriptor per frame. Finished transmissions are
  * reclaimed before each post and by the poll (the transmit interrupt
- * schedules NAPI too). A full ring drops the frame (tx_dropped).
+ * schedules NAPI too). While the ring is full, frames wait in a backlog
+ * of VNET_TX_BACKLOG (the poll feeds it to the ring as room appears);
+ * beyond that they are dropped (tx_dropped, -ENOBUFS).
  *
  * Features: VIRTIO_NET_F_MAC (address from config space, else a random
  * locally administered one), VIRTIO_NET_F_STATUS (link state), VERSION_1.
@@ -47,6 +49,7 @@
 #define VNET_RXQ		0
 #define VNET_TXQ		1
 #define VNET_NET_IP_ALIGN	2	/* puts the IP header on a 4-byte boundary */
+#define VNET_TX_BACKLOG		256	/* frames held while the ring is full */
 
 /* The header in front of every frame (virtio 1.0: num_buffers always present). */
 struct virtio_net_hdr {
@@ -72,6 +75,7 @@ struct virtio_net {
 	unsigned int rx_posted;		/* [rx_lock] buffers the device holds */
 	struct spinlock tx_lock;	/* "virtio_net_tx" */
 	struct virtqueue *txq;		/* [tx_lock] */
+	struct sk_buff_head tx_backlog;	/* [tx_lock] frames waiting for ring room */
 };
 
 static void vnet_mask_irq(struct virtqueue *vq)
@@ -120,13 +124,34 @@ static void vnet_tx_reclaim(struct virtio_net *vn)
 		kfree_skb(skb);
 }
 
+/* Post one frame (data at the virtio-net header). Under tx_lock. 0 or -ENOSPC. */
+static int vnet_tx_post(struct virtio_net *vn, struct sk_buff *skb)
+{
+	struct vq_buf b = { virt_to_phys(skb->data), skb->len };
+
+	return vq_add(vn->txq, &b, 1, 0, skb);
+}
+
+/* Move backlogged frames into the ring while it has room. Under tx_lock. */
+static void vnet_tx_drain_backlog(struct virtio_net *vn)
+{
+	struct sk_buff *skb;
+
+	while ((skb = __skb_dequeue(&vn->tx_backlog)) != NULL) {
+		if (vnet_tx_post(vn, skb)) {
+			list_add(&skb->list, &vn->tx_backlog.head);	/* back at the front */
+			vn->tx_backlog.qlen++;
+			break;
+		}
+	}
+}
+
 static int vnet_xmit(struct sk_buff *skb, struct net_device *dev)
 {
 	struct virtio_net *vn = dev->priv;
 	u32 len = skb->len;
-	struct vq_buf b;
 	bool notify = false;
-	int err;
+	int err = 0;
 
 	skb = skb_unshare(skb, GFP_KERNEL);	/* the header goes into the headroom */
 	if (!skb || skb_headroom(skb) < VNET_HDR_LEN) {
@@ -135,23 +160,42 @@ static int vnet_xmit(struct sk_buff *skb, struct net_device *dev)
 		return -ENOMEM;
 	}
 	memset(skb_push(skb, VNET_HDR_LEN), 0, VNET_HDR_LEN);
-	b = (struct vq_buf){ virt_to_phys(skb->data), skb->len };
 	spin_lock(&vn->tx_lock);
 	vnet_tx_reclaim(vn);
-	err = vq_add(vn->txq, &b, 1, 0, skb);
-	if (!err)
-		notify = vq_kick_prepare(vn->txq);
+	vnet_tx_drain_backlog(vn);
+	if (vn->tx_backlog.qlen || vnet_tx_post(vn, skb)) {
+		/* Ring full: wait in the backlog for the completion interrupt's poll. */
+		if (vn->tx_backlog.qlen < VNET_TX_BACKLOG)
+			__skb_queue_tail(&vn->tx_backlog, skb);
+		else
+			err = -ENOBUFS;
+	}
+	notify = vq_kick_prepare(vn->txq);
 	spin_unlock(&vn->tx_lock);
+	if (notify)
+		vq_notify(vn->txq);
 	if (err) {
 		NETDEV_STAT_ADD(dev, tx_dropped, 1);
 		kfree_skb(skb);
-		return -ENOBUFS;
+		return err;
 	}
-	if (notify)
-		vq_notify(vn->txq);
 	NETDEV_STAT_ADD(dev, tx_packets, 1);
 	NETDEV_STAT_ADD(dev, tx_bytes, len);
 	return 0;
+}
+
+/* Reclaim finished transmissions and feed the backlog to the ring (the poll). */
+static void vnet_tx_complete(struct virtio_net *vn)
+{
+	bool notify;
+
+	spin_lock(&vn->tx_lock);
+	vnet_tx_reclaim(vn);
+	vnet_tx_drain_backlog(vn);
+	notify = vq_kick_prepare(vn->txq);
+	spin_unlock(&vn->tx_lock);
+	if (notify)
+		vq_notify(vn->txq);
 }
 
 /* Take up to budget received frames off the ring (onto l). Under rx_lock. */
@@ -196,9 +240,7 @@ static int vnet_poll(struct napi_struct *napi, int budget)
 		}
 		netif_receive_skb(skb);
 	}
-	spin_lock(&vn->tx_lock);
-	vnet_tx_reclaim(vn);
-	spin_unlock(&vn->tx_lock);
+	vnet_tx_complete(vn);
 	if (work < budget) {
 		napi_complete(napi);
 		spin_lock(&vn->rx_lock);
@@ -284,6 +326,7 @@ static int virtio_net_probe(struct virtio_device *vdev)
 	vn->dev = dev;
 	spin_lock_init(&vn->rx_lock, "virtio_net_rx");
 	spin_lock_init(&vn->tx_lock, "virtio_net_tx");
+	skb_queue_head_init(&vn->tx_backlog, "virtio_net_tx_backlog");	/* used under tx_lock */
 	netif_napi_add(dev, &vn->napi, vnet_poll);
 	vnet_read_mac(vn);
 	vn->rxq = virtio_setup_vq(vdev, VNET_RXQ, 128, vnet_rx_done, vn);
