@@ -3,7 +3,7 @@
 #   make qemu        build everything and boot to the console (Ctrl-A X quits)
 #   make test        everything CI checks; ends with "N passed, M failed"
 #
-# Variables: CPUS (4), MEM (512M), BOOTARGS, HZ (100), DEBUG (1), GDBPORT, DISK, DISK2,
+# Variables: CPUS (4), MEM (512M), BOOTARGS, HZ (100), DEBUG (1), GDBPORT, DISK, DISK2, HOSTFWD (8080),
 # INITRD (build/initramfs.cpio: a newc cpio archive, unpacked into the root at boot;
 # INITRD= boots without one).
 # See README.md for every target.
@@ -222,6 +222,12 @@ QEMU_OPTS += -global virtio-mmio.force-legacy=false \
 		-device virtio-blk-device,drive=hd0) \
 	$(if $(DISK2),-drive file=$(DISK2),if=none,format=raw,id=hd1 \
 		-device virtio-blk-device,drive=hd1)
+# Network: a virtio-net card on QEMU's user network (guest 10.0.2.15/24,
+# gateway 10.0.2.2, DNS 10.0.2.3; the kernel's ip= default), with the host's
+# 127.0.0.1:HOSTFWD forwarded to the guest's port 80 (make qemu HOSTFWD=8080).
+HOSTFWD  ?= 8080
+QEMU_OPTS += -netdev user,id=n0,hostfwd=tcp:127.0.0.1:$(HOSTFWD)-:80 \
+	-device virtio-net-device,netdev=n0
 
 deps:
 	@sh scripts/deps.sh

@@ -346,9 +346,13 @@ def boot_job(kernel, cpus, mem):
         why = qemu_prereq(kernel)
         if why:
             return Outcome(all_failed(names, why))
+        # A virtio-net card on QEMU's user network (restrict=on: no way
+        # out to the host's network) for the net_* ktests.
+        nic = ["-netdev", "user,id=n0,restrict=on",
+               "-device", "virtio-net-device,netdev=n0"]
         out, status, error, q = run_qemu(prefix, kernel, cpus, mem,
                                          "ktest=boot", BOOT_TIMEOUT,
-                                         scratch_disk_args(prefix))
+                                         scratch_disk_args(prefix) + nic)
         lines = lines_of(out)
         results = []
 

@@ -43,6 +43,7 @@
 #include <mm/pagemap.h>
 #include <mm/page_alloc.h>
 #include <mm/slab.h>
+#include <net/netdevice.h>
 #include <proc/process.h>
 #include <proc/futex.h>
 #include <sched/sched.h>
@@ -175,6 +176,7 @@ static int kernel_init(void *arg)
 
 	writeback_init();   /* the writeback thread, before any file is dirtied */
 	fs_init();   /* the root file system and the initramfs, before anything opens a file */
+	net_init();   /* lo and eth0 up, ip= configuration, the net thread */
 	if (ktest && str_has_prefix(ktest, "panic"))
 		ktest_panic();
 	if (ktest && strcmp(ktest, "boot") == 0)

@@ -109,6 +109,12 @@ $(UNIT_DIR)/tests/unit/test_wait.o: UNIT_TCFLAGS += $(UNIT_WAIT_FLAGS)
 UNIT_NAMES += test_jbd2
 UNIT_test_jbd2_SRCS := kernel/fs/jbd2/jbd2_log.c kernel/lib/string.c tests/unit/unit_util.c
 
+# The pure IPv4 code (kernel/net/ipv4/): checksum, header validation, ip=,
+# and the fragment bookkeeping against a byte-map model.
+UNIT_NAMES += test_inet_csum test_ipfrag
+UNIT_test_inet_csum_SRCS := kernel/net/ipv4/inet_csum.c kernel/net/ipv4/ip_hdr.c kernel/lib/string.c
+UNIT_test_ipfrag_SRCS := kernel/net/ipv4/ipfrag_core.c kernel/lib/string.c
+
 UNIT_TESTS := $(addprefix $(UNIT_DIR)/,$(UNIT_NAMES))
 
 # build/unit/<path>.o for each source path

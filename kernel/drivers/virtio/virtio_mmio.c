@@ -33,6 +33,7 @@
 
 static const struct virtio_driver *const virtio_drivers[] = {
 	&virtio_blk_driver,
+	&virtio_net_driver,
 };
 
 static u32 vm_read(struct virtio_device *vdev, unsigned int off)

@@ -18,6 +18,11 @@
 #include <mm/page_alloc.h>
 #include <mm/slab.h>
 #include <mm/vmalloc.h>
+#include <net/arp.h>
+#include <net/ip.h>
+#include <net/netdevice.h>
+#include <net/route.h>
+#include <net/udp.h>
 #include <proc/process.h>
 #include <sched/sched.h>
 #include <sched/task.h>
@@ -453,6 +458,22 @@ static const struct proc_entry sys_vm_children[] = {
 	{ 0 },
 };
 
+/* /proc/net: the network stack's tables (kernel/net/). */
+static int net_dev_entry_show(struct seq_buf *s, struct proc_inode *pi) { (void)pi; return net_dev_show(s); }
+static int net_arp_entry_show(struct seq_buf *s, struct proc_inode *pi) { (void)pi; return net_arp_show(s); }
+static int net_route_entry_show(struct seq_buf *s, struct proc_inode *pi) { (void)pi; return net_route_show(s); }
+static int net_snmp_entry_show(struct seq_buf *s, struct proc_inode *pi) { (void)pi; return net_snmp_show(s); }
+static int net_udp_entry_show(struct seq_buf *s, struct proc_inode *pi) { (void)pi; return net_udp_show(s); }
+
+static const struct proc_entry net_children[] = {
+	PROC_FILE("arp", net_arp_entry_show),
+	PROC_FILE("dev", net_dev_entry_show),
+	PROC_FILE("route", net_route_entry_show),
+	PROC_FILE("snmp", net_snmp_entry_show),
+	PROC_FILE("udp", net_udp_entry_show),
+	{ 0 },
+};
+
 static const struct proc_entry sys_children[] = {
 	PROC_DIR("fs", sys_fs_children),
 	PROC_DIR("kernel", sys_kernel_children),
@@ -500,6 +521,7 @@ const struct proc_entry proc_root_children[] = {
 	PROC_FILE("loadavg", loadavg_show),
 	PROC_FILE("meminfo", meminfo_show),
 	PROC_FILE("mounts", mounts_entry_show),
+	PROC_DIR("net", net_children),
 	PROC_FILE("partitions", partitions_entry_show),
 	{ .name = "self", .mode = S_IFLNK | 0777, .link = proc_self_link },
 	{ .name = "slabinfo", .mode = S_IFREG | 0400, .show = slabinfo_show },

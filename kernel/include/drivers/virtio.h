@@ -224,6 +224,7 @@ struct virtio_driver {
 
 /* The drivers the transport knows (virtio_mmio.c's table). */
 extern const struct virtio_driver virtio_blk_driver;
+extern const struct virtio_driver virtio_net_driver;
 
 /* Probe every virtio-mmio slot of the device tree. Returns devices bound. */
 int virtio_mmio_init(void);
