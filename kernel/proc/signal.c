@@ -17,6 +17,7 @@
  * action table. Senders never take tasklist_lock here (kill.c does, around
  * its walk of the process list).
  */
+#include <arch/barrier.h>
 #include <arch/irqflags.h>
 #include <kernel/panic.h>
 #include <kernel/smp.h>
@@ -298,10 +299,10 @@ static void signal_continue(struct process *p)
  * The side effects of sending sig that happen even if it is blocked or
  * ignored (SIGCONT resumes and drops pending stops; a stop signal drops a
  * pending SIGCONT), then whether to queue it at all (siglock held).
+ * *ka gets the action when it is to be queued.
  */
-static bool prepare_signal(struct process *p, struct task *t, int sig)
+static bool prepare_signal(struct process *p, struct task *t, int sig, struct sigaction_u *ka)
 {
-	struct sigaction_u ka;
 	struct task *target = t;
 
 	if (READ_ONCE(p->group_exit) || p->exit_state != PROCESS_ALIVE)
@@ -317,11 +318,11 @@ static bool prepare_signal(struct process *p, struct task *t, int sig)
 			: list_first_entry(&p->threads, struct task, thread_node);
 	if (!target)
 		return false;
+	*ka = sighand_get(p, sig);
 	/* A blocked signal stays pending even if ignored (it may be unignored before unblocked). */
 	if (sigset_has(target->sig.blocked | target->sig.real_blocked, sig))
 		return true;
-	ka = sighand_get(p, sig);
-	return !sig_handler_ignores(&ka, sig);
+	return !sig_handler_ignores(ka, sig);
 }
 
 /* A sigqueue for sig, if the receiver's RLIMIT_SIGPENDING allows one (siglock held). */
@@ -349,11 +350,11 @@ static int send_locked(struct process *p, struct task *t, int sig,
 	struct sigpending *sp = t ? &t->sig.pending : &p->sig.shared;
 	struct task *taker;
 	struct sigqueue *q = NULL;
-	struct sigaction_u ka;
+	struct sigaction_u ka = { .handler = SIG_DFL };
 
 	if (t && t->sig.exiting)
 		return 0;
-	if (!prepare_signal(p, t, sig))
+	if (!prepare_signal(p, t, sig, &ka))
 		return 0;
 	if (!sig_is_rt(sig) && sigset_has(sp->set, sig))
 		return 0;   /* a standard signal is pending once */
@@ -367,10 +368,16 @@ static int send_locked(struct process *p, struct task *t, int sig,
 		return -EAGAIN;
 	}
 	WRITE_ONCE(sp->set, sp->set | SIGMASK(sig));
+	/*
+	 * The pending bit before reading the taker's mask: pairs with the
+	 * barrier in set_current_state after a lockless unblock
+	 * (signal_set_blocked), so a thread going to sleep with the signal
+	 * just unblocked either sees it pending or is seen unblocked and woken.
+	 */
+	smp_mb();
 	taker = t ? (wants_signal(t, sig) ? t : NULL) : pick_thread(p, sig);
 	if (!taker)
 		return 0;
-	ka = sighand_get(p, sig);
 	/* Fatal at once, unless the taker is in rt_sigtimedwait for it (then it takes it). */
 	if (sig == SIGKILL || (ka.handler == SIG_DFL && sig_default_fatal(sig) &&
 			       !sigset_has(taker->sig.real_blocked, sig))) {
@@ -442,16 +449,30 @@ void force_sig_fault(int sig, int code, unsigned long addr)
 
 /* ---------------------------------------------------------------- masks */
 
+/*
+ * Only the thread itself writes its mask. Blocking more needs siglock (a
+ * sender must not pick this thread for a signal it is blocking, and the
+ * shared ones go to another thread); unblocking, the common case of
+ * rt_sigreturn, needs none: a sender that still sees the old mask leaves
+ * the signal pending for the process, and this thread, on its way back to
+ * user mode, checks its pending sets against the new mask anyway.
+ */
 void signal_set_blocked(ksigset_t mask)
 {
 	struct task *t = current;
 	struct process *p = t->proc;
-	unsigned long irq = spin_lock_irqsave(&p->sig.lock);
-	ksigset_t newly = mask & ~t->sig.blocked;
+	unsigned long irq;
+	ksigset_t newly;
 
-	WRITE_ONCE(t->sig.blocked, mask & ~SIG_UNBLOCKABLE);
-	if (newly)
-		signal_retarget(p, newly);
+	mask &= ~SIG_UNBLOCKABLE;
+	if (!(mask & ~READ_ONCE(t->sig.blocked))) {
+		WRITE_ONCE(t->sig.blocked, mask);
+		return;
+	}
+	irq = spin_lock_irqsave(&p->sig.lock);
+	newly = mask & ~t->sig.blocked;
+	WRITE_ONCE(t->sig.blocked, mask);
+	signal_retarget(p, newly);
 	spin_unlock_irqrestore(&p->sig.lock, irq);
 }
 

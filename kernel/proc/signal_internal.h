@@ -40,6 +40,20 @@ void notify_parent_cldstop(struct process *p, int why);
 void itimer_process_init(struct process *p);
 void itimer_process_exit(struct process *p);
 
+/* One signal to hand to a handler. */
+struct ksignal {
+	int sig;
+	struct siginfo_k info;
+	struct sigaction_u ka;
+};
+
+/*
+ * signal_frame.c: write ks's frame below regs->sp (or on the alternate
+ * stack) and point regs at the handler. 0, or -EFAULT (no room, no vDSO,
+ * the stack cannot be written): the caller raises SIGSEGV.
+ */
+int setup_rt_frame(const struct ksignal *ks, struct pt_regs *regs);
+
 /* sigaltstack: is sp on current's alternate stack? */
 bool on_sig_stack(unsigned long sp);
 /*
