@@ -42,23 +42,6 @@ void signal_init(void)
 		panic("signal: no memory for the caches");
 }
 
-enum sig_default sig_default_action(int sig)
-{
-	switch (sig) {
-	case SIGCHLD: case SIGURG: case SIGWINCH:
-		return SIGDFL_IGNORE;
-	case SIGCONT:
-		return SIGDFL_CONT;
-	case SIGSTOP: case SIGTSTP: case SIGTTIN: case SIGTTOU:
-		return SIGDFL_STOP;
-	case SIGQUIT: case SIGILL: case SIGTRAP: case SIGABRT: case SIGBUS: case SIGFPE:
-	case SIGSEGV: case SIGXCPU: case SIGXFSZ: case SIGSYS:
-		return SIGDFL_CORE;
-	default:
-		return SIGDFL_TERM;
-	}
-}
-
 int sig_exit_status(int sig)
 {
 	int status = wait_status_signaled(sig);
@@ -95,12 +78,6 @@ bool sig_handler_ignores(const struct sigaction_u *ka, int sig)
 
 /* ---------------------------------------------------------------- pending sets */
 
-void sigpending_init(struct sigpending *sp)
-{
-	sp->set = 0;
-	INIT_LIST_HEAD(&sp->list);
-}
-
 /* Drop the signals in mask from sp, queue entries included (siglock held). */
 static void sigpending_flush(struct process *p, struct sigpending *sp, ksigset_t mask)
 {
@@ -129,65 +106,24 @@ void signal_flush_everywhere(struct process *p, ksigset_t mask)
 	spin_unlock(&p->lock);
 }
 
-/*
- * Take sig's oldest entry from sp into *info (siglock held); the bit goes
- * when no entry of sig is left. A bit without an entry gives SI_USER.
- */
-static void sigpending_take(struct process *p, struct sigpending *sp, int sig,
-			    struct siginfo_k *info)
-{
-	struct sigqueue *q, *first = NULL;
-	bool more = false;
-
-	list_for_each_entry(q, &sp->list, node) {
-		if (q->info.si_signo != sig)
-			continue;
-		if (first) {
-			more = true;
-			break;
-		}
-		first = q;
-	}
-	if (first) {
-		*info = first->info;
-		list_del(&first->node);
-		kmem_cache_free(sigqueue_cache, first);
-		p->sig.nqueued--;
-	} else {
-		memset(info, 0, sizeof(*info));
-		info->si_signo = sig;
-		info->si_code = SI_USER;
-	}
-	if (!more)
-		WRITE_ONCE(sp->set, sp->set & ~SIGMASK(sig));
-}
-
-/* Faults first (Linux's SYNCHRONOUS_MASK), then the lowest number. */
-#define SIG_SYNC_MASK (SIGMASK(SIGSEGV) | SIGMASK(SIGBUS) | SIGMASK(SIGILL) | \
-		       SIGMASK(SIGTRAP) | SIGMASK(SIGFPE) | SIGMASK(SIGSYS))
-
-static int sigpending_pick(ksigset_t ready)
-{
-	if (ready & SIG_SYNC_MASK)
-		return sigset_first(ready & SIG_SYNC_MASK);
-	return sigset_first(ready);
-}
-
 int signal_dequeue(struct task *t, ksigset_t blocked, struct siginfo_k *info)
 {
 	struct process *p = t->proc;
 	struct sigpending *sp = &t->sig.pending;
-	ksigset_t ready = sp->set & ~blocked;
-	int sig;
+	struct sigqueue *q;
+	int sig = sigpending_next(sp, blocked);
 
-	if (!ready) {
+	if (!sig) {
 		sp = &p->sig.shared;
-		ready = sp->set & ~blocked;
-		if (!ready)
+		sig = sigpending_next(sp, blocked);
+		if (!sig)
 			return 0;
 	}
-	sig = sigpending_pick(ready);
-	sigpending_take(p, sp, sig, info);
+	q = sigpending_take(sp, sig, info);
+	if (q) {
+		kmem_cache_free(sigqueue_cache, q);
+		p->sig.nqueued--;
+	}
 	return sig;
 }
 
@@ -218,25 +154,22 @@ void signal_wake_up(struct task *t)
 
 static bool wants_signal(struct task *t, int sig)
 {
-	return !t->sig.exiting && !sigset_has(t->sig.blocked, sig);
+	return sig_wanted_by(&t->sig, sig);
 }
 
 /* A thread of p that takes sig now, or NULL (siglock held). Prefers current. */
 static struct task *pick_thread(struct process *p, int sig)
 {
-	struct task *t, *found = NULL;
+	const long off = (long)__builtin_offsetof(struct task, sig) -
+			 (long)__builtin_offsetof(struct task, thread_node);
+	struct task_signal *cur = current->proc == p ? &current->sig : NULL, *ts;
 
-	if (current->proc == p && wants_signal(current, sig))
+	if (cur && sig_wanted_by(cur, sig))
 		return current;
 	spin_lock(&p->lock);
-	list_for_each_entry(t, &p->threads, thread_node) {
-		if (wants_signal(t, sig)) {
-			found = t;
-			break;
-		}
-	}
+	ts = sig_choose_thread(&p->threads, off, NULL, sig);
 	spin_unlock(&p->lock);
-	return found;
+	return ts ? container_of(ts, struct task, sig) : NULL;
 }
 
 /*
@@ -356,18 +289,15 @@ static int send_locked(struct process *p, struct task *t, int sig,
 		return 0;
 	if (!prepare_signal(p, t, sig, &ka))
 		return 0;
-	if (!sig_is_rt(sig) && sigset_has(sp->set, sig))
+	if (sigpending_coalesces(sp, sig))
 		return 0;   /* a standard signal is pending once */
 	if (sig != SIGKILL && sig != SIGSTOP)
 		q = sigqueue_alloc(p, sig, !sig_is_rt(sig) && (!info || info->si_code >= 0));
-	if (q) {
+	if (q)
 		q->info = *info;
-		q->info.si_signo = sig;
-		list_add_tail(&q->node, &sp->list);
-	} else if (sig_is_rt(sig) && info && info->si_code != SI_USER && info->si_code != SI_KERNEL) {
+	else if (sig_is_rt(sig) && info && info->si_code != SI_USER && info->si_code != SI_KERNEL)
 		return -EAGAIN;
-	}
-	WRITE_ONCE(sp->set, sp->set | SIGMASK(sig));
+	sigpending_add(sp, sig, q);
 	/*
 	 * The pending bit before reading the taker's mask: pairs with the
 	 * barrier in set_current_state after a lockless unblock

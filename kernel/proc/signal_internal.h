@@ -14,7 +14,6 @@ struct sigaction_u sighand_get(struct process *p, int sig);
 /* Would ka throw sig away (SIG_IGN, or SIG_DFL whose default ignores or only continues)? */
 bool sig_handler_ignores(const struct sigaction_u *ka, int sig);
 
-void sigpending_init(struct sigpending *sp);
 /* Drop mask from p's shared set and every thread's (siglock held). */
 void signal_flush_everywhere(struct process *p, ksigset_t mask);
 /* Take the next signal not in blocked, thread set first, into *info; 0 if none (siglock held). */

@@ -136,6 +136,28 @@ struct proc_signal {
 	bool cpu_timers;               /* [a] virt_left or prof_left set: the tick looks */
 };
 
+/*
+ * The pure part (signal_set.c; no locks taken: callers hold siglock).
+ * sigpending_coalesces: would sending standard sig to sp coalesce with
+ * the pending one? sigpending_add: mark sig pending, queueing q's siginfo
+ * (q may be NULL: siginfo lost) after the others. sigpending_take: the
+ * oldest siginfo of sig into *info (SI_USER zeroes if none queued),
+ * clearing the bit when none is left; returns the unlinked entry for the
+ * caller to free, or NULL. sigpending_next: the signal to take next from
+ * sp outside blocked (faults first, then the lowest number), or 0.
+ * sig_choose_thread: the thread to take process-directed sig -- cur if it
+ * wants it, else the first on threads that does (each list node's
+ * struct task_signal at sig_off bytes from it), or NULL.
+ */
+void sigpending_init(struct sigpending *sp);
+bool sigpending_coalesces(const struct sigpending *sp, int sig);
+void sigpending_add(struct sigpending *sp, int sig, struct sigqueue *q);
+struct sigqueue *sigpending_take(struct sigpending *sp, int sig, struct siginfo_k *info);
+int sigpending_next(const struct sigpending *sp, ksigset_t blocked);
+bool sig_wanted_by(const struct task_signal *ts, int sig);
+struct task_signal *sig_choose_thread(struct list_head *threads, long sig_off,
+				      struct task_signal *cur, int sig);
+
 #define SIGNAL_STOP_ACTIVE  0x1u   /* a group stop is in progress or complete */
 #define SIGNAL_STOPPED      0x2u   /* every thread has stopped */
 #define SIGNAL_NOTIFY_CONT  0x4u   /* continued: a thread tells the parent (CLD_CONTINUED) */
