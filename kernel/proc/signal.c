@@ -492,6 +492,14 @@ int signal_clone(struct task *child, unsigned long clone_flags)
 	return p->sig.sighand ? 0 : -ENOMEM;
 }
 
+void signal_clone_stop(struct process *p, struct task *child)
+{
+	if (!(p->sig.flags & SIGNAL_STOP_ACTIVE) || (p->sig.flags & SIGNAL_STOPPED))
+		return;
+	WRITE_ONCE(child->sig.stop_pending, true);
+	p->sig.stop_count++;
+}
+
 void signal_exec(void)
 {
 	struct task *t = current;

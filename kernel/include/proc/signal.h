@@ -244,6 +244,12 @@ int signal_task_init(struct task *t);
  */
 int signal_clone(struct task *child, unsigned long clone_flags);
 /*
+ * clone of a thread into p, while linking it (siglock held): if a group
+ * stop is under way the new thread takes part in it (stops before it
+ * first reaches user mode), as on Linux.
+ */
+void signal_clone_stop(struct process *p, struct task *child);
+/*
  * exec (past the point of no return): caught handlers back to SIG_DFL
  * (ignored ones stay), a sighand of its own, no alternate stack; mask and
  * pending signals stay. Without memory for the copy the process is killed.
