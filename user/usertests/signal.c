@@ -14,6 +14,7 @@
 #include "usertests.h"
 
 #include <fcntl.h>
+#include <linux/futex.h>
 #include <poll.h>
 #include <pthread.h>
 #include <sched.h>
@@ -593,6 +594,45 @@ UTEST(sig_stop_cont_nanosleep_restarts, 0, NULL)
 	CHECK(WIFSTOPPED(status));
 	CHECK_SYS(kill(pid, SIGCONT));
 	ut_wait_ok(pid);
+}
+
+/*
+ * A futex wait with a timeout, stopped and continued, waits on to its
+ * deadline and times out (Linux restarts it through restart_syscall);
+ * with a handler, even SA_RESTART, it returns EINTR.
+ */
+static uint32_t futex_word;
+
+static long futex_wait_ms(uint32_t val, long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	return syscall(SYS_futex, &futex_word, FUTEX_WAIT_PRIVATE, val, &ts, NULL, 0);
+}
+
+UTEST(sig_futex_timeout_restarts, 0, NULL)
+{
+	pid_t pid = ut_fork();
+	int status;
+
+	if (pid == 0) {
+		uint64_t t0 = now_ns();
+
+		if (futex_wait_ms(0, 300) != -1 || errno != ETIMEDOUT)
+			_exit(1);
+		_exit(now_ns() - t0 >= 290000000 ? 0 : 2);
+	}
+	ut_spin_ns(50000000);
+	CHECK_SYS(kill(pid, SIGSTOP));
+	CHECK_EQ(waitpid(pid, &status, WUNTRACED), pid);
+	CHECK(WIFSTOPPED(status));
+	CHECK_SYS(kill(pid, SIGCONT));
+	ut_wait_ok(pid);
+	/* A handler ran: EINTR, SA_RESTART or not. */
+	set_handler(SIGALRM, on_count, SA_RESTART);
+	arm_timer_ms(30);
+	CHECK_ERR(futex_wait_ms(0, 2000), EINTR);
+	CHECK_EQ(got_count, 1);
 }
 
 /* ---------------------------------------------------------------- timers */

@@ -96,6 +96,9 @@ struct restart_block {
 	long (*fn)(struct restart_block *rb);   /* NULL: restart_syscall gives -EINTR */
 	u64 deadline;                  /* nanosleep: monotonic deadline */
 	unsigned long rmtp;            /* nanosleep: user struct timespec * for the time left */
+	unsigned long futex_uaddr;     /* futex wait with a timeout (deadline as above) */
+	u32 futex_val, futex_bitset;
+	bool futex_private;
 };
 
 /* Per thread (struct task.sig). */
