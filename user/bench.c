@@ -25,7 +25,9 @@
 #include <linux/futex.h>
 #include <pthread.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +35,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/ucontext.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -318,6 +321,98 @@ static uint64_t run_futex_pingpong(long ops, const char **why)
 	t0 = ulib_now_ns() - t0;
 	pthread_join(t, NULL);
 	return t0;
+}
+
+/* ------------------------------------------------------------ signals */
+
+static volatile sig_atomic_t sig_hits;
+
+static void sig_count(int sig)
+{
+	(void)sig;
+	sig_hits++;
+}
+
+/*
+ * kill(getpid(), SIGUSR1) with a handler installed: the send, the frame
+ * written on the user stack, the handler, rt_sigreturn through the vDSO
+ * trampoline (glibc's restorer on the host). One op = the whole round trip.
+ */
+static uint64_t run_signal_roundtrip(long ops, const char **why)
+{
+	struct sigaction sa = { .sa_handler = sig_count };
+	pid_t self = getpid();
+	uint64_t t0;
+
+	(void)why;
+	if (sigaction(SIGUSR1, &sa, NULL) != 0)
+		die("sigaction");
+	sig_hits = 0;
+	t0 = ulib_now_ns();
+	for (long i = 0; i < ops; i++)
+		kill(self, SIGUSR1);
+	t0 = ulib_now_ns() - t0;
+	if (sig_hits != ops)
+		die("signal round trip: lost signals");
+	signal(SIGUSR1, SIG_DFL);
+	return t0;
+}
+
+/*
+ * rt_sigreturn alone, with no signal: a frame built by hand on a buffer
+ * that holds the current registers (x1..x31, fcsr; FP registers zero,
+ * declared clobbered), pc = the instruction after the ecall, the current
+ * mask and no alternate stack. rt_sigreturn reads it at sp and "returns"
+ * to where it was called from, every register as it was.
+ */
+struct bench_sigframe {
+	siginfo_t info;
+	ucontext_t uc;
+};
+
+static void sigreturn_once(struct bench_sigframe *f)
+{
+	register struct bench_sigframe *fp __asm__("a0") = f;
+
+	__asm__ __volatile__(
+		"la t0, 1f\n\t"
+		"sd t0, %[pc](a0)\n\t"
+		"frcsr t0\n\t"
+		"sw t0, %[fcsr](a0)\n\t"
+		".irp n,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31\n\t"
+		"sd x\\n, (%[regs] + 8 * \\n)(a0)\n\t"
+		".endr\n\t"
+		"mv sp, a0\n\t"
+		"li a7, %[nr]\n\t"
+		"ecall\n"
+		"1:"
+		: "+r"(fp)
+		: [pc] "i"(offsetof(struct bench_sigframe, uc.uc_mcontext.__gregs[0])),
+		  [regs] "i"(offsetof(struct bench_sigframe, uc.uc_mcontext.__gregs[0])),
+		  [fcsr] "i"(offsetof(struct bench_sigframe, uc.uc_mcontext.__fpregs.__d.__fcsr)),
+		  [nr] "i"(SYS_rt_sigreturn)
+		: "t0", "memory",
+		  "f0", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9", "f10", "f11", "f12",
+		  "f13", "f14", "f15", "f16", "f17", "f18", "f19", "f20", "f21", "f22", "f23",
+		  "f24", "f25", "f26", "f27", "f28", "f29", "f30", "f31");
+}
+
+static uint64_t run_sigreturn(long ops, const char **why)
+{
+	static struct bench_sigframe f __attribute__((aligned(16)));
+	sigset_t mask;
+	uint64_t t0;
+
+	(void)why;
+	memset(&f, 0, sizeof(f));
+	if (sigprocmask(SIG_SETMASK, NULL, &mask) != 0)
+		die("sigprocmask");
+	memcpy(&f.uc.uc_sigmask, &mask, sizeof(mask));
+	f.uc.uc_stack.ss_flags = SS_DISABLE;
+	t0 = ulib_now_ns();
+	for (long i = 0; i < ops; i++)
+		sigreturn_once(&f);
+	return ulib_now_ns() - t0;
 }
 
 /* 100 runnable threads on one CPU, each yielding: the cost of one switch. */
@@ -653,6 +748,8 @@ static const struct metric metrics[] = {
 	{ "pipe 64 KiB write+read (bandwidth)", 256, run_pipe_bandwidth },
 	{ "pthread create+join", 200, run_thread_create },
 	{ "futex ping-pong round trip", 2000, run_futex_pingpong },
+	{ "signal round trip (kill self, handler, sigreturn)", 5000, run_signal_roundtrip },
+	{ "sigreturn alone (a hand-built frame)", 5000, run_sigreturn },
 	{ "sched_yield, 100 threads on 1 CPU", 20000, run_sched_100 },
 	{ "page fault, demand-zero (per page)", 4096, run_fault_zero },
 	{ "page fault, COW break (per page)", 4096, run_cow_break },

@@ -14,6 +14,11 @@
  * -ENOMEM from a fault: the lock is dropped, the OOM hook called once and
  * the page retried once (the same rule as handle_mm_fault).
  *
+ * uaccess_span() is the exception to "per page": it resolves a range of
+ * up to two pages under one hold of the lock and lets its caller work on
+ * the bytes in place (the signal frame: no bounce buffer, one lock round
+ * trip); it gives up with an error where the walk would retry.
+ *
  * The futex helpers at the end never fault: they look the page up and
  * touch the word only if it is mapped with the permission now, so that
  * they can run under the futex bucket locks (before mm_lock in the lock
@@ -185,6 +190,47 @@ int clear_user(void __user *dst, size_t n)
 int uaccess_get(void *val, const void __user *ptr, size_t size)
 {
 	return copy_from_user(val, ptr, size);
+}
+
+/* ------------------------------------------------------------ in place */
+
+int uaccess_span(unsigned long uaddr, size_t n, unsigned int access,
+		 int (*fn)(void *ctx, const struct uspan *span), void *ctx)
+{
+	struct mm_struct *mm = mm_active();
+	struct uspan span = { .n = n };
+	unsigned long irq, end = uaddr + n - 1;
+	pte_t *pte, first;
+	int ret;
+
+	if (!mm || !n || n > PAGE_SIZE || !uaccess_range_ok(uaddr, n))
+		return -EFAULT;
+	span.n0 = MIN(n, PAGE_SIZE - (uaddr & ~PAGE_MASK));
+	irq = mm_lock(mm);
+	span.k0 = uaccess_resolve(mm, uaddr, access);
+	if (IS_ERR(span.k0)) {
+		ret = (int)PTR_ERR(span.k0);
+		goto out;
+	}
+	if (span.n0 < n) {
+		first = *uvm_pte_lookup(mm->pgd, uaddr & PAGE_MASK);
+		span.k1 = uaccess_resolve(mm, end, access);
+		if (IS_ERR(span.k1)) {
+			ret = (int)PTR_ERR(span.k1);
+			goto out;
+		}
+		span.k1 -= end & ~PAGE_MASK;
+		/* Faulting the second page must not have moved the first (reclaim, COW). */
+		pte = uvm_pte_lookup(mm->pgd, uaddr & PAGE_MASK);
+		if (!pte || *pte != first) {
+			ret = -EAGAIN;
+			goto out;
+		}
+	}
+	ret = fn(ctx, &span);
+out:
+	mm_unlock(mm, irq);
+	return ret;
 }
 
 /* ------------------------------------------------------------ strings */

@@ -134,12 +134,15 @@ static int clone_link(struct task *child, unsigned long flags)
 	unsigned long irq = spin_lock_irqsave(&tasklist_lock);
 	int err = 0;
 
+	if (flags & CLONE_THREAD)
+		spin_lock(&cur->sig.lock);   /* a group stop under way must count the new thread */
 	spin_lock(&cur->lock);
 	if (cur->group_exit) {
 		err = -EINTR;
 	} else if (flags & CLONE_THREAD) {
 		list_add_tail(&child->thread_node, &cur->threads);
 		cur->nr_threads++;
+		signal_clone_stop(cur, child);
 	} else {
 		struct process *parent = (flags & CLONE_PARENT) && cur->parent ? cur->parent : cur;
 
@@ -153,6 +156,8 @@ static int clone_link(struct task *child, unsigned long flags)
 		atomic_inc(&p->refs);   /* the parent's children list */
 	}
 	spin_unlock(&cur->lock);
+	if (flags & CLONE_THREAD)
+		spin_unlock(&cur->sig.lock);
 	spin_unlock_irqrestore(&tasklist_lock, irq);
 	return err;
 }

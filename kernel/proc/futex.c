@@ -230,9 +230,15 @@ static int futex_wait_sleep(struct futex_q *q, u64 deadline)
 	spin_unlock(&b->lock);
 	if (!queued)
 		return 0;   /* woken, maybe as the time ran out too: Linux says 0 */
-	/* Interrupted: restarted (no handler, or SA_RESTART) only without a timeout, as Linux. */
+	/*
+	 * Interrupted, as Linux: without a timeout restarted (no handler, or
+	 * SA_RESTART); with one, EINTR if a handler runs, else restart_syscall
+	 * waits on to the same deadline (futex_wait sets the restart block).
+	 */
+	if (fatal_signal_pending(current))
+		return -EINTR;
 	if (signal_pending(current))
-		return deadline || fatal_signal_pending(current) ? -EINTR : -ERESTARTSYS;
+		return deadline ? -ERESTART_RESTARTBLOCK : -ERESTARTSYS;
 	return -ETIMEDOUT;
 }
 
@@ -242,6 +248,13 @@ static int futex_prio(struct task *t)
 	int policy = READ_ONCE(t->policy);
 
 	return (policy == SCHED_FIFO || policy == SCHED_RR) ? READ_ONCE(t->rt_priority) : 0;
+}
+
+/* restart_syscall after a timed wait was interrupted with no handler: on to the same deadline. */
+static long futex_wait_restart(struct restart_block *rb)
+{
+	return futex_wait(rb->futex_uaddr, rb->futex_private, rb->futex_val, rb->deadline,
+			  rb->futex_bitset);
 }
 
 int futex_wait(unsigned long uaddr, bool private, u32 val, u64 deadline, u32 bitset)
@@ -261,6 +274,16 @@ int futex_wait(unsigned long uaddr, bool private, u32 val, u64 deadline, u32 bit
 	if (!err)
 		err = futex_wait_sleep(&q, deadline);
 	futex_put_key(&q.key);   /* the key it ended on: a requeue may have changed it */
+	if (err == -ERESTART_RESTARTBLOCK) {
+		struct restart_block *rb = &current->sig.restart;
+
+		rb->fn = futex_wait_restart;
+		rb->deadline = deadline;
+		rb->futex_uaddr = uaddr;
+		rb->futex_val = val;
+		rb->futex_bitset = bitset;
+		rb->futex_private = private;
+	}
 	return err;
 }
 

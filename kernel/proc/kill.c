@@ -145,6 +145,9 @@ long sys_kill(const struct syscall_args *args)
 	if (pid == (int)0x80000000)
 		return -ESRCH;
 	sender_init(&s, sig, SI_USER, false);
+	/* To oneself (raise(), abort()): no walk of the process list, no tasklist_lock. */
+	if (current->proc && pid == current->proc->tgid)
+		return sig ? signal_send_process(current->proc, sig, &s.info) : 0;
 	return kill_many(&s, pid, sig);
 }
 

@@ -17,6 +17,7 @@
  * action table. Senders never take tasklist_lock here (kill.c does, around
  * its walk of the process list).
  */
+#include <arch/barrier.h>
 #include <arch/irqflags.h>
 #include <kernel/panic.h>
 #include <kernel/smp.h>
@@ -39,23 +40,6 @@ void signal_init(void)
 	sighand_cache = kmem_cache_create("sighand", sizeof(struct sighand), 8, NULL);
 	if (!sigqueue_cache || !sighand_cache)
 		panic("signal: no memory for the caches");
-}
-
-enum sig_default sig_default_action(int sig)
-{
-	switch (sig) {
-	case SIGCHLD: case SIGURG: case SIGWINCH:
-		return SIGDFL_IGNORE;
-	case SIGCONT:
-		return SIGDFL_CONT;
-	case SIGSTOP: case SIGTSTP: case SIGTTIN: case SIGTTOU:
-		return SIGDFL_STOP;
-	case SIGQUIT: case SIGILL: case SIGTRAP: case SIGABRT: case SIGBUS: case SIGFPE:
-	case SIGSEGV: case SIGXCPU: case SIGXFSZ: case SIGSYS:
-		return SIGDFL_CORE;
-	default:
-		return SIGDFL_TERM;
-	}
 }
 
 int sig_exit_status(int sig)
@@ -94,12 +78,6 @@ bool sig_handler_ignores(const struct sigaction_u *ka, int sig)
 
 /* ---------------------------------------------------------------- pending sets */
 
-void sigpending_init(struct sigpending *sp)
-{
-	sp->set = 0;
-	INIT_LIST_HEAD(&sp->list);
-}
-
 /* Drop the signals in mask from sp, queue entries included (siglock held). */
 static void sigpending_flush(struct process *p, struct sigpending *sp, ksigset_t mask)
 {
@@ -128,65 +106,24 @@ void signal_flush_everywhere(struct process *p, ksigset_t mask)
 	spin_unlock(&p->lock);
 }
 
-/*
- * Take sig's oldest entry from sp into *info (siglock held); the bit goes
- * when no entry of sig is left. A bit without an entry gives SI_USER.
- */
-static void sigpending_take(struct process *p, struct sigpending *sp, int sig,
-			    struct siginfo_k *info)
-{
-	struct sigqueue *q, *first = NULL;
-	bool more = false;
-
-	list_for_each_entry(q, &sp->list, node) {
-		if (q->info.si_signo != sig)
-			continue;
-		if (first) {
-			more = true;
-			break;
-		}
-		first = q;
-	}
-	if (first) {
-		*info = first->info;
-		list_del(&first->node);
-		kmem_cache_free(sigqueue_cache, first);
-		p->sig.nqueued--;
-	} else {
-		memset(info, 0, sizeof(*info));
-		info->si_signo = sig;
-		info->si_code = SI_USER;
-	}
-	if (!more)
-		WRITE_ONCE(sp->set, sp->set & ~SIGMASK(sig));
-}
-
-/* Faults first (Linux's SYNCHRONOUS_MASK), then the lowest number. */
-#define SIG_SYNC_MASK (SIGMASK(SIGSEGV) | SIGMASK(SIGBUS) | SIGMASK(SIGILL) | \
-		       SIGMASK(SIGTRAP) | SIGMASK(SIGFPE) | SIGMASK(SIGSYS))
-
-static int sigpending_pick(ksigset_t ready)
-{
-	if (ready & SIG_SYNC_MASK)
-		return sigset_first(ready & SIG_SYNC_MASK);
-	return sigset_first(ready);
-}
-
 int signal_dequeue(struct task *t, ksigset_t blocked, struct siginfo_k *info)
 {
 	struct process *p = t->proc;
 	struct sigpending *sp = &t->sig.pending;
-	ksigset_t ready = sp->set & ~blocked;
-	int sig;
+	struct sigqueue *q;
+	int sig = sigpending_next(sp, blocked);
 
-	if (!ready) {
+	if (!sig) {
 		sp = &p->sig.shared;
-		ready = sp->set & ~blocked;
-		if (!ready)
+		sig = sigpending_next(sp, blocked);
+		if (!sig)
 			return 0;
 	}
-	sig = sigpending_pick(ready);
-	sigpending_take(p, sp, sig, info);
+	q = sigpending_take(sp, sig, info);
+	if (q) {
+		kmem_cache_free(sigqueue_cache, q);
+		p->sig.nqueued--;
+	}
 	return sig;
 }
 
@@ -217,25 +154,22 @@ void signal_wake_up(struct task *t)
 
 static bool wants_signal(struct task *t, int sig)
 {
-	return !t->sig.exiting && !sigset_has(t->sig.blocked, sig);
+	return sig_wanted_by(&t->sig, sig);
 }
 
 /* A thread of p that takes sig now, or NULL (siglock held). Prefers current. */
 static struct task *pick_thread(struct process *p, int sig)
 {
-	struct task *t, *found = NULL;
+	const long off = (long)__builtin_offsetof(struct task, sig) -
+			 (long)__builtin_offsetof(struct task, thread_node);
+	struct task_signal *cur = current->proc == p ? &current->sig : NULL, *ts;
 
-	if (current->proc == p && wants_signal(current, sig))
+	if (cur && sig_wanted_by(cur, sig))
 		return current;
 	spin_lock(&p->lock);
-	list_for_each_entry(t, &p->threads, thread_node) {
-		if (wants_signal(t, sig)) {
-			found = t;
-			break;
-		}
-	}
+	ts = sig_choose_thread(&p->threads, off, NULL, sig);
 	spin_unlock(&p->lock);
-	return found;
+	return ts ? container_of(ts, struct task, sig) : NULL;
 }
 
 /*
@@ -298,10 +232,10 @@ static void signal_continue(struct process *p)
  * The side effects of sending sig that happen even if it is blocked or
  * ignored (SIGCONT resumes and drops pending stops; a stop signal drops a
  * pending SIGCONT), then whether to queue it at all (siglock held).
+ * *ka gets the action when it is to be queued.
  */
-static bool prepare_signal(struct process *p, struct task *t, int sig)
+static bool prepare_signal(struct process *p, struct task *t, int sig, struct sigaction_u *ka)
 {
-	struct sigaction_u ka;
 	struct task *target = t;
 
 	if (READ_ONCE(p->group_exit) || p->exit_state != PROCESS_ALIVE)
@@ -317,11 +251,11 @@ static bool prepare_signal(struct process *p, struct task *t, int sig)
 			: list_first_entry(&p->threads, struct task, thread_node);
 	if (!target)
 		return false;
+	*ka = sighand_get(p, sig);
 	/* A blocked signal stays pending even if ignored (it may be unignored before unblocked). */
 	if (sigset_has(target->sig.blocked | target->sig.real_blocked, sig))
 		return true;
-	ka = sighand_get(p, sig);
-	return !sig_handler_ignores(&ka, sig);
+	return !sig_handler_ignores(ka, sig);
 }
 
 /* A sigqueue for sig, if the receiver's RLIMIT_SIGPENDING allows one (siglock held). */
@@ -349,28 +283,31 @@ static int send_locked(struct process *p, struct task *t, int sig,
 	struct sigpending *sp = t ? &t->sig.pending : &p->sig.shared;
 	struct task *taker;
 	struct sigqueue *q = NULL;
-	struct sigaction_u ka;
+	struct sigaction_u ka = { .handler = SIG_DFL };
 
 	if (t && t->sig.exiting)
 		return 0;
-	if (!prepare_signal(p, t, sig))
+	if (!prepare_signal(p, t, sig, &ka))
 		return 0;
-	if (!sig_is_rt(sig) && sigset_has(sp->set, sig))
+	if (sigpending_coalesces(sp, sig))
 		return 0;   /* a standard signal is pending once */
 	if (sig != SIGKILL && sig != SIGSTOP)
 		q = sigqueue_alloc(p, sig, !sig_is_rt(sig) && (!info || info->si_code >= 0));
-	if (q) {
+	if (q)
 		q->info = *info;
-		q->info.si_signo = sig;
-		list_add_tail(&q->node, &sp->list);
-	} else if (sig_is_rt(sig) && info && info->si_code != SI_USER && info->si_code != SI_KERNEL) {
+	else if (sig_is_rt(sig) && info && info->si_code != SI_USER && info->si_code != SI_KERNEL)
 		return -EAGAIN;
-	}
-	WRITE_ONCE(sp->set, sp->set | SIGMASK(sig));
+	sigpending_add(sp, sig, q);
+	/*
+	 * The pending bit before reading the taker's mask: pairs with the
+	 * barrier in set_current_state after a lockless unblock
+	 * (signal_set_blocked), so a thread going to sleep with the signal
+	 * just unblocked either sees it pending or is seen unblocked and woken.
+	 */
+	smp_mb();
 	taker = t ? (wants_signal(t, sig) ? t : NULL) : pick_thread(p, sig);
 	if (!taker)
 		return 0;
-	ka = sighand_get(p, sig);
 	/* Fatal at once, unless the taker is in rt_sigtimedwait for it (then it takes it). */
 	if (sig == SIGKILL || (ka.handler == SIG_DFL && sig_default_fatal(sig) &&
 			       !sigset_has(taker->sig.real_blocked, sig))) {
@@ -442,16 +379,30 @@ void force_sig_fault(int sig, int code, unsigned long addr)
 
 /* ---------------------------------------------------------------- masks */
 
+/*
+ * Only the thread itself writes its mask. Blocking more needs siglock (a
+ * sender must not pick this thread for a signal it is blocking, and the
+ * shared ones go to another thread); unblocking, the common case of
+ * rt_sigreturn, needs none: a sender that still sees the old mask leaves
+ * the signal pending for the process, and this thread, on its way back to
+ * user mode, checks its pending sets against the new mask anyway.
+ */
 void signal_set_blocked(ksigset_t mask)
 {
 	struct task *t = current;
 	struct process *p = t->proc;
-	unsigned long irq = spin_lock_irqsave(&p->sig.lock);
-	ksigset_t newly = mask & ~t->sig.blocked;
+	unsigned long irq;
+	ksigset_t newly;
 
-	WRITE_ONCE(t->sig.blocked, mask & ~SIG_UNBLOCKABLE);
-	if (newly)
-		signal_retarget(p, newly);
+	mask &= ~SIG_UNBLOCKABLE;
+	if (!(mask & ~READ_ONCE(t->sig.blocked))) {
+		WRITE_ONCE(t->sig.blocked, mask);
+		return;
+	}
+	irq = spin_lock_irqsave(&p->sig.lock);
+	newly = mask & ~t->sig.blocked;
+	WRITE_ONCE(t->sig.blocked, mask);
+	signal_retarget(p, newly);
 	spin_unlock_irqrestore(&p->sig.lock, irq);
 }
 
@@ -539,6 +490,14 @@ int signal_clone(struct task *child, unsigned long clone_flags)
 	}
 	p->sig.sighand = sighand_alloc(parent->sig.sighand);
 	return p->sig.sighand ? 0 : -ENOMEM;
+}
+
+void signal_clone_stop(struct process *p, struct task *child)
+{
+	if (!(p->sig.flags & SIGNAL_STOP_ACTIVE) || (p->sig.flags & SIGNAL_STOPPED))
+		return;
+	WRITE_ONCE(child->sig.stop_pending, true);
+	p->sig.stop_count++;
 }
 
 void signal_exec(void)

@@ -1,23 +1,15 @@
 /*
  * Signal delivery (interface in proc/signal.h; docs/signals.md): what a
  * thread does with its pending signals on the way back to user mode, the
- * group stop, telling the parent about stops, continues and exits, the
- * riscv64 signal frame and rt_sigreturn.
+ * group stop, telling the parent about stops, continues and exits.
  *
  * signal_deliver() loops: a fatal group exit ends the thread; a pending
  * group stop stops it until SIGCONT or SIGKILL; otherwise the next
  * signal is dequeued and ignored, acted on by default (exit, stop), or
- * given to its handler on a new frame. A system call that returned one
- * of the -ERESTART* codes is then restarted or turned into -EINTR
- * (syscall_restart, kernel/proc/syscall.c) before the first frame is
- * built, so the frame holds the final a0 and pc.
- *
- * The frame (struct rt_sigframe_u) is Linux's: siginfo, then a ucontext
- * whose uc_mcontext holds pc and x1..x31 (struct pt_regs' prefix) and the
- * D-extension FP state, then zeroed extension words. rt_sigreturn loads
- * back only those: sstatus stays the kernel's (user mode, interrupts on),
- * so editing the frame cannot raise privileges; a frame that cannot be
- * read or has non-zero extension words gives SIGSEGV.
+ * given to its handler on a new frame (signal_frame.c). A system call
+ * that returned one of the -ERESTART* codes is then restarted or turned
+ * into -EINTR (syscall_restart, kernel/proc/syscall.c) before the first
+ * frame is built, so the frame holds the final a0 and pc.
  *
  * Locks: siglock while dequeueing and changing the stop state; it is
  * dropped before sleeping, exiting, taking tasklist_lock, or touching
@@ -41,13 +33,6 @@
 
 #include "proc_internal.h"
 #include "signal_internal.h"
-
-/* One signal to hand to a handler. */
-struct ksignal {
-	int sig;
-	struct siginfo_k info;
-	struct sigaction_u ka;
-};
 
 /* ---------------------------------------------------------------- parent notification */
 
@@ -254,6 +239,9 @@ static bool get_signal(struct ksignal *ks)
 	for (;;) {
 		if (fatal_signal_pending(t))
 			do_exit(READ_ONCE(p->group_exit_status));
+		/* Nothing to do (the common second pass after a handler's frame): no lock. */
+		if (!signal_pending(t) && !(READ_ONCE(p->sig.flags) & SIGNAL_NOTIFY_CONT))
+			return false;
 		irq = spin_lock_irqsave(&p->sig.lock);
 		if (p->sig.flags & SIGNAL_NOTIFY_CONT) {
 			p->sig.flags &= ~SIGNAL_NOTIFY_CONT;
@@ -290,113 +278,6 @@ static bool get_signal(struct ksignal *ks)
 		default_action(p, ks->sig, &irq);
 		spin_unlock_irqrestore(&p->sig.lock, irq);
 	}
-}
-
-/* ---------------------------------------------------------------- the frame */
-
-bool on_sig_stack(unsigned long sp)
-{
-	struct task *t = current;
-
-	return t->sig.sas_size && sp > t->sig.sas_sp && sp - t->sig.sas_sp <= t->sig.sas_size;
-}
-
-static void sigaltstack_describe(struct sigaltstack_u *ss, unsigned long sp)
-{
-	struct task *t = current;
-
-	memset(ss, 0, sizeof(*ss));
-	ss->ss_sp = t->sig.sas_sp;
-	ss->ss_size = t->sig.sas_size;
-	ss->ss_flags = (int)(t->sig.sas_size == 0 ? SS_DISABLE : on_sig_stack(sp) ? SS_ONSTACK : 0);
-	ss->ss_flags |= (int)t->sig.sas_flags;
-}
-
-/* Where the frame goes: 0 if it does not fit on the alternate stack. */
-static unsigned long frame_address(const struct ksignal *ks, unsigned long sp)
-{
-	struct task *t = current;
-	unsigned long frame;
-
-	if ((ks->ka.flags & SA_ONSTACK) && t->sig.sas_size && !on_sig_stack(sp))
-		sp = t->sig.sas_sp + t->sig.sas_size;
-	frame = (sp - sizeof(struct rt_sigframe_u)) & ~15UL;
-	if (on_sig_stack(sp) && !on_sig_stack(frame + 1))
-		return 0;
-	return frame;
-}
-
-/* The user FP registers into fp (they are live on this hart while FS is not Off). */
-static void fp_to_frame(struct pt_regs *regs, struct fp_state_u *fp)
-{
-	struct task *t = current;
-	unsigned long irq;
-
-	if ((regs->status & SSTATUS_FS) == SSTATUS_FS_OFF)
-		return;
-	irq = local_irq_save();
-	fpu_save(&t->fp);
-	local_irq_restore(irq);
-	memcpy(fp->f, t->fp.f, sizeof(fp->f));
-	fp->fcsr = t->fp.fcsr;
-}
-
-static void fp_from_frame(struct pt_regs *regs, const struct fp_state_u *fp)
-{
-	struct task *t = current;
-	unsigned long irq;
-
-	if ((regs->status & SSTATUS_FS) == SSTATUS_FS_OFF)
-		return;
-	irq = local_irq_save();
-	memcpy(t->fp.f, fp->f, sizeof(t->fp.f));
-	t->fp.fcsr = fp->fcsr;
-	fpu_restore(&t->fp);
-	t->fp_cpu = (int)this_cpu()->id;
-	this_cpu()->fp_owner = t;
-	regs->status = (regs->status & ~SSTATUS_FS) | SSTATUS_FS_CLEAN;
-	local_irq_restore(irq);
-}
-
-/* The frame's contents (f zeroed by the caller). */
-static void frame_fill(struct rt_sigframe_u *f, const struct ksignal *ks, struct pt_regs *regs)
-{
-	struct task *t = current;
-
-	f->info = ks->info;
-	sigaltstack_describe(&f->uc.uc_stack, regs->sp);
-	f->uc.uc_sigmask = t->sig.restore_mask ? t->sig.saved_mask : t->sig.blocked;
-	f->uc.uc_mcontext.sc_regs.pc = regs->epc;
-	_Static_assert(sizeof(f->uc.uc_mcontext.sc_regs.x) == 31 * sizeof(unsigned long), "x1..x31");
-	memcpy(f->uc.uc_mcontext.sc_regs.x, &regs->ra, sizeof(f->uc.uc_mcontext.sc_regs.x));
-	fp_to_frame(regs, &f->uc.uc_mcontext.sc_fpregs);
-}
-
-/* Build the frame and point regs at the handler. 0, or -EFAULT (no room, no vDSO, bad stack). */
-static int setup_rt_frame(const struct ksignal *ks, struct pt_regs *regs)
-{
-	struct task *t = current;
-	struct rt_sigframe_u f;
-	unsigned long frame = frame_address(ks, regs->sp);
-	unsigned long vdso = t->mm ? READ_ONCE(t->mm->vdso_base) : 0;
-
-	if (!frame || !vdso)
-		return -EFAULT;
-	memset(&f, 0, sizeof(f));
-	frame_fill(&f, ks, regs);
-	if (copy_to_user((void __user *)frame, &f, sizeof(f)))
-		return -EFAULT;
-	regs->epc = ks->ka.handler;
-	regs->ra = vdso_sigreturn(vdso);
-	regs->sp = frame;
-	regs->a0 = (unsigned long)ks->sig;
-	regs->a1 = frame + __builtin_offsetof(struct rt_sigframe_u, info);
-	regs->a2 = frame + __builtin_offsetof(struct rt_sigframe_u, uc);
-	if (t->sig.sas_flags & SS_AUTODISARM) {
-		t->sig.sas_sp = t->sig.sas_size = 0;
-		t->sig.sas_flags = 0;
-	}
-	return 0;
 }
 
 /* Run ks's handler next: the frame, then the handler's mask. A frame that cannot be written: SIGSEGV. */
@@ -471,37 +352,4 @@ void signal_deliver(struct pt_regs *regs)
 		signal_set_blocked(t->sig.saved_mask);
 	}
 	local_irq_disable();
-}
-
-/* ---------------------------------------------------------------- rt_sigreturn */
-
-/* The extension words after the FP state must be zero (no extension is known). */
-static bool frame_ext_ok(const struct rt_sigframe_u *f)
-{
-	const struct fp_state_u *fp = &f->uc.uc_mcontext.sc_fpregs;
-
-	return !fp->reserved[0] && !fp->reserved[1] && !fp->reserved[2];
-}
-
-/* rt_sigreturn(): back from a handler to the context in the frame at sp. */
-long sys_rt_sigreturn(const struct syscall_args *args)
-{
-	struct pt_regs *regs = task_pt_regs(current);
-	struct rt_sigframe_u f;
-	struct sigaltstack_u ss;
-
-	(void)args;
-	if (copy_from_user(&f, (const void __user *)regs->sp, sizeof(f)) || !frame_ext_ok(&f))
-		goto bad;
-	signal_set_blocked(f.uc.uc_sigmask);
-	regs->epc = f.uc.uc_mcontext.sc_regs.pc;
-	memcpy(&regs->ra, f.uc.uc_mcontext.sc_regs.x, sizeof(f.uc.uc_mcontext.sc_regs.x));
-	fp_from_frame(regs, &f.uc.uc_mcontext.sc_fpregs);
-	ss = f.uc.uc_stack;
-	(void)do_sigaltstack(&ss, NULL, regs->sp);   /* Linux ignores all but -EFAULT, which cannot happen here */
-	regs->cause = ~0UL;   /* not a system call any more: no restart on the way out */
-	return (long)regs->a0;
-bad:
-	force_sig_fault(SIGSEGV, SI_KERNEL, 0);
-	return (long)regs->a0;
 }

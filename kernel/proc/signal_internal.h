@@ -14,7 +14,6 @@ struct sigaction_u sighand_get(struct process *p, int sig);
 /* Would ka throw sig away (SIG_IGN, or SIG_DFL whose default ignores or only continues)? */
 bool sig_handler_ignores(const struct sigaction_u *ka, int sig);
 
-void sigpending_init(struct sigpending *sp);
 /* Drop mask from p's shared set and every thread's (siglock held). */
 void signal_flush_everywhere(struct process *p, ksigset_t mask);
 /* Take the next signal not in blocked, thread set first, into *info; 0 if none (siglock held). */
@@ -39,6 +38,20 @@ void notify_parent_cldstop(struct process *p, int why);
 /* itimer.c: the ITIMER_REAL timer's set-up and teardown. */
 void itimer_process_init(struct process *p);
 void itimer_process_exit(struct process *p);
+
+/* One signal to hand to a handler. */
+struct ksignal {
+	int sig;
+	struct siginfo_k info;
+	struct sigaction_u ka;
+};
+
+/*
+ * signal_frame.c: write ks's frame below regs->sp (or on the alternate
+ * stack) and point regs at the handler. 0, or -EFAULT (no room, no vDSO,
+ * the stack cannot be written): the caller raises SIGSEGV.
+ */
+int setup_rt_frame(const struct ksignal *ks, struct pt_regs *regs);
 
 /* sigaltstack: is sp on current's alternate stack? */
 bool on_sig_stack(unsigned long sp);

@@ -70,6 +70,10 @@ UNIT_test_n_tty_SRCS := kernel/drivers/tty/n_tty.c kernel/lib/string.c
 $(UNIT_DIR)/kernel/drivers/tty/n_tty.o: UNIT_KCFLAGS += -DHZ=100 -include tests/unit/current_host.h
 $(UNIT_DIR)/tests/unit/test_n_tty.o: UNIT_TCFLAGS += -DHZ=100 -include tests/unit/current_host.h
 
+# The pure signal code: sets, the pending queue and its order, the thread choice.
+UNIT_NAMES += test_signal
+UNIT_test_signal_SRCS := kernel/proc/signal_set.c kernel/lib/string.c tests/unit/unit_util.c
+
 UNIT_NAMES += test_procdev
 UNIT_test_procdev_SRCS := kernel/fs/proc/seq.c kernel/fs/char_dev.c kernel/lib/string.c \
 	kernel/lib/vsnprintf.c tests/unit/kernel_stubs.c tests/unit/unit_util.c

@@ -14,6 +14,7 @@
 #include "usertests.h"
 
 #include <fcntl.h>
+#include <linux/futex.h>
 #include <poll.h>
 #include <pthread.h>
 #include <sched.h>
@@ -595,6 +596,45 @@ UTEST(sig_stop_cont_nanosleep_restarts, 0, NULL)
 	ut_wait_ok(pid);
 }
 
+/*
+ * A futex wait with a timeout, stopped and continued, waits on to its
+ * deadline and times out (Linux restarts it through restart_syscall);
+ * with a handler, even SA_RESTART, it returns EINTR.
+ */
+static uint32_t futex_word;
+
+static long futex_wait_ms(uint32_t val, long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	return syscall(SYS_futex, &futex_word, FUTEX_WAIT_PRIVATE, val, &ts, NULL, 0);
+}
+
+UTEST(sig_futex_timeout_restarts, 0, NULL)
+{
+	pid_t pid = ut_fork();
+	int status;
+
+	if (pid == 0) {
+		uint64_t t0 = now_ns();
+
+		if (futex_wait_ms(0, 300) != -1 || errno != ETIMEDOUT)
+			_exit(1);
+		_exit(now_ns() - t0 >= 290000000 ? 0 : 2);
+	}
+	ut_spin_ns(50000000);
+	CHECK_SYS(kill(pid, SIGSTOP));
+	CHECK_EQ(waitpid(pid, &status, WUNTRACED), pid);
+	CHECK(WIFSTOPPED(status));
+	CHECK_SYS(kill(pid, SIGCONT));
+	ut_wait_ok(pid);
+	/* A handler ran: EINTR, SA_RESTART or not. */
+	set_handler(SIGALRM, on_count, SA_RESTART);
+	arm_timer_ms(30);
+	CHECK_ERR(futex_wait_ms(0, 2000), EINTR);
+	CHECK_EQ(got_count, 1);
+}
+
 /* ---------------------------------------------------------------- timers */
 
 UTEST(sig_alarm_fires, 0, NULL)
@@ -971,6 +1011,55 @@ UTEST(sig_fp_preserved, 0, NULL)
 	__asm__ __volatile__("" : "+f"(keep));
 	CHECK(keep == 2.25);
 	CHECK(fp_seen > 1000.0);
+}
+
+/*
+ * A frame that straddles a page boundary (the kernel writes and reads it
+ * in place, in two pieces): siginfo, mask, pc and the FP registers all
+ * survive, and an FP register edited in the frame comes back edited.
+ * The boundary is put in the integer registers, then in the FP ones.
+ */
+static volatile long straddle_value;
+static volatile uintptr_t straddle_uc;
+
+static void on_straddle(int sig, siginfo_t *si, void *ucv)
+{
+	ucontext_t *uc = ucv;
+
+	(void)sig;
+	straddle_value = si->si_value.sival_int;
+	straddle_uc = (uintptr_t)ucv;
+	uc->uc_mcontext.__fpregs.__d.__f[8] = 0x401f000000000000ULL;   /* fs0 = 7.75 */
+}
+
+UTEST(sig_frame_straddles_pages, 0, NULL)
+{
+	static const int boundary[] = { 400, 608 };   /* frame offsets: in x1..x31, in f0..f31 */
+	char *m = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	CHECK(m != MAP_FAILED);
+	set_action(SIGUSR1, on_straddle, SA_ONSTACK);
+	for (int i = 0; i < 2; i++) {
+		uintptr_t frame = (uintptr_t)m + 4096 - boundary[i];
+		stack_t ss = { .ss_sp = m, .ss_size = frame + 1088 - (uintptr_t)m, .ss_flags = 0 };
+		register double keep __asm__("fs0") = 2.25;
+		union sigval v = { .sival_int = 1000 + i };
+
+		CHECK_SYS(sigaltstack(&ss, NULL));
+		__asm__ __volatile__("" : "+f"(keep));
+		CHECK_SYS(sigqueue(getpid(), SIGUSR1, v));
+		__asm__ __volatile__("" : "+f"(keep));
+		CHECK(keep == 7.75);
+		CHECK(straddle_value == 1000 + i);
+		/* The ucontext follows the 128-byte siginfo at the frame's start
+		 * (Linux's placement; qemu-user puts its frame elsewhere on the stack). */
+		if (!ut.host)
+			CHECK(straddle_uc == frame + 128);
+		CHECK(straddle_uc > (uintptr_t)m && straddle_uc < (uintptr_t)m + 8192);
+		ss.ss_flags = SS_DISABLE;
+		CHECK_SYS(sigaltstack(&ss, NULL));
+	}
+	CHECK_SYS(munmap(m, 8192));
 }
 
 /* A handler frame on an alternate stack that is not mapped: the process dies of SIGSEGV. */

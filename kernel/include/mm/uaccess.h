@@ -97,6 +97,33 @@ int uaccess_get(void *val, const void __user *ptr, size_t size);
 	__typeof__(*(ptr)) __pu_val = (x); \
 	copy_to_user((ptr), &__pu_val, sizeof(__pu_val)); })
 
+/* ---------------------------------------------------------- in place */
+
+/*
+ * A user range of at most a page resolved to the linear map: its first
+ * n0 bytes are at k0, the other n - n0 (if it crosses into the next
+ * page) at k1.
+ */
+struct uspan {
+	char *k0, *k1;
+	size_t n0, n;
+};
+
+/*
+ * Resolve [uaddr, uaddr + n) (0 < n <= PAGE_SIZE) of the active mm for
+ * access (FAULT_READ or FAULT_WRITE; missing pages are faulted in, COW
+ * broken, as copy_*_user would) and run fn(ctx, span) on it with the
+ * mm's lock held and interrupts off: fn reads or writes the user bytes
+ * in place, with no bounce buffer and one lock round trip for the whole
+ * range. fn must not sleep, take locks or touch other user memory.
+ * Returns fn's result, or -EFAULT, -ENOMEM or -EAGAIN when a page could
+ * not be resolved now: the caller then falls back to copy_*_user, which
+ * applies the OOM and deferred-fault rules. For small structures the
+ * kernel builds or parses field by field (the signal frame).
+ */
+int uaccess_span(unsigned long uaddr, size_t n, unsigned int access,
+		 int (*fn)(void *ctx, const struct uspan *span), void *ctx);
+
 /* ---------------------------------------------------------- for futexes */
 
 struct mm_struct;

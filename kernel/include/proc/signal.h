@@ -96,6 +96,9 @@ struct restart_block {
 	long (*fn)(struct restart_block *rb);   /* NULL: restart_syscall gives -EINTR */
 	u64 deadline;                  /* nanosleep: monotonic deadline */
 	unsigned long rmtp;            /* nanosleep: user struct timespec * for the time left */
+	unsigned long futex_uaddr;     /* futex wait with a timeout (deadline as above) */
+	u32 futex_val, futex_bitset;
+	bool futex_private;
 };
 
 /* Per thread (struct task.sig). */
@@ -135,6 +138,28 @@ struct proc_signal {
 	u64 prof_left, prof_interval;  /* [S] ITIMER_PROF: ns of user+system time left; 0: off */
 	bool cpu_timers;               /* [a] virt_left or prof_left set: the tick looks */
 };
+
+/*
+ * The pure part (signal_set.c; no locks taken: callers hold siglock).
+ * sigpending_coalesces: would sending standard sig to sp coalesce with
+ * the pending one? sigpending_add: mark sig pending, queueing q's siginfo
+ * (q may be NULL: siginfo lost) after the others. sigpending_take: the
+ * oldest siginfo of sig into *info (SI_USER zeroes if none queued),
+ * clearing the bit when none is left; returns the unlinked entry for the
+ * caller to free, or NULL. sigpending_next: the signal to take next from
+ * sp outside blocked (faults first, then the lowest number), or 0.
+ * sig_choose_thread: the thread to take process-directed sig -- cur if it
+ * wants it, else the first on threads that does (each list node's
+ * struct task_signal at sig_off bytes from it), or NULL.
+ */
+void sigpending_init(struct sigpending *sp);
+bool sigpending_coalesces(const struct sigpending *sp, int sig);
+void sigpending_add(struct sigpending *sp, int sig, struct sigqueue *q);
+struct sigqueue *sigpending_take(struct sigpending *sp, int sig, struct siginfo_k *info);
+int sigpending_next(const struct sigpending *sp, ksigset_t blocked);
+bool sig_wanted_by(const struct task_signal *ts, int sig);
+struct task_signal *sig_choose_thread(struct list_head *threads, long sig_off,
+				      struct task_signal *cur, int sig);
 
 #define SIGNAL_STOP_ACTIVE  0x1u   /* a group stop is in progress or complete */
 #define SIGNAL_STOPPED      0x2u   /* every thread has stopped */
@@ -221,6 +246,12 @@ int signal_task_init(struct task *t);
  * caller's mask and alternate stack, nothing pending. 0 or -ENOMEM.
  */
 int signal_clone(struct task *child, unsigned long clone_flags);
+/*
+ * clone of a thread into p, while linking it (siglock held): if a group
+ * stop is under way the new thread takes part in it (stops before it
+ * first reaches user mode), as on Linux.
+ */
+void signal_clone_stop(struct process *p, struct task *child);
 /*
  * exec (past the point of no return): caught handlers back to SIG_DFL
  * (ignored ones stay), a sighand of its own, no alternate stack; mask and
