@@ -53,7 +53,7 @@ kill knows jobs by %N (a killed job's status is 128 + the signal):
   sh: kill: %1: no such job
   [1]
   $ kill -l | wc -w
-  22
+  31
   $ kill -NOSUCH 1
   sh: kill: bad signal
   [2]
