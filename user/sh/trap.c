@@ -10,6 +10,7 @@
  *   trap_pending()               a caught signal waits for its action
  *   trap_run_exit(status)        the EXIT trap, once (sh_exit calls it)
  *   traps_subshell()             in a forked child: caught traps -> default
+ *                                (still listed until its first trap command)
  *   trap_ignored(sig)            trap '' SIG is in force
  *
  * A trapped signal's C handler only sets pending[sig]; its commands run
@@ -41,6 +42,9 @@
 #define NSIGS 64
 
 static char *action[NSIGS + 1];                 /* [0]: EXIT; NULL: default, "": ignore */
+/* In a subshell, until its first trap command: the parent's caught traps,
+ * for the listing only (so that saved=$(trap) works, as POSIX wants). */
+static char *inherited[NSIGS + 1];
 static volatile sig_atomic_t pending[NSIGS + 1];
 static volatile sig_atomic_t any_pending;
 static unsigned char entry_ignored[NSIGS + 1];
@@ -158,6 +162,10 @@ static int trap_set(int sig, const char *act, const char *spec)
 		sh_error("trap: %s: cannot be trapped\n", spec);
 		return 1;
 	}
+	for (int k = 0; k <= NSIGS; k++) {
+		free(inherited[k]);
+		inherited[k] = NULL;
+	}
 	free(action[sig]);
 	action[sig] = act ? xstrdup(act) : NULL;
 	if (sig > 0 && install(sig) < 0) {
@@ -183,11 +191,12 @@ static void put_quoted(struct sbuf *b, const char *s)
 static void trap_print(int sig)
 {
 	struct sbuf b = {0};
+	const char *act = inherited[sig] ? inherited[sig] : action[sig];
 
-	if (!action[sig])
+	if (!act)
 		return;
 	sb_puts(&b, "trap -- ");
-	put_quoted(&b, action[sig]);
+	put_quoted(&b, act);
 	sb_putc(&b, ' ');
 	sb_puts(&b, sig_name(sig));
 	sb_putc(&b, '\n');
@@ -295,7 +304,8 @@ void traps_subshell(void)
 		pending[sig] = 0;
 		if (!action[sig] || !*action[sig])
 			continue;
-		free(action[sig]);
+		free(inherited[sig]);
+		inherited[sig] = action[sig];
 		action[sig] = NULL;
 		if (sig > 0)
 			signal(sig, SIG_DFL);
