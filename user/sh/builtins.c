@@ -58,6 +58,8 @@ static int bi_exit(int argc, char **argv)
 {
 	long st = sh.status;
 
+	if (jobs_exit_check())
+		return 1;
 	if (argc > 1 && (st = number_arg(argv[1], LONG_MAX)) < 0) {
 		sh_error("exit: %s: numeric argument required\n", argv[1]);
 		st = 2;

@@ -174,8 +174,10 @@ int run_function(struct node *body, int argc, char **argv)
 void sh_exit(int status)
 {
 	trap_run_exit(status);
-	if (sh.interactive && !sh.subshell)
+	if (sh.interactive && !sh.subshell) {
+		jobs_hangup_stopped();
 		term_take();
+	}
 	_exit(status & 0xff);
 }
 
@@ -992,8 +994,10 @@ int run_source(struct src *src)
 			sh.syntax_error = 1;
 			break;
 		}
-		if (src->interactive)
+		if (src->interactive) {
 			sh.intr = 0;
+			sh.cmd_count++;
+		}
 		traps_run();
 		if (r == P_OK && !sh.opt_n) {
 			exec_arena = a;

@@ -342,6 +342,38 @@ static void job_print(const struct job *j, int with_pid)
 		  state_text(j, buf, sizeof(buf)), j->text, j->state == JOB_RUNNING ? " &" : "");
 }
 
+/* An interactive shell asked to exit while jobs are stopped: the first
+ * time it warns and stays (1); asked again right after, it goes (0). */
+int jobs_exit_check(void)
+{
+	static unsigned long warned_at;
+	int stopped = 0;
+
+	if (!sh.interactive || sh.subshell)
+		return 0;
+	jobs_reap(0);
+	for (struct job *j = jobs; j; j = j->next)
+		stopped |= j->id && j->state == JOB_STOPPED;
+	if (!stopped || (warned_at && warned_at + 1 >= sh.cmd_count))
+		return 0;
+	warned_at = sh.cmd_count;
+	sh_error("there are stopped jobs\n");
+	return 1;
+}
+
+/* The interactive shell is leaving: its stopped jobs get SIGHUP and
+ * SIGCONT (what the kernel does for a newly orphaned process group with
+ * stopped members on Linux), so nothing stays stopped forever. */
+void jobs_hangup_stopped(void)
+{
+	for (struct job *j = jobs; j; j = j->next) {
+		if (j->state != JOB_STOPPED)
+			continue;
+		job_signal(j, SIGHUP);
+		job_signal(j, SIGCONT);
+	}
+}
+
 /* ---- foreground --------------------------------------------------------- */
 
 /* Wait until j is no longer running; cont: SIGCONT it first (fg). */

@@ -266,6 +266,8 @@ int builtin_bg(int argc, char **argv);
 void term_take(void);                           /* give the tty back to the shell */
 void term_give(pid_t pgid);
 void term_save_modes(void);                     /* remember the shell's termios */
+int jobs_exit_check(void);                      /* 1: warned about stopped jobs, stay */
+void jobs_hangup_stopped(void);                 /* on exit: SIGHUP+SIGCONT stopped jobs */
 int wait_status(int st);                        /* wait(2) status -> $? */
 
 /* ---- signals and traps (trap.c) ---------------------------------------- */
@@ -311,6 +313,7 @@ struct shell {
 	int subst_status;       /* status of the last command substitution, -1: none */
 	int syntax_error;       /* run_source stopped at a syntax error */
 	int intr;               /* interactive: a fg job died of ^C or stopped: end the line */
+	unsigned long cmd_count;        /* top-level commands read (interactive) */
 	pid_t shell_pgid;
 	int tty_fd;             /* -1 without a controlling terminal */
 };
