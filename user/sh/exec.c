@@ -755,6 +755,8 @@ static int exec_subshell(struct node *n, int flags)
 
 static int flow_pending(void)
 {
+	if (sh.interactive && trap_take_sigint())
+		sh.intr = 1;
 	return sh.brk || sh.cont || sh.returning || sh.intr;
 }
 
@@ -777,7 +779,7 @@ static int loop_flow(void)
 		sh.cont--;
 		return sh.cont > 0;
 	}
-	return sh.returning || sh.intr;
+	return sh.returning || flow_pending();
 }
 
 static int exec_loop(struct node *n)
@@ -996,6 +998,7 @@ int run_source(struct src *src)
 		}
 		if (src->interactive) {
 			sh.intr = 0;
+			trap_clear_sigint();
 			sh.cmd_count++;
 		}
 		traps_run();

@@ -721,7 +721,10 @@ int builtin_bg(int argc, char **argv)
 }
 
 /* Send sig to every process of j: its group, or each pid without job
- * control. A stopped job also gets SIGCONT so that it can act on sig. */
+ * control. A stopped job also gets SIGCONT so that it can act on sig.
+ * After SIGCONT or SIGKILL a stopped job counts as running at once (its
+ * WCONTINUED report may come later), so `kill %1; wait %1` waits for the
+ * end instead of seeing the old stop. */
 static int job_signal(struct job *j, int sig)
 {
 	int r = 0;
@@ -733,8 +736,12 @@ static int job_signal(struct job *j, int sig)
 			if (j->pstate[i] != P_DONE && kill(j->pids[i], sig) < 0)
 				r = -1;
 	}
-	if (r == 0 && j->state == JOB_STOPPED && sig != SIGKILL && sig != SIGCONT)
-		job_signal(j, SIGCONT);
+	if (r < 0 || j->state != JOB_STOPPED)
+		return r;
+	if (sig == SIGCONT || sig == SIGKILL)
+		job_continued(j);
+	else if (sig != 0 && sig != SIGSTOP && sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU)
+		r = job_signal(j, SIGCONT);
 	return r;
 }
 

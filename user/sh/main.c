@@ -8,8 +8,9 @@
  * Reading stdin, the shell is interactive when stdin and stderr are
  * terminals (or with -i): then it prints the prompt ("CWD $ ", "# " for
  * root, or $PS1; "> " or $PS2 to continue a command), edits lines with
- * edit.c, does job control (sh.monitor) and ignores SIGINT, SIGQUIT,
- * SIGTERM, SIGTSTP, SIGTTIN and SIGTTOU itself (children get them back).
+ * edit.c, does job control (sh.monitor), ignores SIGQUIT, SIGTERM,
+ * SIGTSTP, SIGTTIN and SIGTTOU itself and catches SIGINT (a ^C between
+ * two commands abandons the line; trap.c). Children get them back.
  * A syntax error or a failed expansion
  * ends a non-interactive shell with status 2; an interactive one goes on.
  */
@@ -69,8 +70,7 @@ int run_script(const char *path, int argc, char **argv)
 
 static void setup_interactive(void)
 {
-	signal(SIGINT, SIG_IGN);
-	signal(SIGQUIT, SIG_IGN);
+	signal(SIGQUIT, SIG_IGN);               /* SIGINT: caught, see trap.c */
 	signal(SIGTERM, SIG_IGN);
 	signal(SIGTSTP, SIG_IGN);
 	signal(SIGTTIN, SIG_IGN);

@@ -280,6 +280,8 @@ int builtin_trap(int argc, char **argv);
 void traps_init(void);                          /* once, when sh.interactive is known */
 void traps_run(void);                           /* a safe point: run caught traps */
 int trap_pending(void);                         /* a caught signal not yet run, or 0 */
+int trap_take_sigint(void);                     /* interactive shell got ^C: 1 once */
+void trap_clear_sigint(void);                   /* a new top-level command */
 void trap_run_exit(int status);                 /* the EXIT trap, at most once */
 void traps_subshell(void);                      /* forked child: caught -> default */
 int trap_ignored(int sig);                      /* trap '' sig */

@@ -20,8 +20,8 @@
  * the trapped signals blocked (jobs.c), which makes "a trapped signal
  * interrupts wait" race-free.
  *
- * Interactive shells ignore INT QUIT TERM TSTP TTIN TTOU themselves:
- * `trap - SIG` gives those back to the shell's own ignoring (children
+ * Interactive shells ignore QUIT TERM TSTP TTIN TTOU themselves and catch
+ * INT (on_sigint): `trap - SIG` gives those back to the shell's own way (children
  * get SIG_DFL through child_reset_signals). A non-interactive shell
  * cannot trap or reset a signal that was ignored when it started (POSIX;
  * the request is silently dropped, as bash and dash do).
@@ -49,6 +49,9 @@ static volatile sig_atomic_t pending[NSIGS + 1];
 static volatile sig_atomic_t any_pending;
 static unsigned char entry_ignored[NSIGS + 1];
 static int running;                             /* inside traps_run */
+static volatile sig_atomic_t got_sigint;        /* interactive, untrapped ^C */
+
+static int install(int sig);
 
 static const char *const names[] = {
 	[SIGHUP] = "HUP", [SIGINT] = "INT", [SIGQUIT] = "QUIT", [SIGILL] = "ILL",
@@ -62,10 +65,11 @@ static const char *const names[] = {
 };
 #define NNAMES ((int)(sizeof(names) / sizeof(names[0])))
 
-/* The signals an interactive shell ignores for itself. */
+/* The signals an interactive shell ignores for itself (SIGINT is caught
+ * instead: see on_sigint). */
 static int shell_ignores(int sig)
 {
-	return sh.interactive && (sig == SIGINT || sig == SIGQUIT || sig == SIGTERM ||
+	return sh.interactive && (sig == SIGQUIT || sig == SIGTERM ||
 				  sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU);
 }
 
@@ -126,6 +130,29 @@ static void on_signal(int sig)
 	any_pending = 1;
 }
 
+/* An interactive shell's own SIGINT (no trap): ^C reached the shell while
+ * it held the terminal between two commands of a loop or list. Like bash,
+ * it abandons the line (sh.intr) instead of ignoring the key. */
+static void on_sigint(int sig)
+{
+	(void)sig;
+	got_sigint = 1;
+}
+
+void trap_clear_sigint(void)
+{
+	got_sigint = 0;
+}
+
+int trap_take_sigint(void)
+{
+	if (!got_sigint)
+		return 0;
+	got_sigint = 0;
+	sh_printf(2, "\n");
+	return 1;
+}
+
 void traps_init(void)
 {
 	for (int sig = 1; sig <= NSIGS; sig++) {
@@ -133,6 +160,8 @@ void traps_init(void)
 		if (!sh.interactive && sigaction(sig, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
 			entry_ignored[sig] = 1;
 	}
+	if (sh.interactive)
+		install(SIGINT);
 }
 
 /* Install the disposition action[sig] asks for; 0 or -1. */
@@ -142,7 +171,10 @@ static int install(int sig)
 
 	memset(&sa, 0, sizeof(sa));
 	sigemptyset(&sa.sa_mask);
-	if (!action[sig])
+	if (!action[sig] && sig == SIGINT && sh.interactive) {
+		sa.sa_handler = on_sigint;
+		sa.sa_flags = SA_RESTART;
+	} else if (!action[sig])
 		sa.sa_handler = shell_ignores(sig) ? SIG_IGN : SIG_DFL;
 	else if (!*action[sig])
 		sa.sa_handler = SIG_IGN;
@@ -254,6 +286,8 @@ int builtin_trap(int argc, char **argv)
 
 int trap_pending(void)
 {
+	if (got_sigint)
+		return SIGINT;
 	if (!any_pending)
 		return 0;
 	for (int sig = 1; sig <= NSIGS; sig++)
@@ -276,9 +310,13 @@ void traps_run(void)
 			if (!action[sig] || !*action[sig])
 				continue;
 			char *cmds = xstrdup(action[sig]);  /* the action may replace itself */
-			int saved = sh.status;
+			int saved = sh.status, brk = sh.brk, cont = sh.cont, ret = sh.returning;
+			sh.brk = sh.cont = sh.returning = 0;    /* a pending return/break waits */
 			eval_string(cmds, strlen(cmds));
 			sh.status = saved;
+			sh.brk = brk;
+			sh.cont = cont;
+			sh.returning = ret;
 			free(cmds);
 		}
 	}
@@ -325,4 +363,6 @@ void traps_mask(sigset_t *set)
 	for (int sig = 1; sig <= NSIGS; sig++)
 		if (action[sig] && *action[sig])
 			sigaddset(set, sig);
+	if (sh.interactive && !action[SIGINT])
+		sigaddset(set, SIGINT);
 }
