@@ -1302,8 +1302,11 @@ def disk_args(image):
 
 
 # The interactive session: (what to type, regexes that must appear before
-# the next prompt).  PS1 is set to a fixed marker first.
+# the next prompt).  PS1 is set to a fixed marker first.  A (line, keys)
+# pair types the line, waits a second and then sends keys (^C, ^Z, input
+# for the job); the time from a ^C to the next prompt is measured.
 SHELL_PROMPT = r"kestrel\$ "
+INTR_LATENCY_LIMIT = 1.0    # seconds from ^C to the prompt (issue 7), before scaling
 SHELL_STEPS = (
     ("hostname", (r"^kestrel\r?$",)),
     ("ps", (r"^\s+PID TTY\s+TIME CMD\r?$", r"^\s+\d+ \S+\s+\d\d:\d\d:\d\d sh\r?$")),
@@ -1320,37 +1323,75 @@ SHELL_STEPS = (
     ("echo 'single $HOME' \"double $HOME\" back\\ slash", (r"^single \$HOME double /root back slash\r?$",)),
     ("ls -l /etc/motd", (r"^-rw-r--r-- 1 root root\s+\d+ \w{3} [ \d]\d (?:[ \d]\d:\d\d| \d{4}) /etc/motd\r?$",)),
     ("\x1b[A", (r"^-rw-r--r-- .* /etc/motd\r?$",)),   # history: up recalls ls -l
-    ("sleep 30", ()),                           # interrupted by ^C below
+    # job control (issue 7): ^C, ^Z, jobs, bg, fg, kill %N, SIGTTIN, traps
+    ((None, "echo partial\x03"), (r"echo partial\^C\r?$",)),   # ^C at the prompt drops the line
+    ("echo next", (r"^next\r?$",)),
+    (("sleep 100", "\x03"), (r"\^C\r?\n",)),            # ^C: SIGINT to the foreground job
+    (("while :; do sleep 1; done", "\x03"), ()),        # ^C ends the whole loop
+    (("true | sleep 100", "\x03"), ()),                 # first stage gone: the group still has the tty
+    (("sleep 100 | cat", "\x03"), ()),
+    (("sleep 100", "\x1a"), (r"^\[1\]\+  Stopped\s+sleep 100\r?$",)),   # ^Z
+    ("jobs", (r"^\[1\]\+  Stopped\s+sleep 100\r?$",)),
+    ("bg", (r"^\[1\]\+ sleep 100 &\r?$",)),
+    ("jobs", (r"^\[1\]\+  Running\s+sleep 100 &\r?$",)),
+    ("kill %1; sleep 0.5", (r"^\[1\]\+  Terminated\s+sleep 100\r?$",)),
+    ("cat &", (r"^\[1\] \d+\r?$",)),
+    ("sleep 1", (r"^\[1\]\+  Stopped \(tty input\)\s+cat\r?$",)),   # SIGTTIN
+    (("fg", "hello\r\x04"), (r"^cat\r?$", r"^hello\r?$")),           # fg: cat reads the tty
+    (("sleep 2", "\x1a"), (r"^\[1\]\+  Stopped\s+sleep 2\r?$",)),
+    ("fg; echo fg=$?", (r"^sleep 2\r?$", r"^fg=0\r?$")),
+    ("jobs; echo none", (r"^none\r?$",)),
+    ("sh -c 'kill -SEGV $$'; echo status=$?", (r"^Segmentation fault", r"^status=139\r?$")),
+    ("trap 'echo caught USR1' USR1; kill -USR1 $$; trap - USR1", (r"^caught USR1\r?$",)),
+    (("sleep 100", "\x1a"), (r"^\[1\]\+  Stopped\s+sleep 100\r?$",)),
+    ("exit", (r"^sh: there are stopped jobs\r?$",)),     # a stopped job: exit warns once
 )
 
 
 def shell_session(q):
-    """Drive the console; a list of problems."""
-    problems = []
+    """Drive the console; a list of problems. The ^C-to-prompt latency is
+    printed (stdout) and typed into the console log as a comment."""
+    def shell_step(q, cmd, problems, latencies):
+        """Type one step; wait for the next prompt."""
+        if isinstance(cmd, tuple):
+            line, keys = cmd
+            if line is not None:            # None: only the keys, at the prompt
+                q.sendline(line)
+                time.sleep(1.0)
+            q.send(keys)
+            t = time.monotonic()
+            q.expect(SHELL_PROMPT, 2 * COMMAND_TIMEOUT)
+            if keys == "\x03":
+                took = time.monotonic() - t
+                latencies.append(took)
+                if took > scaled(INTR_LATENCY_LIMIT):
+                    problems.append("^C took %.2f s to end %r" % (took, line))
+            return
+        if cmd.startswith("\x1b"):
+            q.send(cmd + "\r")                   # recall the last command and run it
+            q.expect(SHELL_PROMPT, 2 * COMMAND_TIMEOUT)   # (the redrawn line shows a prompt too)
+        else:
+            q.sendline(cmd)
+        q.expect(SHELL_PROMPT, 2 * COMMAND_TIMEOUT)
+
+    problems, latencies = [], []
     q.expect(r"# ", PROMPT_TIMEOUT)
     q.sendline("PS1='kes''trel$ '")            # its echo must not match the prompt
     q.expect(SHELL_PROMPT, COMMAND_TIMEOUT)
     for cmd, want in SHELL_STEPS:
         start = q.cursor
-        if cmd == "sleep 30":
-            q.sendline(cmd)
-            time.sleep(1.0)
-            q.send("\x03")                       # ^C: SIGINT to the foreground job
-            t = time.monotonic()
-            q.expect(SHELL_PROMPT, COMMAND_TIMEOUT)
-            if time.monotonic() - t > 5:
-                problems.append("^C took %.1f s to end sleep 30" % (time.monotonic() - t))
-            continue
-        if cmd.startswith("\x1b"):
-            q.send(cmd + "\r")                   # recall the last command and run it
-            q.expect(want[0], 2 * COMMAND_TIMEOUT)   # (the redrawn line shows a prompt too)
-        else:
-            q.sendline(cmd)
-        q.expect(SHELL_PROMPT, 2 * COMMAND_TIMEOUT)
+        shell_step(q, cmd, problems, latencies)
         text = q.output[start:q.cursor]
+        label = (cmd[0] or cmd[1]) if isinstance(cmd, tuple) else cmd
         for pat in want:
             if not re.search(pat, text, re.M):
-                problems.append("%r: no line matching %r" % (cmd[:40], pat))
+                problems.append("%r: no line matching %r" % (label[:40], pat))
+    if latencies:
+        note = "^C to prompt: %s s (max %.3f)" % (" ".join("%.3f" % x for x in latencies),
+                                                  max(latencies))
+        print("note: shell: " + note, flush=True)
+        q.sendline(": '%s'" % note)
+        q.expect(SHELL_PROMPT, COMMAND_TIMEOUT)
     q.sendline("poweroff")
     status = q.wait_exit(POWEROFF_TIMEOUT)
     if status != 0:

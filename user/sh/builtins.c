@@ -58,6 +58,8 @@ static int bi_exit(int argc, char **argv)
 {
 	long st = sh.status;
 
+	if (jobs_exit_check())
+		return 1;
 	if (argc > 1 && (st = number_arg(argv[1], LONG_MAX)) < 0) {
 		sh_error("exit: %s: numeric argument required\n", argv[1]);
 		st = 2;
@@ -609,7 +611,7 @@ static const struct builtin builtins[] = {
 	{"export", bi_export, 1}, {"false", bi_false, 0}, {"fg", builtin_fg, 0},
 	{"jobs", builtin_jobs, 0}, {"kill", builtin_kill, 0}, {"local", builtin_local, 0}, {"pwd", bi_pwd, 0}, {"read", bi_read, 0},
 	{"readonly", bi_readonly, 1}, {"return", bi_return, 1}, {"set", bi_set, 1},
-	{"shift", bi_shift, 1}, {"source", bi_source, 0}, {"test", builtin_test, 0},
+	{"shift", bi_shift, 1}, {"source", bi_source, 0}, {"test", builtin_test, 0}, {"trap", builtin_trap, 1},
 	{"true", bi_true, 0}, {"type", bi_type, 0}, {"umask", bi_umask, 0},
 	{"unset", bi_unset, 1}, {"wait", builtin_wait, 0},
 };

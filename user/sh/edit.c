@@ -2,7 +2,8 @@
  * edit.c: the interactive line editor and its history.
  *
  * edit_line(prompt) reads one line from fd 0 a byte at a time, with the
- * terminal switched to non-canonical, no-echo mode (ICANON and ECHO off,
+ * terminal switched to non-canonical, no-echo mode (ICANON, ECHO and ISIG
+ * off: ^C abandons the line here instead of signalling the shell's group;
  * VMIN=1, VTIME=0) for the duration and restored before it returns, so a
  * command always starts with the terminal as the user left it. If the
  * terminal cannot be switched (today's raw console, or stdin not being a
@@ -228,7 +229,7 @@ char *edit_line(const char *prompt)
 
 	if (have_tty) {
 		raw = old;
-		raw.c_lflag &= ~(ICANON | ECHO);
+		raw.c_lflag &= ~(ICANON | ECHO | ISIG);  /* ^C ^Z ^\ are keys here */
 		raw.c_cc[VMIN] = 1;
 		raw.c_cc[VTIME] = 0;
 		tcsetattr(0, TCSADRAIN, &raw);  /* may fail: then read as it is */

@@ -169,24 +169,61 @@ int run_function(struct node *body, int argc, char **argv)
 
 /* ---- exit and signals ------------------------------------------------------ */
 
+/* Leave the shell: the EXIT trap first (once: an exit inside it ends
+ * the shell with its own status), then the terminal back to our group. */
 void sh_exit(int status)
 {
-	if (sh.interactive && !sh.subshell)
+	trap_run_exit(status);
+	if (sh.interactive && !sh.subshell) {
+		jobs_hangup_stopped();
 		term_take();
+	}
 	_exit(status & 0xff);
 }
 
-/* A child starts with the default dispositions the interactive shell
- * changed (signals may not exist yet: errors are ignored). */
+/* A forked child (a subshell): caught traps go back to the default, and
+ * the signals an interactive shell ignores for itself too, unless a
+ * trap '' ignores them on purpose. Call before clearing sh.interactive. */
 void child_reset_signals(void)
 {
+	static const int own[] = {SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU};
+
+	traps_subshell();
 	if (!sh.interactive)
 		return;
-	signal(SIGINT, SIG_DFL);
-	signal(SIGQUIT, SIG_DFL);
-	signal(SIGTSTP, SIG_DFL);
-	signal(SIGTTIN, SIG_DFL);
-	signal(SIGTTOU, SIG_DFL);
+	for (size_t i = 0; i < sizeof(own) / sizeof(own[0]); i++)
+		if (!trap_ignored(own[i]))
+			signal(own[i], SIG_DFL);
+}
+
+/* While a pipeline is being started with job control: a pipe whose
+ * write end the shell holds until every stage has joined the group. Each
+ * child waits for its EOF before going on, so the group leader cannot exit
+ * (and take the group with it, for the kernel) before the last stage's
+ * setpgid, and the terminal is never left with an empty foreground group
+ * (bash does the same). */
+static int pgrp_sync[2] = {-1, -1};
+
+static void pgrp_sync_wait(void)
+{
+	char c;
+
+	if (pgrp_sync[0] < 0)
+		return;
+	close(pgrp_sync[1]);
+	while (read(pgrp_sync[0], &c, 1) < 0 && errno == EINTR)
+		;
+	close(pgrp_sync[0]);
+	pgrp_sync[0] = pgrp_sync[1] = -1;
+}
+
+static void pgrp_sync_release(void)
+{
+	if (pgrp_sync[0] < 0)
+		return;
+	close(pgrp_sync[0]);
+	close(pgrp_sync[1]);
+	pgrp_sync[0] = pgrp_sync[1] = -1;
 }
 
 /* fork() for a job: with job control the child joins process group
@@ -208,6 +245,7 @@ static pid_t fork_job(pid_t *pgid, int fg)
 				term_give(*pgid ? *pgid : getpid());
 		}
 		child_reset_signals();
+		pgrp_sync_wait();
 		sh.monitor = 0;
 		sh.interactive = 0;
 		sh.subshell++;
@@ -628,6 +666,8 @@ static int exec_pipeline(struct node *n, int flags)
 		st = exec_node(n->pipe.cmds[0], flags);
 		goto out;
 	}
+	if (sh.monitor && pipe2(pgrp_sync, O_CLOEXEC) < 0)
+		pgrp_sync[0] = pgrp_sync[1] = -1;       /* start unsynchronized */
 	for (int i = 0; i < n->pipe.n; i++) {
 		int fds[2] = {-1, -1};
 		if (i < n->pipe.n - 1 && pipe2(fds, O_CLOEXEC) < 0) {
@@ -655,6 +695,7 @@ static int exec_pipeline(struct node *n, int flags)
 	}
 	if (in >= 0)
 		close(in);
+	pgrp_sync_release();
 	st = j ? job_wait_fg(j) : 2;
 out:
 	if (n->pipe.bang) {
@@ -675,10 +716,12 @@ static int exec_bg(struct node *n)
 	if (pid < 0)
 		return 2;
 	if (pid == 0) {
-		if (!monitor) {         /* no job control: stdin from /dev/null */
+		if (!monitor) {         /* no job control: stdin from /dev/null, */
 			int fd = open("/dev/null", O_RDONLY);
 			if (fd >= 0 && fd != 0)
 				dup2(fd, 0), close(fd);
+			signal(SIGINT, SIG_IGN);        /* and ^C is not for it (POSIX) */
+			signal(SIGQUIT, SIG_IGN);
 		}
 		sh_exit(exec_node(n->sub.body, EX_CHILD));
 	}
@@ -712,7 +755,9 @@ static int exec_subshell(struct node *n, int flags)
 
 static int flow_pending(void)
 {
-	return sh.brk || sh.cont || sh.returning;
+	if (sh.interactive && trap_take_sigint())
+		sh.intr = 1;
+	return sh.brk || sh.cont || sh.returning || sh.intr;
 }
 
 static int exec_cond(struct node *n)
@@ -734,7 +779,7 @@ static int loop_flow(void)
 		sh.cont--;
 		return sh.cont > 0;
 	}
-	return sh.returning;
+	return sh.returning || flow_pending();
 }
 
 static int exec_loop(struct node *n)
@@ -915,6 +960,7 @@ int exec_node(struct node *n, int flags)
 	}
 	}
 	sh.status = st;
+	traps_run();            /* a safe point: after every command */
 	return st;
 }
 
@@ -950,6 +996,12 @@ int run_source(struct src *src)
 			sh.syntax_error = 1;
 			break;
 		}
+		if (src->interactive) {
+			sh.intr = 0;
+			trap_clear_sigint();
+			sh.cmd_count++;
+		}
+		traps_run();
 		if (r == P_OK && !sh.opt_n) {
 			exec_arena = a;
 			st = exec_node(n, 0);

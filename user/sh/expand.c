@@ -373,6 +373,7 @@ char *command_subst(const char *text, size_t len)
 			dup2(fds[1], 1);
 			close(fds[1]);
 		}
+		child_reset_signals();
 		sh.subshell++;
 		sh.interactive = sh.monitor = 0;
 		sh_exit(eval_string(text, len));

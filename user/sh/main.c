@@ -8,9 +8,10 @@
  * Reading stdin, the shell is interactive when stdin and stderr are
  * terminals (or with -i): then it prints the prompt ("CWD $ ", "# " for
  * root, or $PS1; "> " or $PS2 to continue a command), edits lines with
- * edit.c, does job control (sh.monitor) and ignores SIGINT, SIGQUIT,
- * SIGTSTP, SIGTTIN and SIGTTOU (while signals do not exist the calls fail
- * with ENOSYS and nothing changes). A syntax error or a failed expansion
+ * edit.c, does job control (sh.monitor), ignores SIGQUIT, SIGTERM,
+ * SIGTSTP, SIGTTIN and SIGTTOU itself and catches SIGINT (a ^C between
+ * two commands abandons the line; trap.c). Children get them back.
+ * A syntax error or a failed expansion
  * ends a non-interactive shell with status 2; an interactive one goes on.
  */
 #define _GNU_SOURCE
@@ -69,8 +70,8 @@ int run_script(const char *path, int argc, char **argv)
 
 static void setup_interactive(void)
 {
-	signal(SIGINT, SIG_IGN);
-	signal(SIGQUIT, SIG_IGN);
+	signal(SIGQUIT, SIG_IGN);               /* SIGINT: caught, see trap.c */
+	signal(SIGTERM, SIG_IGN);
 	signal(SIGTSTP, SIG_IGN);
 	signal(SIGTTIN, SIG_IGN);
 	signal(SIGTTOU, SIG_IGN);
@@ -82,6 +83,7 @@ static void setup_interactive(void)
 		sh.shell_pgid = getpgrp();
 		term_take();
 	}
+	term_save_modes();
 }
 
 /* sh's own options: set's letters plus -c -i -s; the index of the first
@@ -153,11 +155,14 @@ int main(int argc, char **argv)
 		if (first < argc)
 			sh.arg0 = argv[first++];
 		pos_set(argc - first, argv + first);
+		traps_init();
 		int st = eval_string(cmd, strlen(cmd));
 		sh_exit(sh.syntax_error ? 2 : st);
 	}
-	if (!sflag && first < argc)
+	if (!sflag && first < argc) {
+		traps_init();
 		sh_exit(run_script(argv[first], argc - first, argv + first));
+	}
 	pos_set(argc - first, argv + first);
 	sh.interactive = iflag || (isatty(0) && isatty(2));
 	if (sh.interactive) {
@@ -165,6 +170,7 @@ int main(int argc, char **argv)
 			sh.monitor = 1;
 		setup_interactive();
 	}
+	traps_init();
 	struct src src;
 	src_init_fd(&src, 0, sh.interactive);
 	int st = run_source(&src);

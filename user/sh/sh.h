@@ -24,6 +24,7 @@
 #ifndef SH_H
 #define SH_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <sys/types.h>
 
@@ -264,7 +265,27 @@ int builtin_fg(int argc, char **argv);
 int builtin_bg(int argc, char **argv);
 void term_take(void);                           /* give the tty back to the shell */
 void term_give(pid_t pgid);
+void term_save_modes(void);                     /* remember the shell's termios */
+int jobs_exit_check(void);                      /* 1: warned about stopped jobs, stay */
+void jobs_hangup_stopped(void);                 /* on exit: SIGHUP+SIGCONT stopped jobs */
 int wait_status(int st);                        /* wait(2) status -> $? */
+
+/* ---- signals and traps (trap.c) ---------------------------------------- */
+
+int sig_number(const char *s);                  /* "TERM" "SIGTERM" "15" -> 15; -1 */
+int sig_number_ex(const char *s, int exit_ok);  /* also "EXIT"/"0" -> 0 */
+const char *sig_name(int sig);                  /* 15 -> "TERM" */
+void sig_list(void);                            /* kill -l, trap -l */
+int builtin_trap(int argc, char **argv);
+void traps_init(void);                          /* once, when sh.interactive is known */
+void traps_run(void);                           /* a safe point: run caught traps */
+int trap_pending(void);                         /* a caught signal not yet run, or 0 */
+int trap_take_sigint(void);                     /* interactive shell got ^C: 1 once */
+void trap_clear_sigint(void);                   /* a new top-level command */
+void trap_run_exit(int status);                 /* the EXIT trap, at most once */
+void traps_subshell(void);                      /* forked child: caught -> default */
+int trap_ignored(int sig);                      /* trap '' sig */
+void traps_mask(sigset_t *set);                 /* the trapped signals */
 
 /* ---- the line editor (edit.c) ----------------------------------------- */
 
@@ -293,6 +314,8 @@ struct shell {
 	int lineno;
 	int subst_status;       /* status of the last command substitution, -1: none */
 	int syntax_error;       /* run_source stopped at a syntax error */
+	int intr;               /* interactive: a fg job died of ^C or stopped: end the line */
+	unsigned long cmd_count;        /* top-level commands read (interactive) */
 	pid_t shell_pgid;
 	int tty_fd;             /* -1 without a controlling terminal */
 };
