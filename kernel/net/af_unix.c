@@ -611,7 +611,9 @@ static int unix_stream_connect(struct socket *sock, const struct unix_address *a
 	e->addr = NULL;
 	err = unix_wait_for_backlog(sock, other, e, nonblock, &lcred);
 	if (err) {
-		unix_close(e);
+		/* e was never seen: drop it without hanging up on u */
+		e->peer = NULL;
+		unix_put(u);
 		unix_put(e);
 		unix_put(other);
 		return err;

@@ -381,6 +381,7 @@ UTEST(unix_backlog_nonblock, 0, NULL)
 	CHECK_EQ(fcntl(s, F_GETFD), FD_CLOEXEC);
 	CHECK_ERR(accept4(l, NULL, NULL, 0x1234), EINVAL);
 	CHECK_SYS(connect(c[n], (struct sockaddr *)&a, alen));   /* room again */
+	CHECK_EQ(write(c[n], "ok", 2), 2);   /* the failed attempt left it usable */
 	close(s);
 	for (int i = 0; i <= n; i++)
 		close(c[i]);
@@ -709,22 +710,22 @@ static void *stress_sender(void *p)
 	return NULL;
 }
 
+#define STRESS_STOP 0xffffffffu
+
 static void *stress_receiver(void *p)
 {
 	struct stress_arg *a = p;
 	unsigned int msg[16];
 
-	while (atomic_load(&a->st->received) < 2 * STRESS_MSGS) {
-		ssize_t n = recv(a->st->sv[1], msg, sizeof(msg), MSG_DONTWAIT);
+	for (;;) {
+		ssize_t n = recv(a->st->sv[1], msg, sizeof(msg), 0);   /* blocking: wake-ups under test */
 
-		if (n < 0 && errno == EAGAIN) {
-			sched_yield();
-			continue;
-		}
 		if (n != sizeof(msg)) {
 			a->st->bad = 2;
 			break;
 		}
+		if (msg[0] == STRESS_STOP)
+			break;
 		for (int k = 1; k < 16; k++)
 			if (msg[k] != msg[0])
 				a->st->bad = 3;
@@ -737,10 +738,12 @@ static void *stress_receiver(void *p)
 	return NULL;
 }
 
+/* 2 senders and 2 receivers (all blocking) on one seqpacket pair; each message seen once. */
 UTEST(unix_stress_threads, 0, NULL)
 {
 	static struct stress st;
 	struct stress_arg args[4];
+	unsigned int stop[16];
 	pthread_t t[4];
 
 	pair_ok(SOCK_SEQPACKET, st.sv);
@@ -749,9 +752,15 @@ UTEST(unix_stress_threads, 0, NULL)
 		if (pthread_create(&t[i], NULL, i < 2 ? stress_sender : stress_receiver, &args[i]))
 			FAIL("pthread_create");
 	}
-	for (int i = 0; i < 4; i++)
-		pthread_join(t[i], NULL);
+	pthread_join(t[0], NULL);
+	pthread_join(t[1], NULL);
+	memset(stop, 0xff, sizeof(stop));
+	CHECK_EQ(send(st.sv[0], stop, sizeof(stop), 0), sizeof(stop));   /* one per receiver */
+	CHECK_EQ(send(st.sv[0], stop, sizeof(stop), 0), sizeof(stop));
+	pthread_join(t[2], NULL);
+	pthread_join(t[3], NULL);
 	CHECK_EQ(st.bad, 0);
+	CHECK_EQ(atomic_load(&st.received), 2 * STRESS_MSGS);
 	for (int s = 0; s < 2; s++)
 		for (int i = 0; i < STRESS_MSGS; i++)
 			if (atomic_load(&st.seen[s][i]) != 1)
