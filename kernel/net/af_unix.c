@@ -15,7 +15,8 @@
  * a datagram sender waits while the receiver's queue holds
  * UNIX_DGRAM_QLEN messages or is as full. Writers sleep on their own
  * queue (stream) or the receiver's (datagram); a receiver that took
- * something wakes both its own queue and its peer's.
+ * something wakes both its own queue and its peer's when a writer or a
+ * poller has said it waits for room (want_space).
  *
  * Connections. connect() on a stream or seqpacket socket finds the
  * listener by name, makes an embryo connected to the caller and queues
@@ -823,6 +824,8 @@ static int unix_conn_try_queue(struct unix_sock *u, struct unix_msg *m, int sndb
 		err = -EAGAIN;
 	else
 		unix_queue_locked(peer, m);
+	if (err == -EAGAIN)
+		WRITE_ONCE(peer->want_space, true);   /* the reader wakes us (unix_wake_writers) */
 	spin_unlock(&peer->lock);
 	if (!err)
 		unix_wake(peer);
@@ -931,6 +934,8 @@ static int unix_dgram_try_queue(struct unix_sock *u, struct unix_sock *other, st
 		err = -EAGAIN;
 	else
 		unix_queue_locked(other, m);
+	if (err == -EAGAIN)
+		WRITE_ONCE(other->want_space, true);
 	spin_unlock(&other->lock);
 	if (!err)
 		unix_wake(other);
@@ -1092,11 +1097,23 @@ static int unix_recv_extras(struct socket *sock, struct kmsg *msg, struct unix_m
 	return err;
 }
 
-/* Wake whoever waits for room: our own queue (datagram senders) and our peer's (stream writers). */
+/*
+ * After a read took something: wake whoever waits for room (our own
+ * queue: datagram senders; our peer's: stream writers and pollers for
+ * POLLOUT), but only if one said so (want_space), so that a ping-pong
+ * does not wake the other side, which waits for data, on every read. The
+ * full barrier orders our new queue length before the look at the flag;
+ * it pairs with the one in unix_poll (a writer sets the flag under our
+ * lock, which orders it by itself).
+ */
 static void unix_wake_writers(struct unix_sock *u)
 {
 	struct unix_sock *peer;
 
+	smp_mb();
+	if (!READ_ONCE(u->want_space))
+		return;
+	WRITE_ONCE(u->want_space, false);
 	unix_wake(u);
 	spin_lock(&u->lock);
 	peer = u->peer ? unix_get(u->peer) : NULL;
@@ -1304,6 +1321,11 @@ static unsigned int unix_poll(struct file *file, struct socket *sock, struct pol
 	/* u->peer changes only under u's lock; the peer outlives this look (u holds it) */
 	spin_lock(&u->lock);
 	peer = u->peer;
+	if (peer && !(shut & UNIX_SEND_SHUTDOWN) && READ_ONCE(peer->state) != UNIX_CLOSED &&
+	    !unix_peer_writable(u, peer, READ_ONCE(sock->sndbuf))) {
+		WRITE_ONCE(peer->want_space, true);
+		smp_mb();   /* the flag before the second look: pairs with unix_wake_writers */
+	}
 	if (!peer || (shut & UNIX_SEND_SHUTDOWN) || READ_ONCE(peer->state) == UNIX_CLOSED ||
 	    unix_peer_writable(u, peer, READ_ONCE(sock->sndbuf)))
 		mask |= POLLOUT | POLLWRNORM | POLLWRBAND;

@@ -69,6 +69,7 @@ struct unix_sock {
 	struct list_head bound;           /* [unix_table_lock] in the table of bound sockets */
 	struct list_head rcvq;            /* [L] struct unix_msg, oldest first */
 	size_t rcv_bytes;                 /* [L, lockless for poll] unread bytes */
+	bool want_space;                  /* [a] a writer or poller waits for room in rcvq */
 	unsigned int rcv_qlen;            /* [L, lockless for poll] messages queued */
 	struct list_head acceptq;         /* [L] embryos waiting for accept() */
 	unsigned int acceptq_len;         /* [L, lockless for poll] */
