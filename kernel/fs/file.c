@@ -15,6 +15,7 @@
  * Locks: "files_lock" (files->lock), a spinlock; nothing is taken under
  * it. struct file's "file_pos_lock" is a mutex (read_write.c uses it).
  */
+#include <fs/eventpoll.h>
 #include <fs/file.h>
 #include <fs/fs.h>
 #include <kernel/compiler.h>
@@ -59,6 +60,7 @@ static struct file *file_alloc(struct inode *inode, const struct path *path, int
 	__atomic_add_fetch(&nr_files, 1, __ATOMIC_RELAXED);
 	atomic_set(&f->f_count, 1);
 	mutex_init(&f->f_pos_lock, "file_pos_lock");
+	INIT_LIST_HEAD(&f->f_ep_links);
 	f->f_flags = (unsigned int)flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC);
 	if (!(flags & O_PATH)) {
 		if (acc == O_RDONLY || acc == O_RDWR)
@@ -118,6 +120,7 @@ void fput(struct file *f)
 {
 	if (!atomic_dec_and_test(&f->f_count))
 		return;
+	eventpoll_release(f);   /* epoll items on it go before the file does */
 	if (!(f->f_flags & O_PATH) && f->f_op && f->f_op->release)
 		f->f_op->release(f->f_inode, f);
 	iput(f->f_inode);

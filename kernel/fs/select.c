@@ -61,9 +61,12 @@ void poll_wait(struct file *file, struct wait_queue_head *wq, struct poll_table 
 	struct poll_table_entry *e;
 	unsigned long irq;
 
-	(void)file;
 	if (!pt || !wq)
 		return;
+	if (pt->qproc) {
+		pt->qproc(file, wq, pt);
+		return;
+	}
 	if (pt->next >= pt->end) {
 		pt->overflow = true;
 		return;
@@ -89,6 +92,8 @@ unsigned int vfs_poll(struct file *f, struct poll_table *pt, unsigned int events
 
 static int poll_table_init(struct poll_table *pt, unsigned int nfds)
 {
+	pt->qproc = NULL;
+	pt->priv = NULL;
 	pt->max = nfds * POLL_WQ_PER_FILE;
 	pt->next = pt->end = 0;
 	pt->overflow = false;

@@ -26,7 +26,33 @@ void wait_entry_init(struct wait_queue_entry *w)
 {
 	w->task = current;
 	w->flags = 0;
+	w->func = NULL;
 	INIT_LIST_HEAD(&w->node);
+}
+
+void wait_entry_init_func(struct wait_queue_entry *w, wait_func_t func)
+{
+	w->task = NULL;
+	w->flags = 0;
+	w->func = func;
+	INIT_LIST_HEAD(&w->node);
+}
+
+void add_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *w)
+{
+	unsigned long flags = spin_lock_irqsave(&wq->lock);
+
+	if (list_empty(&w->node))
+		list_add(&w->node, &wq->head);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+void remove_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *w)
+{
+	unsigned long flags = spin_lock_irqsave(&wq->lock);
+
+	list_del_init(&w->node);
+	spin_unlock_irqrestore(&wq->lock, flags);
 }
 
 void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *w, unsigned int state)
@@ -72,6 +98,10 @@ static unsigned int wake_locked(struct wait_queue_head *wq, unsigned int nr)
 	list_for_each_entry_safe(w, next, &wq->head, node) {
 		bool exclusive = w->flags & WQ_FLAG_EXCLUSIVE;
 
+		if (w->func) {
+			w->func(w);   /* a callback entry stays queued */
+			continue;
+		}
 		if (!try_to_wake_up(w->task, TASK_NORMAL))
 			continue;   /* awake already: it will look at its condition */
 		list_del_init(&w->node);

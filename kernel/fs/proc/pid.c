@@ -258,7 +258,7 @@ int proc_thread_self_link(struct proc_inode *pi, char *buf, size_t size)
 /*
  * The name of an open file for fd/ links: its path from the caller's root
  * (d_path), or for files opened without a path (pipes, the console of
- * fds 0-2) and unlinked ones "type:[ino]" ("pipe:[N]" as Linux spells it).
+ * fds 0-2) and unlinked ones "type:[ino]" ("pipe:[N]", "socket:[N]" as Linux spells them).
  */
 int proc_file_path(struct file *f, char *buf, size_t size)
 {
@@ -280,6 +280,8 @@ int proc_file_path(struct file *f, char *buf, size_t size)
 		n = snprintf(buf, size, "%s", MINOR(inode->i_rdev) ? "/dev/console" : "/dev/tty");
 	else if (S_ISFIFO(inode->i_mode))
 		n = snprintf(buf, size, "pipe:[%llu]", (unsigned long long)inode->i_ino);
+	else if (S_ISSOCK(inode->i_mode))
+		n = snprintf(buf, size, "socket:[%llu]", (unsigned long long)inode->i_ino);
 	else
 		n = snprintf(buf, size, "%s:[%llu]", inode->i_sb->s_type->name,
 			     (unsigned long long)inode->i_ino);

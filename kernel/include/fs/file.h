@@ -148,6 +148,7 @@ struct file {
 	loff_t f_pos;                         /* [f_pos_lock] */
 	struct file_ra_state f_ra;            /* [f_pos_lock] read-ahead of read(2) (mm/pagemap.h) */
 	void *private_data;                   /* the file operations' own */
+	struct list_head f_ep_links;          /* [epmutex] epoll items watching it (fs/eventpoll.h) */
 };
 
 /*

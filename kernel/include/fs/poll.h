@@ -48,6 +48,13 @@ struct poll_table_entry {
  * same queues each pass reuses (re-queues) the same entries.
  */
 struct poll_table {
+	/*
+	 * Non-NULL: poll_wait() hands each queue to this instead of
+	 * registering the task (epoll hooks its own callback entries;
+	 * priv is its own). May not sleep.
+	 */
+	void (*qproc)(struct file *file, struct wait_queue_head *wq, struct poll_table *pt);
+	void *priv;
 	struct poll_table_entry *entries;
 	unsigned int max;
 	unsigned int next;                /* the current file's next entry */

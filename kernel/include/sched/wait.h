@@ -22,6 +22,11 @@
  * woken one per wake_up(); non-exclusive ones (at the head) all at once.
  * A woken entry is taken off the queue by the waker.
  *
+ * Callback entries (wait_entry_init_func, add_wait_queue; epoll's hooks
+ * on the files it watches): a wake-up calls w->func(w) instead of waking
+ * a task, under the queue's lock with interrupts off, and leaves the
+ * entry queued until remove_wait_queue(). They count as non-exclusive.
+ *
  * wait_event_interruptible() sleeps in TASK_INTERRUPTIBLE and gives up
  * with -ERESTARTSYS when signal_pending() (proc/process.h): a signal the
  * task does not block, a group stop, or a group exit.
@@ -52,9 +57,14 @@ struct wait_queue_head {
 
 #define WQ_FLAG_EXCLUSIVE 0x1u
 
+struct wait_queue_entry;
+/* A wake-up callback: runs under the queue's lock (irqs off); must not sleep. */
+typedef void (*wait_func_t)(struct wait_queue_entry *w);
+
 struct wait_queue_entry {
-	struct task *task;         /* [I] the sleeper */
+	struct task *task;         /* [I] the sleeper (NULL for a callback entry) */
 	unsigned int flags;        /* [I] WQ_FLAG_* */
+	wait_func_t func;          /* [I] NULL: wake task; else called by wake-ups */
 	struct list_head node;     /* [wq lock] empty when not queued */
 };
 
@@ -63,6 +73,10 @@ struct wait_queue_entry {
 
 void wait_queue_head_init(struct wait_queue_head *wq, const char *lockname);
 void wait_entry_init(struct wait_queue_entry *w);
+/* A callback entry (no task); queue it with add_wait_queue, take it off with remove_wait_queue. */
+void wait_entry_init_func(struct wait_queue_entry *w, wait_func_t func);
+void add_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *w);
+void remove_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *w);
 
 /* Queue w (if not queued) and set the current task's state; then check. */
 void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *w, unsigned int state);
