@@ -104,6 +104,49 @@ static void reparent_children(struct process *p)
 }
 
 /*
+ * POSIX orphaned process groups: when p's exit orphans a group that has a
+ * stopped member, the group gets SIGHUP then SIGCONT (else it would stay
+ * stopped forever, nobody left to continue it). p was the link of its own
+ * group if its parent is in another group of the session, and of each
+ * child's group that differs from its own in the same session. Before
+ * p's children are handed to init (tasklist_lock held): the candidates.
+ */
+struct orphan_check {
+	int n;
+	int pgrp[8];
+};
+
+static void orphan_candidates(struct process *p, struct orphan_check *oc)
+{
+	struct process *c;
+
+	oc->n = 0;
+	if (p->parent && p->parent->pgid != p->pgid && p->parent->sid == p->sid)
+		oc->pgrp[oc->n++] = p->pgid;
+	list_for_each_entry(c, &p->children, sibling) {
+		bool seen = false;
+
+		if (c->pgid == p->pgid || c->sid != p->sid || oc->n == (int)ARRAY_SIZE(oc->pgrp))
+			continue;
+		for (int i = 0; i < oc->n; i++)
+			seen = seen || oc->pgrp[i] == c->pgid;
+		if (!seen)
+			oc->pgrp[oc->n++] = c->pgid;
+	}
+}
+
+/* After p is a zombie (tasklist_lock held): keep the groups now orphaned with a stopped member. */
+static void orphan_filter(struct process *p, struct orphan_check *oc)
+{
+	int kept = 0;
+
+	for (int i = 0; i < oc->n; i++)
+		if (pgrp_orphaned_locked(oc->pgrp[i], p) && pgrp_has_stopped_locked(oc->pgrp[i]))
+			oc->pgrp[kept++] = oc->pgrp[i];
+	oc->n = kept;
+}
+
+/*
  * The last thread left (tasklist_lock and p->lock held): p becomes a
  * zombie for its parent to reap. A parentless one (a self-test's) is
  * unlinked at once; returns true if the caller must then release it.
@@ -142,6 +185,7 @@ void do_exit(int status)
 	struct task *t = current;
 	struct process *p = t->proc;
 	bool autoreap = false, last, reaped = false, session_leader_gone = false;
+	struct orphan_check oc = { .n = 0 };
 	unsigned long irq;
 	u64 ut, st;
 
@@ -171,7 +215,9 @@ void do_exit(int status)
 		p->leader = NULL;
 	last = --p->nr_threads == 0;
 	if (last) {
+		orphan_candidates(p, &oc);
 		autoreap = process_make_zombie(p, status);
+		orphan_filter(p, &oc);
 		session_leader_gone = p->sid == p->tgid;
 	}
 	if (p->exit_state != PROCESS_ALIVE)
@@ -182,6 +228,10 @@ void do_exit(int status)
 	spin_unlock_irqrestore(&tasklist_lock, irq);
 	if (last)
 		signal_process_exit(p);
+	for (int i = 0; i < oc.n; i++) {
+		kill_pgrp(oc.pgrp[i], SIGHUP, 1);
+		kill_pgrp(oc.pgrp[i], SIGCONT, 1);
+	}
 	if (session_leader_gone)
 		tty_session_leader_exit(p->tgid);   /* SIGHUP to its terminal's foreground group */
 	if (autoreap) {

@@ -258,7 +258,7 @@ long sys_rt_tgsigqueueinfo(const struct syscall_args *args)
 /* ---------------------------------------------------------------- orphaned groups */
 
 /* tasklist_lock held. */
-static bool pgrp_orphaned_locked(int pgrp, const struct process *ignore)
+bool pgrp_orphaned_locked(int pgrp, const struct process *ignore)
 {
 	struct process *p;
 
@@ -273,6 +273,17 @@ static bool pgrp_orphaned_locked(int pgrp, const struct process *ignore)
 			return false;
 	}
 	return true;
+}
+
+bool pgrp_has_stopped_locked(int pgrp)
+{
+	struct process *p;
+
+	list_for_each_entry(p, &process_list, all_node)
+		if (p->pgid == pgrp && p->exit_state == PROCESS_ALIVE &&
+		    (READ_ONCE(p->sig.flags) & SIGNAL_STOP_ACTIVE))
+			return true;
+	return false;
 }
 
 bool is_orphaned_pgrp(int pgrp)

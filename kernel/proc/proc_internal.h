@@ -36,4 +36,12 @@ _Static_assert(sizeof(struct rusage_u) == 144, "struct rusage");
 /* Fill ru from times in ns and switch counts (wait.c). */
 void rusage_fill(struct rusage_u *ru, u64 utime, u64 stime, u64 nvcsw, u64 nivcsw);
 
+/*
+ * Process groups and orphans (kill.c; tasklist_lock held): is group pgrp
+ * orphaned -- no live member (ignore aside) has a parent in another group
+ * of its session; has it a stopped member?
+ */
+bool pgrp_orphaned_locked(int pgrp, const struct process *ignore);
+bool pgrp_has_stopped_locked(int pgrp);
+
 #endif /* PROC_INTERNAL_H */

@@ -1133,3 +1133,69 @@ UTEST(sig_storm_rt, UT_SLOW, NULL)
 	ut_wait_ok(pid);
 	ut_note("%d signals in %llu ms", N, (unsigned long long)((now_ns() - t0) / 1000000));
 }
+
+/* ------------------------------------------------------------ orphaned process groups */
+
+static int orphan_fd = -1;
+
+static void orphan_hup(int sig)
+{
+	(void)sig;
+	if (write(orphan_fd, "H", 1) != 1)
+		_exit(3);
+}
+
+/*
+ * A group whose member is stopped becomes orphaned (its leader, the only
+ * link to the rest of the session, exits): the kernel sends the group
+ * SIGHUP then SIGCONT (POSIX), so the stopped member runs its SIGHUP
+ * handler and then goes on instead of staying stopped forever.
+ */
+UTEST(sig_orphaned_pgrp_hup_cont, 0, NULL)
+{
+	char got[8] = { 0 };
+	size_t n = 0;
+	int fds[2], status;
+	pid_t b;
+
+	CHECK_SYS(pipe(fds));
+	b = ut_fork();
+	if (b == 0) {
+		pid_t c;
+
+		close(fds[0]);
+		if (setpgid(0, 0) != 0)
+			_exit(1);
+		c = fork();
+		if (c == 0) {
+			orphan_fd = fds[1];
+			if (signal(SIGHUP, orphan_hup) == SIG_ERR)
+				_exit(2);
+			raise(SIGSTOP);
+			if (write(fds[1], "C", 1) != 1)
+				_exit(3);
+			_exit(0);
+		}
+		if (c < 0 || waitpid(c, &status, WUNTRACED) != c || !WIFSTOPPED(status))
+			_exit(4);
+		_exit(0);   /* the group {b, c} loses its link to the session */
+	}
+	close(fds[1]);
+	CHECK_EQ(WEXITSTATUS(ut_wait(b)), 0);
+	for (;;) {
+		struct pollfd pfd = { .fd = fds[0], .events = POLLIN };
+		ssize_t r;
+
+		if (poll(&pfd, 1, 10000) != 1)
+			FAIL("the orphaned, stopped member never wrote (got \"%s\"): no SIGHUP+SIGCONT",
+			     got);
+		r = read(fds[0], got + n, sizeof(got) - 1 - n);
+		if (r <= 0)
+			break;
+		n += (size_t)r;
+	}
+	CHECK_SYS(close(fds[0]));
+	if (strcmp(got, "HC") != 0)
+		FAIL("the orphaned member wrote \"%s\", expected \"HC\" (SIGHUP handled, then continued)",
+		     got);
+}
