@@ -217,11 +217,13 @@ QEMU_OPTS := -machine virt -cpu rv64 -smp $(CPUS) -m $(MEM) \
 # (virtio 1.0) MMIO transport.
 DISK     ?= $(B)/fs.img
 DISK2    ?=
+# (A comma inside $(if ...) would end its "then" part: hence $(comma).)
+comma := ,
 QEMU_OPTS += -global virtio-mmio.force-legacy=false \
-	$(if $(DISK),-drive file=$(DISK),if=none,format=raw,id=hd0 \
-		-device virtio-blk-device,drive=hd0) \
-	$(if $(DISK2),-drive file=$(DISK2),if=none,format=raw,id=hd1 \
-		-device virtio-blk-device,drive=hd1)
+	$(if $(DISK),-drive file=$(DISK)$(comma)if=none$(comma)format=raw$(comma)id=hd0 \
+		-device virtio-blk-device$(comma)drive=hd0) \
+	$(if $(DISK2),-drive file=$(DISK2)$(comma)if=none$(comma)format=raw$(comma)id=hd1 \
+		-device virtio-blk-device$(comma)drive=hd1)
 # Network: a virtio-net card on QEMU's user network (guest 10.0.2.15/24,
 # gateway 10.0.2.2, DNS 10.0.2.3; the kernel's ip= default), with the host's
 # 127.0.0.1:HOSTFWD forwarded to the guest's port 80 (make qemu HOSTFWD=8080).

@@ -1301,6 +1301,65 @@ def disk_args(image):
             "-device", "virtio-blk-device,drive=hd0"]
 
 
+def make_qemu_job():
+    """`make qemu` itself, as a user types it: the Makefile's QEMU command line
+    boots the root image to the shell prompt, and poweroff ends it (exit 0)."""
+    name = "make-qemu"
+
+    def run():
+        import socket as socket_mod
+        t0 = time.monotonic()
+        if not FS_IMG.is_file():
+            return Outcome(all_failed([name], "prerequisite missing: %s" % FS_IMG))
+        DISK_DIR.mkdir(parents=True, exist_ok=True)
+        image = DISK_DIR / "make-qemu.img"
+        shutil.copyfile(FS_IMG, image)
+        with socket_mod.socket() as sk:          # a free port for the host forward
+            sk.bind(("127.0.0.1", 0))
+            port = sk.getsockname()[1]
+        argv = ["make", "--no-print-directory", "qemu", "DISK=%s" % image,
+                "HOSTFWD=%d" % port]
+        proc = subprocess.Popen(argv, cwd=str(ROOT), stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+        guard = _ProcGroup(proc)
+        out, problems = b"", []
+        try:
+            qemu_mod.register_cleanup(guard)
+            os.set_blocking(proc.stdout.fileno(), False)
+            deadline = time.monotonic() + scaled(PROMPT_TIMEOUT * 2)
+            sent = False
+            while proc.poll() is None and time.monotonic() < deadline:
+                chunk = proc.stdout.read() or b""
+                out += chunk
+                if not sent and re.search(rb"\n[^\n]*# $", out):
+                    proc.stdin.write(b"poweroff\r")
+                    proc.stdin.flush()
+                    sent = True
+                    deadline = time.monotonic() + scaled(POWEROFF_TIMEOUT)
+                time.sleep(0.05)
+            out += proc.stdout.read() or b""
+            if proc.poll() is None:
+                problems.append("no shell prompt" if not sent else "poweroff did not end QEMU")
+                guard.kill()
+            elif proc.returncode != 0:
+                problems.append("make qemu exited with status %d" % proc.returncode)
+            elif not sent:
+                problems.append("QEMU ended before a shell prompt")
+        finally:
+            qemu_mod.unregister_cleanup(guard)
+            if proc.poll() is None:
+                guard.kill()
+        text = out.decode("latin-1")
+        path = log_path(name)
+        with open(path, "w", encoding="latin-1") as f:
+            f.write(text + "\n--- command: %s\n" % " ".join(argv))
+        return Outcome([Result(name, not problems, clean("; ".join(problems), 300))],
+                       text, path, argv, time.monotonic() - t0)
+
+    return Job(name, [name], run)
+
+
 # The interactive session: (what to type, regexes that must appear before
 # the next prompt).  PS1 is set to a fixed marker first.  A (line, keys)
 # pair types the line, waits a second and then sends keys (^C, ^Z, input
@@ -1887,7 +1946,8 @@ def build_jobs(args):
              host_bench_job()]
     jobs += [guest_usertests_job(kernel, 4), guest_usertests_job(kernel, 1),
              guest_usertests_job(kernel, 4, rootfs=True)]
-    jobs += [host_transcripts_job(), guest_transcripts_job(kernel), guest_shell_job(kernel)]
+    jobs += [host_transcripts_job(), guest_transcripts_job(kernel), guest_shell_job(kernel),
+             make_qemu_job()]
     if args.release_kernel:
         jobs.append(guest_usertests_job(args.release_kernel, 2, release=True))
     jobs += [boot_job(kernel, n, "1G" if n == 8 else "512M")
