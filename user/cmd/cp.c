@@ -100,7 +100,7 @@ static int copy_one(const char *src, const char *dst)
 
 int main(int argc, char **argv)
 {
-	int c, status = 0;
+	int c;
 	struct stat st;
 
 	while ((c = getopt(argc, argv, "rRpavfLPd")) != -1) {
@@ -120,19 +120,5 @@ int main(int argc, char **argv)
 		cmd_usage(USAGE);
 	const char *last = argv[argc - 1];
 	int to_dir = stat(last, &st) == 0 && S_ISDIR(st.st_mode);
-	if (!to_dir && n > 2) {
-		errno = ENOTDIR;
-		cmd_warn("target '%s'", last);
-		return 1;
-	}
-	if (!to_dir)
-		return copy_one(argv[optind], last);
-	for (int i = optind; i < argc - 1; i++) {
-		char *copy = strdup(argv[i]);
-		char *dst = cmd_join(last, basename(copy));
-		status |= copy_one(argv[i], dst);
-		free(dst);
-		free(copy);
-	}
-	return status;
+	return cmd_to_target(argv + optind, n - 1, last, to_dir, copy_one);
 }

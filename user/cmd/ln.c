@@ -52,20 +52,9 @@ static int link_one(const char *target, const char *link)
 	return 0;
 }
 
-static int link_into(const char *target, const char *dir)
-{
-	char *copy = strdup(target);
-	char *path = cmd_join(dir, basename(copy));
-	int r = link_one(target, path);
-
-	free(path);
-	free(copy);
-	return r;
-}
-
 int main(int argc, char **argv)
 {
-	int c, status = 0;
+	int c;
 
 	while ((c = getopt(argc, argv, "sfnv")) != -1) {
 		switch (c) {
@@ -80,17 +69,6 @@ int main(int argc, char **argv)
 	if (n < 1)
 		cmd_usage(USAGE);
 	if (n == 1)
-		return link_into(argv[optind], ".");
-	const char *last = argv[argc - 1];
-	if (is_dir(last)) {
-		for (int i = optind; i < argc - 1; i++)
-			status |= link_into(argv[i], last);
-		return status;
-	}
-	if (n > 2) {
-		errno = ENOTDIR;
-		cmd_warn("target '%s'", last);
-		return 1;
-	}
-	return link_one(argv[optind], last);
+		return cmd_to_target(argv + optind, 1, ".", 1, link_one);
+	return cmd_to_target(argv + optind, n - 1, argv[argc - 1], is_dir(argv[argc - 1]), link_one);
 }

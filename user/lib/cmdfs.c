@@ -171,6 +171,35 @@ char *cmd_join(const char *dir, const char *name)
 	return p;
 }
 
+int cmd_to_target(char **srcs, int n, const char *target, int target_is_dir,
+		  int (*one)(const char *src, const char *dst))
+{
+	int status = 0;
+
+	if (!target_is_dir && n > 1) {
+		errno = ENOTDIR;
+		cmd_warn("target '%s'", target);
+		return 1;
+	}
+	if (!target_is_dir)
+		return one(srcs[0], target) ? 1 : 0;
+	for (int i = 0; i < n; i++) {
+		char *copy = strdup(srcs[i]);
+		char *dst;
+
+		if (!copy) {
+			errno = ENOMEM;
+			cmd_warn("'%s'", srcs[i]);
+			return 1;
+		}
+		dst = cmd_join(target, basename(copy));
+		status |= one(srcs[i], dst) ? 1 : 0;
+		free(dst);
+		free(copy);
+	}
+	return status;
+}
+
 static int walk_one(const char *path, const struct cmd_walk_ops *ops, void *arg, int depth);
 
 static int walk_children(const char *path, const struct cmd_walk_ops *ops, void *arg,

@@ -14,6 +14,7 @@
  *   cmd_mode_string(m, buf)   "-rwxr-xr-x" (11 bytes with the NUL)
  *   cmd_human(n, buf)         GNU -h sizes: 999, 1.0K, 12K, 1.5M, ...
  *   cmd_join(dir, name)       malloc'd "dir/name" (no doubled '/')
+ *   cmd_to_target(...)        cp/mv/ln's SOURCE... TARGET: into a directory or onto a name
  *   cmd_user_name(uid)        name from /etc/passwd, else the number
  *   cmd_group_name(gid)       name from /etc/group, else the number
  *   cmd_format_time(t, buf)   ls -l's "Nov 22 08:49" / "Nov 22  2025"
@@ -51,6 +52,14 @@ int cmd_open_in(const char *path);
 char *cmd_mode_string(mode_t mode, char buf[11]);
 char *cmd_human(uint64_t n, char buf[24]);
 char *cmd_join(const char *dir, const char *name);
+/*
+ * Run one(src, dst) for the n sources: dst is target itself, or with
+ * target_is_dir target/basename(src) for each. More than one source and
+ * no directory: "prog: target 'T': Not a directory". 0, or 1 if any
+ * call (which prints its own error) returned non-zero.
+ */
+int cmd_to_target(char **srcs, int n, const char *target, int target_is_dir,
+		  int (*one)(const char *src, const char *dst));
 
 /* Names are read from /etc/passwd and /etc/group directly (a static
  * binary has no NSS modules to load); the result is a static buffer
