@@ -22,37 +22,12 @@
 
 #define USAGE "hexdump [-Cv] [-n LENGTH] [-s OFFSET] [FILE]..."
 
-static char **files;
-static int nfiles, cur = -1, cur_fd = -1, status;
+
+static struct cmd_stream in;
 
 static int next_byte(void)
 {
-	static unsigned char buf[CMD_BUFSZ];
-	static ssize_t len, pos;
-
-	while (pos >= len) {
-		if (cur_fd < 0) {
-			if (++cur >= (nfiles ? nfiles : 1))
-				return -1;
-			const char *path = nfiles ? files[cur] : "-";
-			if ((cur_fd = cmd_open_in(path)) < 0) {
-				cmd_warn("%s", path);
-				status = 1;
-				continue;
-			}
-		}
-		len = cmd_read(cur_fd, buf, sizeof(buf)), pos = 0;
-		if (len <= 0) {
-			if (len < 0) {
-				cmd_warn("%s", nfiles ? files[cur] : "-");
-				status = 1;
-			}
-			if (cur_fd > 0)
-				close(cur_fd);
-			cur_fd = -1, len = 0;
-		}
-	}
-	return buf[pos++];
+	return cmd_stream_byte(&in);
 }
 
 static void line_canonical(unsigned long long off, const unsigned char *p, size_t n)
@@ -111,7 +86,7 @@ int main(int argc, char **argv)
 		default: cmd_usage(USAGE);
 		}
 	}
-	files = argv + optind, nfiles = argc - optind;
+	cmd_stream_init(&in, argv + optind, argc - optind);
 	for (; off < skip && next_byte() >= 0; off++)
 		;
 	for (;;) {
@@ -135,5 +110,5 @@ int main(int argc, char **argv)
 	}
 	if (done)
 		printf(canonical ? "%08llx\n" : "%07llx\n", off);
-	return fflush(stdout) == EOF ? 1 : status;
+	return fflush(stdout) == EOF ? 1 : in.status;
 }

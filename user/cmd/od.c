@@ -26,8 +26,6 @@
 static char fmts[8];
 static int nfmts, verbose, status;
 static char radix = 'o';
-static char **files;
-static int nfiles, cur = -1, cur_fd = -1;
 
 static void put_offset(unsigned long long off, const char *end)
 {
@@ -85,34 +83,11 @@ static void put_row(char f, const unsigned char *p, size_t n)
 }
 
 /* Next byte of the concatenated inputs; -1 at the end. */
+static struct cmd_stream in;
+
 static int next_byte(void)
 {
-	static unsigned char buf[CMD_BUFSZ];
-	static ssize_t len, pos;
-
-	while (pos >= len) {
-		if (cur_fd < 0) {
-			if (++cur >= (nfiles ? nfiles : 1))
-				return -1;
-			const char *path = nfiles ? files[cur] : "-";
-			if ((cur_fd = cmd_open_in(path)) < 0) {
-				cmd_warn("%s", path);
-				status = 1;
-				continue;
-			}
-		}
-		len = cmd_read(cur_fd, buf, sizeof(buf)), pos = 0;
-		if (len <= 0) {
-			if (len < 0) {
-				cmd_warn("%s", nfiles ? files[cur] : "-");
-				status = 1;
-			}
-			if (cur_fd > 0)
-				close(cur_fd);
-			cur_fd = -1, len = 0;
-		}
-	}
-	return buf[pos++];
+	return cmd_stream_byte(&in);
 }
 
 static unsigned long long number(const char *s)
@@ -152,7 +127,7 @@ int main(int argc, char **argv)
 	}
 	if (!nfmts)
 		fmts[nfmts++] = 'o';
-	files = argv + optind, nfiles = argc - optind;
+	cmd_stream_init(&in, argv + optind, argc - optind);
 	for (; off < skip; off++) {
 		if (next_byte() < 0) {
 			cmd_warnx("cannot skip past end of combined input");
@@ -185,5 +160,5 @@ int main(int argc, char **argv)
 		off += n;
 	}
 	put_offset(off, "\n");
-	return fflush(stdout) == EOF ? 1 : status;
+	return fflush(stdout) == EOF ? 1 : status | in.status;
 }

@@ -171,6 +171,43 @@ char *cmd_join(const char *dir, const char *name)
 	return p;
 }
 
+void cmd_stream_init(struct cmd_stream *s, char **files, int nfiles)
+{
+	s->files = files;
+	s->nfiles = nfiles;
+	s->cur = -1;
+	s->fd = -1;
+	s->status = 0;
+	s->len = s->pos = 0;
+}
+
+int cmd_stream_byte(struct cmd_stream *s)
+{
+	while (s->pos >= s->len) {
+		if (s->fd < 0) {
+			if (++s->cur >= (s->nfiles ? s->nfiles : 1))
+				return -1;
+			const char *path = s->nfiles ? s->files[s->cur] : "-";
+			if ((s->fd = cmd_open_in(path)) < 0) {
+				cmd_warn("%s", path);
+				s->status = 1;
+				continue;
+			}
+		}
+		s->len = cmd_read(s->fd, s->buf, sizeof(s->buf)), s->pos = 0;
+		if (s->len <= 0) {
+			if (s->len < 0) {
+				cmd_warn("%s", s->nfiles ? s->files[s->cur] : "-");
+				s->status = 1;
+			}
+			if (s->fd > 0)
+				close(s->fd);
+			s->fd = -1, s->len = 0;
+		}
+	}
+	return s->buf[s->pos++];
+}
+
 int cmd_to_target(char **srcs, int n, const char *target, int target_is_dir,
 		  int (*one)(const char *src, const char *dst))
 {

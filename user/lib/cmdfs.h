@@ -14,6 +14,7 @@
  *   cmd_mode_string(m, buf)   "-rwxr-xr-x" (11 bytes with the NUL)
  *   cmd_human(n, buf)         GNU -h sizes: 999, 1.0K, 12K, 1.5M, ...
  *   cmd_join(dir, name)       malloc'd "dir/name" (no doubled '/')
+ *   cmd_stream_byte(s)        the operands as one byte stream (od, hexdump)
  *   cmd_to_target(...)        cp/mv/ln's SOURCE... TARGET: into a directory or onto a name
  *   cmd_user_name(uid)        name from /etc/passwd, else the number
  *   cmd_group_name(gid)       name from /etc/group, else the number
@@ -52,6 +53,21 @@ int cmd_open_in(const char *path);
 char *cmd_mode_string(mode_t mode, char buf[11]);
 char *cmd_human(uint64_t n, char buf[24]);
 char *cmd_join(const char *dir, const char *name);
+/*
+ * The operands (none: "-", stdin) as one stream of bytes, for od and
+ * hexdump: cmd_stream_byte gives the next one, or -1 after the last. A
+ * file that cannot be opened or read is reported and skipped, and
+ * s->status becomes 1.
+ */
+struct cmd_stream {
+	char **files;
+	int nfiles, cur, fd, status;
+	ssize_t len, pos;
+	unsigned char buf[CMD_BUFSZ];
+};
+void cmd_stream_init(struct cmd_stream *s, char **files, int nfiles);
+int cmd_stream_byte(struct cmd_stream *s);
+
 /*
  * Run one(src, dst) for the n sources: dst is target itself, or with
  * target_is_dir target/basename(src) for each. More than one source and
