@@ -1100,10 +1100,7 @@ def guest_usertests_job(kernel, cpus=4, release=False, rootfs=False):
             return GUEST_USERTESTS_ARGS[cpus], ["-initrd", str(INITRAMFS)]
         DISK_DIR.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(FS_IMG, image)
-        return ('root=/dev/vda init.args="usertests -a -n -T 3 -s /root"',
-                ["-global", "virtio-mmio.force-legacy=false",
-                 "-drive", "file=%s,if=none,format=raw,id=hd0" % image,
-                 "-device", "virtio-blk-device,drive=hd0"])
+        return ('root=/dev/vda init.args="usertests -a -n -T 3 -s /root"', disk_args(image))
 
     def run():
         t0 = time.monotonic()

@@ -121,8 +121,10 @@ void ext2_meta_dirty(struct ext2_txn *t, struct page *page);
  */
 void ext2_meta_forget(struct ext2_txn *t, u32 block, bool meta);
 /* May the allocator hand out block (no uncommitted revoke of it)? Does not sleep. */
-bool ext2_block_reusable(struct ext2_sb_info *sbi, u32 block);
-/* The first block >= block that ext2_block_reusable() allows (skips a freed run at once). */
+/*
+ * The first block >= block the allocator may reuse: a freed block whose
+ * revoke has not committed may not be (a run of them is skipped at once).
+ */
 u64 ext2_next_reusable(struct ext2_sb_info *sbi, u32 block);
 /*
  * inode got a new data block in t: its data must reach the disk before t

@@ -12,7 +12,7 @@
  * allocator does, much simplified).
  *
  * With a journal a freed block whose revoke has not committed is skipped
- * (ext2_block_reusable): a crash could still replay its old contents.
+ * (ext2_next_reusable): a crash could still replay its old contents.
  *
  * Counts are checked before anything changes: -ENOSPC leaves the disk as
  * it was. A bitmap that disagrees with its descriptor (a set bit freed, a

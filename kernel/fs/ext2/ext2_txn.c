@@ -149,7 +149,7 @@ void ext2_meta_dirty(struct ext2_txn *t, struct page *page)
  * metadata or file data: the revoke keeps recovery from replaying older
  * logged copies of a metadata block, and -- for every block -- keeps the
  * allocator from handing it out again until the freeing transaction has
- * committed (ext2_block_reusable). Without that, a crash before the
+ * committed (ext2_next_reusable). Without that, a crash before the
  * commit leaves the old owner (whose unlink or truncate never committed)
  * pointing at the new owner's data: the kill crash test caught exactly
  * that. meta only says whether a cached copy of the block may exist.
@@ -165,11 +165,6 @@ void ext2_meta_forget(struct ext2_txn *t, u32 block, bool meta)
 			       block, err);
 	}
 	bdev_forget_block(t->sbi->bdev, block);
-}
-
-bool ext2_block_reusable(struct ext2_sb_info *sbi, u32 block)
-{
-	return !sbi->journal || jbd2_journal_may_reuse(sbi->journal, block);
 }
 
 u64 ext2_next_reusable(struct ext2_sb_info *sbi, u32 block)

@@ -645,15 +645,7 @@ int jbd2_journal_revoke(handle_t *h, u64 block)
 
 bool jbd2_journal_may_reuse(journal_t *j, u64 block)
 {
-	bool busy;
-
-	spin_lock(&j->j_state_lock);
-	spin_lock(&j->j_list_lock);
-	busy = jbd2_revoke_find(j->j_running, block, NULL) ||
-	       jbd2_revoke_find(j->j_committing, block, NULL);
-	spin_unlock(&j->j_list_lock);
-	spin_unlock(&j->j_state_lock);
-	return !busy;
+	return jbd2_journal_next_reusable(j, block) == block;
 }
 
 /* Past the run of consecutive blocks from block revoked in t (sorted). [L] held. */
