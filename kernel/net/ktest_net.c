@@ -20,7 +20,7 @@
 #include <net/inet_csum.h>
 #include <net/ip.h>
 #include <net/ipfrag.h>
-#include <net/net_errno.h>
+#include <uapi/errno.h>
 #include <net/netdevice.h>
 #include <net/route.h>
 #include <net/udp.h>

@@ -36,7 +36,7 @@
 #include <kernel/random.h>
 #include <lib/string.h>
 #include <net/netdevice.h>
-#include <net/net_errno.h>
+#include <uapi/errno.h>
 
 #define VIRTIO_NET_F_MAC	5
 #define VIRTIO_NET_F_STATUS	16

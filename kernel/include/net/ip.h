@@ -25,15 +25,12 @@
 
 #include <arch/atomic.h>
 #include <kernel/types.h>
+#include <uapi/in.h>
 #include <net/byteorder.h>
 
 struct sk_buff;
 struct net_device;
 struct seq_buf;
-
-#define IPPROTO_ICMP	1
-#define IPPROTO_TCP	6
-#define IPPROTO_UDP	17
 
 #define IP_DF		0x4000	/* frag_off flags (host order) */
 #define IP_MF		0x2000
@@ -125,6 +122,14 @@ void ip_local_deliver(struct sk_buff *skb);
  * thread; does not sleep.
  */
 int ip_output(struct sk_buff *skb, u32 saddr, u32 daddr, u8 proto, u8 ttl, u8 tos, bool df);
+/*
+ * ip_output through device oif (SO_BINDTODEVICE; 0: any): the limited
+ * broadcast 255.255.255.255 leaves oif even when no route exists (saddr
+ * may then be 0, as a DHCP client's is); other destinations must route
+ * through oif (-ENETUNREACH), or -ENODEV when oif is gone.
+ */
+int ip_output_oif(struct sk_buff *skb, u32 saddr, u32 daddr, u8 proto, u8 ttl, u8 tos, bool df,
+		  int oif);
 /* Send a fully built datagram (data at the IP header) to nexthop on dev: fragments, ARP. */
 int ip_finish_output(struct sk_buff *skb, struct net_device *dev, u32 nexthop);
 

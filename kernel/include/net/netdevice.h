@@ -38,6 +38,7 @@
 #include <kernel/types.h>
 #include <lib/list.h>
 #include <net/skbuff.h>
+#include <uapi/if.h>
 
 struct seq_buf;
 
@@ -70,15 +71,7 @@ static inline bool is_zero_ether_addr(const u8 *a)
 
 /* ---------------------------------------------------------------- devices */
 
-#define IFNAMSIZ	16
-
-/* Interface flags: Linux's values (uapi net/if.h). */
-#define IFF_UP		0x1
-#define IFF_BROADCAST	0x2
-#define IFF_LOOPBACK	0x8
-#define IFF_RUNNING	0x40
-#define IFF_NOARP	0x80
-#define IFF_MULTICAST	0x1000
+/* IFNAMSIZ and the IFF_* interface flags: <uapi/if.h>. */
 
 /* Counters as /proc/net/dev shows them; each updated atomically. */
 struct net_device_stats {

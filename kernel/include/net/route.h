@@ -12,14 +12,10 @@
 #define NET_ROUTE_H
 
 #include <kernel/types.h>
+#include <uapi/if.h>
 
 struct net_device;
 struct seq_buf;
-
-/* Linux's route flags (/proc/net/route). */
-#define RTF_UP		0x0001
-#define RTF_GATEWAY	0x0002
-#define RTF_HOST	0x0004
 
 #define ROUTE_MAX	32
 
@@ -46,6 +42,14 @@ void ip_route_flush_dev(struct net_device *dev);
  * -ENETUNREACH with no matching route (counted in ip_stats.out_no_routes).
  */
 int ip_route_output(u32 daddr, struct rt_result *res);
+/*
+ * ip_route_output limited to device oif (0: any; SO_BINDTODEVICE): the
+ * limited broadcast 255.255.255.255 leaves oif directly even with no
+ * route (saddr: oif's address, maybe 0: a DHCP client's); another
+ * destination must route through oif or loopback (-ENETUNREACH);
+ * -ENODEV when there is no device oif.
+ */
+int ip_route_output_oif(u32 daddr, int oif, struct rt_result *res);
 /* /proc/net/route (Linux's format). */
 int net_route_show(struct seq_buf *s);
 

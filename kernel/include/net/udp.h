@@ -63,7 +63,9 @@ struct udp_endpoint {
 	void *priv;
 	bool reuse;		/* share the port with other reuse endpoints */
 	bool no_check;		/* send without a checksum (SO_NO_CHECK) */
-	u8 ttl;			/* 0: IP_DEFAULT_TTL */
+	u8 ttl;			/* [a] 0: IP_DEFAULT_TTL */
+	u8 tos;			/* [a] */
+	int oif;		/* [a] send through this device only (SO_BINDTODEVICE), 0: any */
 	/* [udp_table] */
 	u32 laddr;		/* be32, INADDR_ANY: every address */
 	u16 lport;		/* be16, 0 while unbound */

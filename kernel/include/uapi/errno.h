@@ -45,6 +45,9 @@
 #define ENOSYS       38
 #define ENOTEMPTY    39
 #define ELOOP        40
+#define ENOMSG       42
+#define EIDRM        43
+#define EPROTO       71
 #define EOVERFLOW    75
 #define ENOTSOCK        88   /* the network errors (asm-generic/errno.h) */
 #define EDESTADDRREQ    89

@@ -25,13 +25,14 @@
 #include <mm/slab.h>
 #include <net/arp.h>
 #include <net/icmp.h>
+#include <net/inet_sock.h>
 #include <net/ip.h>
 #include <net/ipfrag.h>
 #include <net/netdevice.h>
 #include <net/udp.h>
 #include <sched/sched.h>
 #include <sched/wait.h>
-#include <net/net_errno.h>
+#include <uapi/errno.h>
 
 #define NET_TIMER_NS 100000000ull	/* protocol timers run every 100 ms while needed */
 
@@ -378,6 +379,7 @@ void net_init(void)
 		panic("net: cannot start the net thread");
 	udp_init();
 	icmp_init();
+	inet_init();
 	err = loopback_init();
 	if (err)
 		panic("net: no loopback device (%d)", err);

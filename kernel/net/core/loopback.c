@@ -15,7 +15,7 @@
 #include <lib/string.h>
 #include <net/ip.h>
 #include <net/netdevice.h>
-#include <net/net_errno.h>
+#include <uapi/errno.h>
 
 #define LOOPBACK_MTU		65536
 #define LOOPBACK_BACKLOG_MAX	1000

@@ -22,7 +22,7 @@
 #include <net/arp.h>
 #include <net/ip.h>
 #include <net/netdevice.h>
-#include <net/net_errno.h>
+#include <uapi/errno.h>
 
 #define ARPHRD_ETHER	1
 #define ARPOP_REQUEST	1

@@ -20,7 +20,7 @@
 #include <net/netdevice.h>
 #include <net/route.h>
 #include <net/udp.h>
-#include <net/net_errno.h>
+#include <uapi/errno.h>
 
 struct ip_stats ip_stats;
 

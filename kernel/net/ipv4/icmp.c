@@ -20,7 +20,7 @@
 #include <net/netdevice.h>
 #include <sched/sched.h>
 #include <sched/wait.h>
-#include <net/net_errno.h>
+#include <uapi/errno.h>
 
 #define ICMP_RATE_PER_SEC	1000
 #define ICMP_RATE_BURST		50

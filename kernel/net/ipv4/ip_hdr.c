@@ -6,7 +6,7 @@
 #include <lib/string.h>
 #include <net/inet_csum.h>
 #include <net/ip.h>
-#include <net/net_errno.h>
+#include <uapi/errno.h>
 
 enum ip_hdr_verdict ip_hdr_check(const void *p, u32 len, u32 *hlen, u32 *tot_len)
 {

@@ -14,7 +14,7 @@
 #include <net/ip.h>
 #include <net/ipfrag.h>
 #include <net/netdevice.h>
-#include <net/net_errno.h>
+#include <uapi/errno.h>
 
 static const struct inet_protocol *inet_protos[256];	/* [boot] then read-only */
 

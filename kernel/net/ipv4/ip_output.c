@@ -18,7 +18,7 @@
 #include <net/ip.h>
 #include <net/netdevice.h>
 #include <net/route.h>
-#include <net/net_errno.h>
+#include <uapi/errno.h>
 
 static atomic_t ip_ident;	/* [a] */
 
@@ -91,7 +91,34 @@ int ip_finish_output(struct sk_buff *skb, struct net_device *dev, u32 nexthop)
 	return arp_output(skb, dev, nexthop);
 }
 
+int ip_route_output_oif(u32 daddr, int oif, struct rt_result *rt)
+{
+	struct net_device *dev;
+	int err;
+
+	if (oif && daddr == INADDR_BROADCAST) {
+		dev = dev_get_by_index(oif);
+		if (!dev)
+			return -ENODEV;
+		rt->dev = dev;
+		rt->saddr = READ_ONCE(dev->ip_addr);
+		rt->nexthop = daddr;
+		rt->flags = RTF_UP;
+		return 0;
+	}
+	err = ip_route_output(daddr, rt);
+	if (!err && oif && rt->dev->ifindex != oif && !(rt->dev->flags & IFF_LOOPBACK))
+		err = -ENETUNREACH;
+	return err;
+}
+
 int ip_output(struct sk_buff *skb, u32 saddr, u32 daddr, u8 proto, u8 ttl, u8 tos, bool df)
+{
+	return ip_output_oif(skb, saddr, daddr, proto, ttl, tos, df, 0);
+}
+
+int ip_output_oif(struct sk_buff *skb, u32 saddr, u32 daddr, u8 proto, u8 ttl, u8 tos, bool df,
+		  int oif)
 {
 	struct rt_result rt;
 	struct iphdr *iph;
@@ -103,7 +130,7 @@ int ip_output(struct sk_buff *skb, u32 saddr, u32 daddr, u8 proto, u8 ttl, u8 to
 		err = -EMSGSIZE;
 		goto drop;
 	}
-	err = ip_route_output(daddr, &rt);
+	err = ip_route_output_oif(daddr, oif, &rt);
 	if (err)
 		goto drop;
 	if (saddr == INADDR_ANY)

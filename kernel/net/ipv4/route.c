@@ -10,7 +10,7 @@
 #include <net/ip.h>
 #include <net/netdevice.h>
 #include <net/route.h>
-#include <net/net_errno.h>
+#include <uapi/errno.h>
 
 struct route {
 	u32 dst, mask, gw;	/* be32 */

@@ -20,7 +20,7 @@
 #include <net/netdevice.h>
 #include <net/route.h>
 #include <net/udp.h>
-#include <net/net_errno.h>
+#include <uapi/errno.h>
 
 #define UDP_HASH_SIZE 64
 
@@ -156,8 +156,8 @@ int udp_send(struct udp_endpoint *ep, u32 daddr, u16 dport, struct sk_buff *skb)
 	if (!err)
 		udp_st.out_datagrams++;
 	spin_unlock(&udp_lock);
-	if (!err && (saddr == INADDR_ANY || inet_addr_is_broadcast(saddr)))
-		err = ip_route_output(daddr, &rt);
+	if (!err)
+		err = ip_route_output_oif(daddr, READ_ONCE(ep->oif), &rt);
 	if (err) {
 		kfree_skb(skb);
 		return err;
@@ -174,7 +174,8 @@ int udp_send(struct udp_endpoint *ep, u32 daddr, u16 dport, struct sk_buff *skb)
 						    csum_partial(uh, len, 0)));
 		uh->check = htons(csum ? csum : 0xffff);	/* 0 means "none" */
 	}
-	return ip_output(skb, saddr, daddr, IPPROTO_UDP, ep->ttl, 0, false);
+	return ip_output_oif(skb, saddr, daddr, IPPROTO_UDP, READ_ONCE(ep->ttl), READ_ONCE(ep->tos),
+			     false, READ_ONCE(ep->oif));
 }
 
 /* ---------------------------------------------------------------- input */
