@@ -97,6 +97,15 @@ static void check_bad_writes(void)
 	}
 }
 
+/* Only root writes the limits (mode 0644); anyone reads them. */
+static void sysctl_as_user(void *arg)
+{
+	(void)arg;
+	CHECK_ERR(open("/proc/sys/kernel/msgmax", O_WRONLY), EACCES);
+	CHECK_ERR(open("/proc/sys/kernel/sem", O_RDWR), EACCES);
+	CHECK(atol(sysctl_read("msgmax")) > 0);
+}
+
 UTEST(ipc_sysctl_write, UT_NEEDS_PROC, NOHOST_LIMITS)
 {
 	char sem[128], msgmax[32], shmmax[32];
@@ -107,6 +116,7 @@ UTEST(ipc_sysctl_write, UT_NEEDS_PROC, NOHOST_LIMITS)
 	strcpy(msgmax, sysctl_read("msgmax"));
 	strcpy(shmmax, sysctl_read("shmmax"));
 	check_bad_writes();
+	ut_run_as_user(sysctl_as_user, NULL);
 	/* round trips, hex accepted as by Linux */
 	CHECK_EQ(sysctl_write("msgmax", "0x20\n"), 0);
 	CHECK(!strcmp(sysctl_read("msgmax"), "32\n"));
