@@ -32,7 +32,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <sys/ipc.h>
 #include <sys/mman.h>
+#include <sys/msg.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/ucontext.h>
@@ -735,6 +739,118 @@ static uint64_t run_memcpy(long ops, const char **why)
 	return ulib_now_ns() - t0;
 }
 
+/* ------------------------------------------------------------ System V IPC */
+
+/*
+ * Message round trip between two processes over one queue: the parent
+ * sends type 1 and waits for type 2, the child echoes each 1 as a 2.
+ */
+static uint64_t msg_roundtrip(long ops, size_t size, const char **why)
+{
+	static struct { long type; char text[4096]; } m;
+	int id = msgget(IPC_PRIVATE, 0600);
+	uint64_t t0;
+	pid_t pid;
+
+	if (id < 0) {
+		*why = errno == ENOSYS ? "msgget: ENOSYS" : ulib_errname(errno);
+		return 0;
+	}
+	pid = xfork();
+	if (pid == 0) {
+		for (long i = 0; i < ops; i++) {
+			if (msgrcv(id, &m, sizeof(m.text), 1, 0) != (ssize_t)size)
+				_exit(1);
+			m.type = 2;
+			if (msgsnd(id, &m, size, 0) != 0)
+				_exit(1);
+		}
+		_exit(0);
+	}
+	t0 = ulib_now_ns();
+	for (long i = 0; i < ops; i++) {
+		m.type = 1;
+		if (msgsnd(id, &m, size, 0) != 0 || msgrcv(id, &m, sizeof(m.text), 2, 0) != (ssize_t)size)
+			die("msg round trip");
+	}
+	t0 = ulib_now_ns() - t0;
+	xwait(pid);
+	msgctl(id, IPC_RMID, NULL);
+	return t0;
+}
+
+static uint64_t run_msg_small(long ops, const char **why)
+{
+	return msg_roundtrip(ops, 8, why);
+}
+
+static uint64_t run_msg_4k(long ops, const char **why)
+{
+	return msg_roundtrip(ops, 4096, why);
+}
+
+/* One semop of op on semaphore num, or die. */
+static void sem_do(int id, unsigned short num, short op)
+{
+	struct sembuf sb = { .sem_num = num, .sem_op = op };
+
+	if (semop(id, &sb, 1) != 0)
+		die("semop");
+}
+
+/* Semaphore ping-pong: the parent ups 0 and waits on 1, the child the reverse. */
+static uint64_t run_sem_pingpong(long ops, const char **why)
+{
+	int id = semget(IPC_PRIVATE, 2, 0600);
+	uint64_t t0;
+	pid_t pid;
+
+	if (id < 0) {
+		*why = errno == ENOSYS ? "semget: ENOSYS" : ulib_errname(errno);
+		return 0;
+	}
+	pid = xfork();
+	if (pid == 0) {
+		for (long i = 0; i < ops; i++) {
+			sem_do(id, 0, -1);
+			sem_do(id, 1, 1);
+		}
+		_exit(0);
+	}
+	t0 = ulib_now_ns();
+	for (long i = 0; i < ops; i++) {
+		sem_do(id, 0, 1);
+		sem_do(id, 1, -1);
+	}
+	t0 = ulib_now_ns() - t0;
+	xwait(pid);
+	semctl(id, 0, IPC_RMID);
+	return t0;
+}
+
+/* shmat of a fresh 1 MiB segment, a write to every page, shmdt (and IPC_RMID). */
+static uint64_t run_shm_1m(long ops, const char **why)
+{
+	uint64_t t0 = ulib_now_ns();
+
+	for (long i = 0; i < ops; i++) {
+		int id = shmget(IPC_PRIVATE, MIB, 0600);
+		char *p;
+
+		if (id < 0) {
+			*why = errno == ENOSYS ? "shmget: ENOSYS" : ulib_errname(errno);
+			return 0;
+		}
+		p = shmat(id, NULL, 0);
+		if (p == (void *)-1)
+			die("shmat");
+		touch(p, MIB);
+		if (shmdt(p) != 0 || shmctl(id, IPC_RMID, NULL) != 0)
+			die("shmdt");
+	}
+	return ulib_now_ns() - t0;
+}
+
 /* ------------------------------------------------------------ the table */
 
 static const struct metric metrics[] = {
@@ -762,6 +878,11 @@ static const struct metric metrics[] = {
 	{ "file 4 KiB random pread", 2000, run_file_random_read },
 	{ "file create+write 4K+close+unlink", 500, run_file_create },
 	{ "ls -l 10,000 entries (per listing)", 1, run_file_ls },
+	/* System V IPC */
+	{ "SysV msg round trip, 8 bytes", 2000, run_msg_small },
+	{ "SysV msg round trip, 4 KiB", 1000, run_msg_4k },
+	{ "SysV semaphore ping-pong round trip", 2000, run_sem_pingpong },
+	{ "SysV shmget+shmat+touch 1 MiB+shmdt+rmid", 100, run_shm_1m },
 };
 
 #define NMETRICS (sizeof(metrics) / sizeof(metrics[0]))
