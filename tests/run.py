@@ -794,7 +794,7 @@ GUEST_USERTESTS_TIMEOUT = 600
 # the host scheduler at every cross-hart hand-off.
 GUEST_USERTESTS_ARGS = {4: 'init.args="usertests -a -T 3"', 1: 'init.args="usertests -T 3"',
                         2: 'init.args="usertests -T 3"'}
-BENCH_METRICS = 27
+BENCH_METRICS = 31
 
 UT_LINE = re.compile(r"(?:^|\s)(?P<name>[A-Za-z0-9_]+): (?P<v>OK|FAIL|SKIP)"
                      r"(?: -- (?P<note>.*)| \((?P<why>.*)\))?\r?$")
