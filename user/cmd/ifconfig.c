@@ -220,12 +220,28 @@ static int parse_addr(const char *s, struct in_addr *a)
 	return -1;
 }
 
+/* Are the words after IF a valid [ADDR] [netmask M] [broadcast B] [up|down]...? */
+static int valid_args(char **args, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (strcmp(args[i], "netmask") == 0 || strcmp(args[i], "broadcast") == 0) {
+			if (++i == n)
+				return 0;
+		} else if (strcmp(args[i], "up") != 0 && strcmp(args[i], "down") != 0 && i != 0) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
 /* ifconfig IF [ADDR] [netmask M] [broadcast B] [up|down]; the exit status. */
 static int configure(int fd, const char *name, char **args, int n)
 {
 	struct in_addr a;
 	int i = 0;
 
+	if (!valid_args(args, n))
+		cmd_usage(IFCONFIG_USAGE);
 	if (i < n && strcmp(args[i], "up") && strcmp(args[i], "down") &&
 	    strcmp(args[i], "netmask") && strcmp(args[i], "broadcast")) {
 		if (parse_addr(args[i++], &a) < 0)

@@ -15,12 +15,12 @@
  *
  * UDP after stdin EOF: a client exits at once (or after -w of silence); a
  * listener goes on receiving until -w of silence (without -w, forever).
- * Exit 0 on success, 1 on a failure, 2 on a usage error.
+ * Exit 0 on success, 1 on a failure, 2 on a usage error. Socket writes use
+ * MSG_NOSIGNAL; a closed stdout pipe kills nc by SIGPIPE like any filter.
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <poll.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -236,7 +236,6 @@ int main(int argc, char **argv)
 	const char *port_opt = NULL;
 	int c;
 
-	signal(SIGPIPE, SIG_IGN);
 	while ((c = getopt(argc, argv, "luvzNw:p:")) != -1) {
 		switch (c) {
 		case 'l': o.listen = 1; break;
