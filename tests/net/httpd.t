@@ -124,7 +124,7 @@ wget's own errors.
 
 Chunked bodies and redirects from a scripted server (nc -l).
 
-  $ printf 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n7;ext=1\r\n world\n\r\n0\r\nX-Trailer: 1\r\n\r\n' | nc -l 18030 > req &
+  $ printf 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n7;ext=1\r\n world\n\r\n0\r\nX-Trailer: 1\r\n\r\n' | nc -l -w 10 18030 > req &
   $ waitport ltn 18030
   $ wget -q -O - http://127.0.0.1:18030/some/path?q=1
   hello world
@@ -135,7 +135,7 @@ Chunked bodies and redirects from a scripted server (nc -l).
   Accept: */*
   Connection: close
   
-  $ printf 'HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nshort' | nc -l 18031 > /dev/null &
+  $ printf 'HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nshort' | nc -l -w 10 18031 > /dev/null &
   $ waitport ltn 18031
   $ wget -q -O out http://127.0.0.1:18031/
   wget: connection closed early (5 bytes read)

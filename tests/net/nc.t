@@ -8,7 +8,7 @@ TCP, both ways: the listener sends its stdin and prints what it receives;
 each side shuts down its write side at stdin EOF and reads until the peer
 closes.
 
-  $ echo pong | nc -l 18001 > got &
+  $ echo pong | nc -l -w 10 18001 > got &
   $ waitport ltn 18001
   $ echo ping | nc 127.0.0.1 18001
   pong
@@ -18,7 +18,7 @@ closes.
 
 -p names the listening port too; a listener on an address.
 
-  $ nc -l -p 18002 127.0.0.1 > got &
+  $ nc -l -w 10 -p 18002 127.0.0.1 > got &
   $ waitport ltn 18002
   $ printf 'a\nb\n' | nc localhost 18002
   $ wait
@@ -34,7 +34,7 @@ Nothing listens: connection refused, exit 1; -z scans (connect, close).
   $ nc -z 127.0.0.1 18009
   nc: connect to 127.0.0.1 port 18009 (tcp) failed: Connection refused
   [1]
-  $ nc -l 18003 > got &
+  $ nc -l -w 10 18003 > got &
   $ waitport ltn 18003
   $ nc -z -v 127.0.0.1 18003
   Connection to 127.0.0.1 18003 port [tcp/*] succeeded!
@@ -52,6 +52,12 @@ second of silence.
   $ wait
   $ cat got
   dgram
+
+-w also bounds a listener's wait.
+
+  $ nc -l -w 0.2 18005
+  nc: timed out waiting for a connection
+  [1]
 
 Usage errors.
 

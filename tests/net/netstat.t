@@ -2,7 +2,7 @@ netstat, ifconfig and route (docs/net-tools.md): the layouts of net-tools,
 from /proc/net and the SIOCGIF* ioctls. Ports 18060-18069.
 
   $ waitport() { until netstat -$1 | grep -q ":$2 "; do sleep 0.05; done; }
-  $ nc -l 18060 > /dev/null &
+  $ nc -l -w 10 18060 > /dev/null &
   $ waitport ltn 18060
   $ netstat -ltn | head -2
   Active Internet connections (only servers)

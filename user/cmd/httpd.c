@@ -4,7 +4,8 @@
  *   httpd [-p PORT] [-d DIR] [-f] [-1] [-v]
  *   -p  port (default 80)          -d  document root (default /var/www if it
  *                                      exists, else the current directory)
- *   -f  stay in the foreground     -1  serve one connection, then exit
+ *   -f  stay in the foreground     -1  serve one connection, then exit (SIGALRM
+ *                                      ends it if none comes within 60 s)
  *   -v  one log line per request on stderr
  *
  * Without -f the server detaches once its socket listens (so a script can
@@ -45,6 +46,7 @@
 #define HDR_MAX 8192
 #define TARGET_MAX 2048
 #define IDLE_MS 15000
+#define ONCE_WAIT_S 60
 
 static int verbose;
 
@@ -440,7 +442,10 @@ static int open_listener(uint16_t port)
 static void accept_loop(int lfd, const char *root, int once)
 {
 	for (;;) {
+		if (once)
+			alarm(ONCE_WAIT_S);	/* a -1 server nobody calls does not stay forever */
 		int fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
+		alarm(0);
 		if (fd < 0) {
 			if (errno != EINTR && errno != ECONNABORTED)
 				cmd_warn("accept");

@@ -7,7 +7,8 @@
  *                                                 the first sender (UDP), then the same
  *   -u  UDP: each read of stdin is one datagram
  *   -z  scan: connect and close at once, send nothing (exit 0 if it connected)
- *   -w  connect timeout, and an idle timeout: no data either way for SECS ends it
+ *   -w  connect timeout, and an idle timeout: no data either way for SECS ends it;
+ *       with -l also the longest wait for the connection (first datagram)
  *   -N  accepted for compatibility: at stdin EOF nc always shuts down its
  *       write side (TCP) and keeps reading until the peer closes; when the
  *       peer closes first, nc goes on sending stdin until its EOF
@@ -175,6 +176,23 @@ static int listen_socket(const char *addr, uint16_t port, const struct nc_opts *
 	return fd;
 }
 
+/* -l with -w: wait up to -w for a connection or datagram; 0, or -1 (reported). */
+static int wait_first(int fd, const struct nc_opts *o)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	int r;
+
+	if (o->wait_ms < 0)
+		return 0;
+	do
+		r = poll(&p, 1, (int)o->wait_ms);
+	while (r < 0 && errno == EINTR);
+	if (r > 0)
+		return 0;
+	cmd_warnx("timed out waiting for a %s", o->udp ? "datagram" : "connection");
+	return -1;
+}
+
 /* UDP -l: wait for the first datagram, print it, connect to its sender. */
 static int udp_first(int fd)
 {
@@ -209,6 +227,10 @@ static int do_listen(const char *port_s, const char *addr, const struct nc_opts 
 	fd = listen_socket(addr, port, o);
 	if (fd < 0)
 		return 1;
+	if (wait_first(fd, o) < 0) {
+		close(fd);
+		return 1;
+	}
 	if (o->udp) {
 		r = udp_first(fd) < 0 ? 1 : pump(fd, o);
 		close(fd);
