@@ -38,6 +38,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <arpa/inet.h>
+#include <netinet/tcp.h>
 
 #include "cmdfs.h"
 #include "netlib.h"
@@ -400,6 +401,11 @@ static int serve_one(struct conn *c, const char *root)
 static void serve_conn(int fd, const char *root)
 {
 	struct conn *c = malloc(sizeof(*c));
+	int one = 1;
+
+	/* headers and body go out in separate sends: without this, Nagle holds
+	 * the body until the client's delayed ACK of the headers (~40 ms) */
+	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 
 	if (c) {
 		c->fd = fd;
