@@ -1213,6 +1213,37 @@ def host_transcripts_job():
     return Job(name, names, run)
 
 
+# transcripts/net-host  tests/net/*.t (the network commands, docs/net-tools.md)
+#                       on the host over loopback with the host's /bin/sh:
+#                       each file uses its own ports (18000-18099) and ends
+#                       the servers it starts
+NET_TRANSCRIPT_DIR = ROOT / "tests" / "net"
+
+
+def net_host_transcripts_job():
+    name = "transcripts/net-host"
+    files = sorted(NET_TRANSCRIPT_DIR.glob("*.t"))
+    names = ["net-host/%s" % f.stem for f in files]
+
+    def run():
+        t0 = time.monotonic()
+        why = user_prereq(*(USER_BIN / n for n in ("nc", "httpd", "wget", "netstat"))) or \
+            ensure_binfmt()
+        if why:
+            return Outcome(all_failed(names, why))
+        results, log = [], []
+        for f, test in zip(files, names):
+            ok, diff, raw = cram.run_file(str(f), ["/bin/sh"], [str(USER_BIN)])
+            results.append(Result(test, ok, "" if ok else clean(diff.replace("\n", " | "), 400)))
+            log.append("=== %s\n%s\n%s" % (test, raw, diff))
+        path = log_path(name)
+        with open(path, "w", encoding="latin-1") as fh:
+            fh.write("\n".join(log))
+        return Outcome(results, "\n".join(log), path, ["cram.py"], time.monotonic() - t0)
+
+    return Job(name, names, run)
+
+
 GUEST_RUNNER = """\
 mount -t proc proc /proc
 mount -t devtmpfs devtmpfs /dev
@@ -2104,6 +2135,7 @@ def build_jobs(args):
              guest_usertests_job(kernel, 4, rootfs=True)]
     jobs += [host_transcripts_job(), guest_transcripts_job(kernel), guest_shell_job(kernel),
              make_qemu_job()]
+    jobs.append(net_host_transcripts_job())
     if args.release_kernel:
         jobs.append(guest_usertests_job(args.release_kernel, 2, release=True))
     jobs += [boot_job(kernel, n, "1G" if n == 8 else "512M")
