@@ -1648,7 +1648,8 @@ def net_e2e_job(kernel, cpus=4):
         nic = ["-netdev", "user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:%d-:80,"
                "guestfwd=tcp:10.0.2.100:80-tcp:127.0.0.1:%d" % (fwd_port, server.port),
                "-device", "virtio-net-device,netdev=n0"]
-        q = Qemu(kernel, cpus=cpus, mem="512M", bootargs="root=/dev/vda",
+        # ip=off: the kernel leaves eth0 alone; init's DHCP client configures it
+        q = Qemu(kernel, cpus=cpus, mem="512M", bootargs="root=/dev/vda ip=off",
                  extra_args=disk_args(image) + nic, log=log_path(name))
         problems, notes = [], []
         try:
