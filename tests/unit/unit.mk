@@ -119,6 +119,11 @@ UNIT_NAMES += test_inet_csum test_ipfrag
 UNIT_test_inet_csum_SRCS := kernel/net/ipv4/inet_csum.c kernel/net/ipv4/ip_hdr.c kernel/lib/string.c
 UNIT_test_ipfrag_SRCS := kernel/net/ipv4/ipfrag_core.c kernel/lib/string.c
 
+# TCP's pure parts (kernel/net/ipv4/tcp_cc.c, net/tcp_seq.h): sequence
+# arithmetic, the state table, the RTO estimator, NewReno.
+UNIT_NAMES += test_tcp
+UNIT_test_tcp_SRCS := kernel/net/ipv4/tcp_cc.c
+
 UNIT_TESTS := $(addprefix $(UNIT_DIR)/,$(UNIT_NAMES))
 
 # build/unit/<path>.o for each source path

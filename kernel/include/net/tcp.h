@@ -128,7 +128,8 @@ struct tcp_sock {
 	u32 retries;			/* [L] retransmissions of the current head */
 	u64 rtt_start;			/* [L] ns when rtt_seq was sent (0: not timing) */
 	u32 rtt_seq;			/* [L] the segment end being timed */
-	u32 probes;			/* [L] zero-window or keepalive probes sent unanswered */
+	u32 probes;			/* [L] zero-window probes sent unanswered */
+	u32 keep_probes;		/* [L] keepalive probes sent unanswered */
 	u32 total_retrans;		/* [L] */
 
 	/* receive side */
@@ -203,5 +204,7 @@ struct tcp_mib {
 	unsigned long in_segs, out_segs, retrans_segs, in_errs, out_rsts;
 };
 extern struct tcp_mib tcp_mib;
+/* ktests only (kernel/net/ktest_tcp.c): drop every Nth first transmission of data (0: off). [L] */
+extern int tcp_test_drop_every;
 
 #endif /* NET_TCP_H */

@@ -46,6 +46,8 @@ static long tcp_alive;					/* [L] blocks allocated */
 static u16 tcp_next_port;				/* [L] host order */
 static u32 tcp_isn_secret[2];				/* [I] after tcp_init */
 struct tcp_mib tcp_mib;					/* [L] */
+int tcp_test_drop_every;				/* [L] ktests: lose every Nth new data segment */
+static int tcp_test_sent;				/* [L] */
 
 static struct wait_queue_head tcp_timer_wq = WAIT_QUEUE_HEAD_INIT(tcp_timer_wq, "tcp_timer_wq");
 static u64 tcp_timer_next;				/* [L] the thread's wake-up (0: none) */
@@ -219,7 +221,7 @@ void tcp_keepalive_reset(struct tcp_sock *tp)
 {
 	if (tp->state != TCP_ESTABLISHED && tp->state != TCP_CLOSE_WAIT)
 		return;
-	tp->probes = 0;
+	tp->keep_probes = 0;
 	tcp_timer_set(&tp->t_keep, now_ns() + (u64)tp->keepidle * NSEC_PER_SEC);
 }
 
@@ -570,12 +572,20 @@ static u32 tcp_next_len(struct tcp_sock *tp, u32 unsent)
 	len = MIN(MIN(unsent, tp->mss), avail);
 	if (!len)
 		return 0;
-	if (len < unsent && len < tp->mss && len < tp->max_window / 2)
-		return 0;	/* sender SWS: wait for a bigger window */
+	if (len < unsent && len < tp->mss && len < tp->max_window / 2 && tp->snd_una != tp->snd_max)
+		return 0;	/* sender SWS: wait for a bigger window (an ACK will come) */
 	if (len == unsent && len < tp->mss && !tp->nodelay && !tp->fin_queued &&
 	    tp->snd_nxt != tp->snd_una)
 		return 0;	/* Nagle: a small segment waits while data is unacknowledged */
 	return len;
+}
+
+/* The ktests' lossy link: should this first transmission of len bytes be "lost"? [L] */
+static bool tcp_test_lose(struct tcp_sock *tp, u32 len)
+{
+	if (!tcp_test_drop_every || !len || seq_lt(tp->snd_nxt, tp->snd_max))
+		return false;
+	return ++tcp_test_sent % tcp_test_drop_every == 0;
 }
 
 void tcp_push(struct tcp_sock *tp)
@@ -608,7 +618,8 @@ void tcp_push(struct tcp_sock *tp)
 			tp->rtt_start = now_ns();
 			tp->rtt_seq = tp->snd_nxt + len;
 		}
-		tcp_xmit(tp, tp->snd_nxt, len, flags);
+		if (!tcp_test_lose(tp, len))
+			tcp_xmit(tp, tp->snd_nxt, len, flags);
 		tp->snd_nxt += len + !!(flags & TCP_FIN);
 		tp->snd_max = seq_max(tp->snd_max, tp->snd_nxt);
 		tcp_arm_rexmit(tp);
@@ -1189,7 +1200,7 @@ static void tcp_rcv_state(struct tcp_sock *tp, struct sk_buff *skb, const struct
 	if (tcp_orphan_data(tp, sg))
 		goto drop;
 	if (tp->state == TCP_ESTABLISHED || tp->state == TCP_CLOSE_WAIT) {
-		tp->probes = 0;
+		tp->keep_probes = 0;
 		tp->t_keep = tp->last_rcv + (u64)tp->keepidle * NSEC_PER_SEC;	/* only later */
 	}
 	if (tp->state == TCP_ESTABLISHED || tp->state == TCP_FIN_WAIT1 || tp->state == TCP_FIN_WAIT2) {
@@ -1387,11 +1398,11 @@ static void tcp_keep_timer(struct tcp_sock *tp, u64 now)
 			tcp_timer_set(&tp->t_keep, now + (u64)tp->keepidle * NSEC_PER_SEC);
 			return;
 		}
-		if (tp->probes >= tp->keepcnt) {
+		if (tp->keep_probes >= tp->keepcnt) {
 			tcp_abort(tp, ETIMEDOUT);
 			return;
 		}
-		tp->probes++;
+		tp->keep_probes++;
 		tcp_xmit(tp, tp->snd_una - 1, 0, TCP_ACK);
 		tcp_timer_set(&tp->t_keep, now + (u64)tp->keepintvl * NSEC_PER_SEC);
 		return;
