@@ -1246,6 +1246,20 @@ static bool tcp_parse(struct sk_buff *skb, struct tcp_seg *sg)
 	return true;
 }
 
+/*
+ * A new SYN on the 4-tuple of an orphan in TIME_WAIT, above what the old
+ * connection used: end the TIME_WAIT so a listener can take the SYN
+ * (RFC 9293 3.6.1, as Linux). [L]
+ */
+static bool tcp_tw_reuse(struct tcp_sock *tp, const struct tcp_seg *sg)
+{
+	if (tp->state != TCP_TIME_WAIT || tp->sock || (sg->flags & (TCP_ACK | TCP_RST)) ||
+	    !(sg->flags & TCP_SYN) || !seq_gt(sg->seq, tp->rcv_nxt))
+		return false;
+	tcp_done(tp);
+	return true;
+}
+
 static void tcp_rcv(struct sk_buff *skb)
 {
 	struct tcp_sock *tp;
@@ -1261,6 +1275,8 @@ static void tcp_rcv(struct sk_buff *skb)
 		goto drop;
 	}
 	tp = tcp_lookup(sg.saddr, sg.sport, sg.daddr, sg.dport);
+	if (tp && tcp_tw_reuse(tp, &sg))
+		tp = tcp_lookup(sg.saddr, sg.sport, sg.daddr, sg.dport);
 	if (!tp) {
 		tcp_send_reset(&sg);
 		goto drop;

@@ -113,7 +113,9 @@ static void tcp_release(struct socket *sock)
 		tcp_abort(tp, 0);
 		break;
 	case TCP_TIME_WAIT:
-		break;	/* its timer frees it */
+		if (linger0)
+			tcp_abort(tp, 0);	/* SO_LINGER 0 ends TIME_WAIT at once (Linux) */
+		break;	/* else its timer frees it */
 	default:
 		if (linger0 || tp->rcv_bytes) {
 			tcp_abort(tp, 0);	/* RST: SO_LINGER 0, or data left unread (Linux) */
@@ -302,8 +304,6 @@ static int tcp_accept(struct socket *sock, struct socket *newsock, int flags)
 			c->sock = newsock;
 			WRITE_ONCE(newsock->so_error, c->pending_err);
 			c->pending_err = 0;
-			if (c->state == TCP_FIN_WAIT2 && c->t_keep)
-				c->t_keep = 0;
 		}
 		spin_unlock(&tcp_lock);
 		if (c || err)
