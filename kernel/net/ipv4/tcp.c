@@ -38,6 +38,7 @@
 #include <uapi/errno.h>
 
 #define TCP_PORT_HASH 256
+#define TCP_OOO_MAX 256		/* segments held out of order per connection */
 
 struct spinlock tcp_lock = SPINLOCK_INIT("tcp_lock");
 static struct list_head tcp_ports[TCP_PORT_HASH];	/* [L] hashed blocks by local port */
@@ -842,8 +843,29 @@ static void tcp_rcv_fin(struct tcp_sock *tp)
 	tcp_wake(tp);
 }
 
+/*
+ * A small payload in a big buffer (a 1-byte segment in a 1.5 KiB receive
+ * buffer) is copied into one of its size, so that what the window lets in
+ * bounds the memory held too. Returns the skb to queue.
+ */
+static struct sk_buff *tcp_skb_compact(struct sk_buff *skb)
+{
+	struct sk_buff *n;
+
+	if (skb->shared->size <= 2 * skb->len + 256)
+		return skb;
+	n = alloc_skb(skb->len ? skb->len : 1, GFP_KERNEL);
+	if (!n)
+		return skb;
+	skb_put_data(n, skb->data, skb->len);
+	memcpy(n->cb, skb->cb, sizeof(n->cb));
+	kfree_skb(skb);
+	return n;
+}
+
 static void tcp_rcvq_add(struct tcp_sock *tp, struct sk_buff *skb)
 {
+	skb = tcp_skb_compact(skb);
 	TCP_SKB_CB(skb)->off = 0;
 	list_add_tail(&skb->list, &tp->rcvq);
 	tp->rcv_bytes += skb->len;
@@ -881,7 +903,15 @@ static void tcp_ooo_insert(struct tcp_sock *tp, struct sk_buff *skb, u32 seq, bo
 {
 	struct sk_buff *o;
 	struct list_head *pos = &tp->oooq;
+	u32 n = 0;
 
+	list_for_each_entry(o, &tp->oooq, list)
+		n++;
+	if (n >= TCP_OOO_MAX) {
+		kfree_skb(skb);	/* the sender retransmits it */
+		return;
+	}
+	skb = tcp_skb_compact(skb);
 	TCP_SKB_CB(skb)->seq = seq;
 	TCP_SKB_CB(skb)->end_seq = seq + skb->len + fin;
 	TCP_SKB_CB(skb)->flags = fin ? TCP_FIN : 0;

@@ -398,9 +398,7 @@ static int tcp_shutdown(struct socket *sock, int how)
 			err = -ENOTCONN;
 		break;
 	case TCP_SYN_SENT:
-		tp->state = TCP_CLOSE;
-		tp->shutdown = TCP_SHUTDOWN_MASK;
-		tcp_wake(tp);
+		tcp_abort(tp, 0);	/* the attempt ends (Linux) */
 		break;
 	default:
 		tp->shutdown |= mode & TCP_RCV_SHUTDOWN;
@@ -632,7 +630,7 @@ static ssize_t tcp_recvmsg(struct socket *sock, struct kmsg *msg, int flags)
 	mutex_unlock(&tp->readlock);
 	if (copied)
 		return (ssize_t)copied;
-	return err == -EAGAIN && !(flags & MSG_DONTWAIT) && deadline ? -EAGAIN : err;
+	return err;
 }
 
 /* ---------------------------------------------------------------- options, ioctl */
