@@ -416,8 +416,7 @@ u32 tcp_rcv_window(const struct tcp_sock *tp)
 
 	if (seq_leq(edge, tp->rcv_adv))
 		win = tp->rcv_adv - tp->rcv_nxt;	/* never shrink */
-	else if (edge - tp->rcv_adv < MIN(buf / 2, tp->advmss) && seq_geq(tp->rcv_adv, tp->rcv_nxt) &&
-		 tp->rcv_adv != tp->rcv_nxt)
+	else if (edge - tp->rcv_adv < MIN(buf / 2, tp->advmss) && seq_geq(tp->rcv_adv, tp->rcv_nxt))
 		win = tp->rcv_adv - tp->rcv_nxt;	/* receiver SWS avoidance (RFC 1122) */
 	else
 		win = space;
