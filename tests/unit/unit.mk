@@ -125,6 +125,11 @@ UNIT_test_resolv_SRCS := user/lib/resolv.c
 UNIT_test_dhcp_SRCS := user/lib/dhcp.c
 $(UNIT_DIR)/tests/unit/test_resolv.o $(UNIT_DIR)/tests/unit/test_dhcp.o: UNIT_TCFLAGS += -Iuser/lib
 
+# TCP's pure parts (kernel/net/ipv4/tcp_cc.c, net/tcp_seq.h): sequence
+# arithmetic, the state table, the RTO estimator, NewReno.
+UNIT_NAMES += test_tcp
+UNIT_test_tcp_SRCS := kernel/net/ipv4/tcp_cc.c
+
 UNIT_TESTS := $(addprefix $(UNIT_DIR)/,$(UNIT_NAMES))
 
 # build/unit/<path>.o for each source path

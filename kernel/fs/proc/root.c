@@ -24,6 +24,7 @@
 #include <net/ip.h>
 #include <net/netdevice.h>
 #include <net/route.h>
+#include <net/tcp.h>
 #include <net/udp.h>
 #include <proc/process.h>
 #include <sched/sched.h>
@@ -495,8 +496,9 @@ static const struct proc_entry sys_vm_children[] = {
 static int net_dev_entry_show(struct seq_buf *s, struct proc_inode *pi) { (void)pi; return net_dev_show(s); }
 static int net_arp_entry_show(struct seq_buf *s, struct proc_inode *pi) { (void)pi; return net_arp_show(s); }
 static int net_route_entry_show(struct seq_buf *s, struct proc_inode *pi) { (void)pi; return net_route_show(s); }
-static int net_snmp_entry_show(struct seq_buf *s, struct proc_inode *pi) { (void)pi; return net_snmp_show(s); }
+static int net_snmp_entry_show(struct seq_buf *s, struct proc_inode *pi) { (void)pi; return net_snmp_show(s) ?: tcp_snmp_show(s); }
 static int net_udp_entry_show(struct seq_buf *s, struct proc_inode *pi) { (void)pi; return net_udp_show(s); }
+static int net_tcp_entry_show(struct seq_buf *s, struct proc_inode *pi) { (void)pi; return net_tcp_show(s); }
 static int net_unix_entry_show(struct seq_buf *s, struct proc_inode *pi) { (void)pi; return net_unix_show(s); }
 
 static const struct proc_entry net_children[] = {
@@ -504,6 +506,7 @@ static const struct proc_entry net_children[] = {
 	PROC_FILE("dev", net_dev_entry_show),
 	PROC_FILE("route", net_route_entry_show),
 	PROC_FILE("snmp", net_snmp_entry_show),
+	PROC_FILE("tcp", net_tcp_entry_show),
 	PROC_FILE("udp", net_udp_entry_show),
 	PROC_FILE("unix", net_unix_entry_show),
 	{ 0 },

@@ -29,6 +29,7 @@
 #include <net/ip.h>
 #include <net/ipfrag.h>
 #include <net/netdevice.h>
+#include <net/tcp.h>
 #include <net/udp.h>
 #include <sched/sched.h>
 #include <sched/wait.h>
@@ -378,6 +379,7 @@ void net_init(void)
 	if (IS_ERR(net_task))
 		panic("net: cannot start the net thread");
 	udp_init();
+	tcp_init();
 	icmp_init();
 	inet_init();
 	err = loopback_init();
