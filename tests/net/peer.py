@@ -64,6 +64,7 @@ class Peer:
         self.arp_auto = True
         self.frames = []              # (time, bytes) of everything received
         self.pending = []             # received, not yet taken by a recv()
+        self.sent = 0                 # frames sent
         self.services = {}            # "tcp/7" -> True (up) / reason
         self.log_file = open(log, "w") if log else None
         self.console_log = console_log
@@ -175,13 +176,16 @@ class Peer:
     def send(self, frame):
         """Send one Ethernet frame (scapy packet or bytes) to the guest."""
         raw = bytes(frame)
+        self.sock.settimeout(5)
         try:
             self.sock.sendto(raw, self.guest_sock)
-        except (ConnectionRefusedError, FileNotFoundError, BlockingIOError) as e:
+        except (ConnectionRefusedError, FileNotFoundError, BlockingIOError,
+                socket.timeout) as e:
             # QEMU not listening yet (or gone) / its queue full: a lost frame,
             # as on a wire
             self.log("send failed: %s" % e)
             return False
+        self.sent += 1
         self.log("> %s" % (frame.summary() if hasattr(frame, "summary")
                            else "%d raw bytes" % len(raw)))
         return True
@@ -201,14 +205,12 @@ class Peer:
         return True
 
     def _read_one(self, deadline):
-        """One frame from the socket before the deadline, or None."""
-        left = deadline - time.monotonic()
-        if left <= 0:
-            return None
-        self.sock.settimeout(left)
+        """One frame from the socket before the deadline (a deadline in the
+        past: only one already there), or None."""
+        self.sock.settimeout(max(0.0, deadline - time.monotonic()))
         try:
             raw = self.sock.recv(65536)
-        except socket.timeout:
+        except (socket.timeout, BlockingIOError):
             return None
         self.frames.append((time.monotonic(), raw))
         f = Ether(raw)
