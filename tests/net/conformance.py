@@ -21,12 +21,13 @@ import os
 import random
 import struct
 import sys
+import threading
 import time
 import traceback
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from peer import Peer, TAG                                  # noqa: E402
+from peer import Peer, TAG, scaled                                  # noqa: E402
 from scapy.all import (ARP, ICMP, IP, TCP, UDP, Ether, IPerror,  # noqa: E402
                        Raw, UDPerror, fragment)
 
@@ -673,14 +674,30 @@ def end_check(p):
 
 # ---------------------------------------------------------------------------
 
+def watchdog(p, timeout):
+    """Kill the guest and exit(3) when the whole run takes longer than
+    timeout: a hung guest must not hang the harness (which kills only our
+    process group; QEMU runs in its own session)."""
+    def fire():
+        print("run: FAIL (timed out after %.0f s)" % scaled(timeout), flush=True)
+        p.q.kill(wait=False)
+        os._exit(3)
+    t = threading.Timer(scaled(timeout), fire)
+    t.daemon = True
+    t.start()
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--kernel", default=os.path.join(ROOT, "build", "kernel.elf"))
     ap.add_argument("--initramfs", default=os.path.join(ROOT, "build", "initramfs.cpio"))
     ap.add_argument("--pcap", default=os.path.join(ROOT, "build", "net-peer.pcap"))
-    ap.add_argument("--log", default=os.path.join(ROOT, "build", "test-logs", "net-peer.frames"))
+    ap.add_argument("--log", default=os.path.join(ROOT, "build", "test-logs",
+                                                  "net-peer-frames.log"))
     ap.add_argument("--console-log", default=os.path.join(ROOT, "build", "test-logs",
-                                                          "net-peer.log"))
+                                                          "net-peer-console.log"))
+    ap.add_argument("--timeout", type=float, default=150,
+                    help="seconds (scaled by KESTREL_TIMEOUT_SCALE) before the run gives up")
     ap.add_argument("--seed", type=int, default=9)
     ap.add_argument("--fuzz", type=int, default=3000, help="malformed frames to send")
     ap.add_argument("--cpus", type=int, default=2)
@@ -692,6 +709,7 @@ def main(argv=None):
     with Peer(args.kernel, args.initramfs, pcap=args.pcap, cpus=args.cpus,
               log=args.log, console_log=args.console_log) as p:
         p.seed, p.fuzz_count, p.notes = args.seed, args.fuzz, []
+        watchdog(p, args.timeout)
         p.tcp_state = "TCP not probed (tcp/rst-to-closed-port did not run)"
         p.frag_sent_at = time.monotonic()
         try:
