@@ -13,6 +13,7 @@ import argparse
 import concurrent.futures
 import glob
 import os
+import random
 import re
 import shutil
 import signal
@@ -1482,6 +1483,164 @@ def guest_shell_job(kernel, cpus=4):
         if not fsck.ok:
             problems.append(fsck.reason)
         return Outcome([Result(name, not problems, clean("; ".join(problems), 400))],
+                       q.output + "\n".join(log), q.log_path, q.argv, time.monotonic() - t0)
+
+    return Job(name, [name], run)
+
+
+# ---------------------------------------------------------------------------
+# the network end to end (issue 9): the host's curl fetches 16 MiB from the
+# guest's httpd through QEMU's forwarded port; the guest's wget fetches a
+# file from an HTTP server on the host (QEMU's guestfwd: the guest's
+# 10.0.2.100:80 is the host's server; restrict=on keeps the guest away from
+# everything else); the guest pings the gateway; eth0 is configured by
+# init's DHCP client. Booted from a copy of the root image, e2fsck after.
+
+NET_GUEST_FILE_MIB = 16
+NET_HOST_FILE_BYTES = 3 * 1024 * 1024 + 12345
+
+
+def _free_port():
+    import socket as socket_mod
+    with socket_mod.socket() as sk:
+        sk.bind(("127.0.0.1", 0))
+        return sk.getsockname()[1]
+
+
+class _HostHttp:
+    """A threaded HTTP server on 127.0.0.1 serving one directory."""
+    def __init__(self, directory):
+        import functools
+        import http.server
+        import threading
+        handler = functools.partial(http.server.SimpleHTTPRequestHandler,
+                                    directory=str(directory))
+        handler.log_message = lambda *a, **k: None
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.port = self.httpd.server_address[1]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def net_e2e_session(q, fwd_port, host_md5, problems, notes):
+    """Drive the guest shell through the end-to-end steps."""
+    def run(cmd, timeout=COMMAND_TIMEOUT):
+        start = q.cursor
+        q.sendline(cmd)
+        q.expect(SHELL_PROMPT, timeout)
+        return q.output[start:q.cursor]
+
+    q.expect(r"# ", PROMPT_TIMEOUT)
+    q.sendline("PS1='kes''trel$ '")
+    q.expect(SHELL_PROMPT, COMMAND_TIMEOUT)
+    out = run("ifconfig eth0")
+    if not re.search(r"inet 10\.0\.2\.15\b", out):
+        problems.append("eth0 has no DHCP address: " + clean(out, 200))
+    # the guest serves NET_GUEST_FILE_MIB MiB of random bytes
+    run("mkdir -p /tmp/www && dd if=/dev/urandom of=/tmp/www/big bs=1M count=%d 2>/dev/null"
+        % NET_GUEST_FILE_MIB, 4 * COMMAND_TIMEOUT)
+    out = run("md5sum /tmp/www/big", 4 * COMMAND_TIMEOUT)
+    m = re.search(r"^([0-9a-f]{32})\s+/tmp/www/big", out, re.M)
+    guest_md5 = m.group(1) if m else None
+    if not guest_md5:
+        problems.append("no md5sum of the guest's file")
+    run("httpd -p 80 -d /tmp/www &")
+    time.sleep(0.5)
+    dest = DISK_DIR / "net-e2e-curl.bin"
+    t = time.monotonic()
+    curl = subprocess.run(["curl", "-sS", "--max-time", str(int(scaled(120))), "-o", str(dest),
+                           "http://127.0.0.1:%d/big" % fwd_port], capture_output=True, text=True)
+    took = time.monotonic() - t
+    if curl.returncode != 0:
+        problems.append("curl: exit %d %s" % (curl.returncode, clean(curl.stderr, 200)))
+    else:
+        import hashlib
+        got = hashlib.md5(dest.read_bytes()).hexdigest()
+        if got != guest_md5:
+            problems.append("curl got md5 %s, the guest's file is %s" % (got, guest_md5))
+        else:
+            notes.append("curl %d MiB from the guest in %.2f s (%.1f MB/s)"
+                         % (NET_GUEST_FILE_MIB, took, NET_GUEST_FILE_MIB * 1.048576 / took))
+    if dest.exists():
+        dest.unlink()
+    # the guest fetches from the host's server
+    t = time.monotonic()
+    out = run("wget -q -O /tmp/got http://10.0.2.100/hostfile && md5sum /tmp/got", 4 * COMMAND_TIMEOUT)
+    took = time.monotonic() - t
+    m = re.search(r"^([0-9a-f]{32})\s+/tmp/got", out, re.M)
+    if not m:
+        problems.append("wget: " + clean(out, 200))
+    elif m.group(1) != host_md5:
+        problems.append("wget got md5 %s, the host's file is %s" % (m.group(1), host_md5))
+    else:
+        notes.append("wget %.1f MiB from the host in %.2f s" % (NET_HOST_FILE_BYTES / 1048576, took))
+    # the gateway answers pings (QEMU's user network does)
+    out = run("ping -c 3 -i 0.2 10.0.2.2; echo ping=$?", 4 * COMMAND_TIMEOUT)
+    m = re.search(r"rtt min/avg/max/mdev = ([\d.]+)/([\d.]+)/", out)
+    if re.search(r"^ping=0\r?$", out, re.M) and m:
+        notes.append("ping 10.0.2.2 avg %s ms" % m.group(2))
+    else:
+        problems.append("ping 10.0.2.2: " + clean(out, 200))
+    run("kill %1")
+    q.sendline("poweroff")
+    status = q.wait_exit(POWEROFF_TIMEOUT)
+    if status != 0:
+        problems.append("poweroff: " + describe_status(status))
+
+
+def net_e2e_job(kernel, cpus=4):
+    name = "net/e2e-smp%d" % cpus
+    image = DISK_DIR / ("net-e2e-smp%d.img" % cpus)
+
+    def run():
+        import hashlib
+        t0 = time.monotonic()
+        why = qemu_prereq(kernel) or (None if FS_IMG.is_file() else
+                                      "prerequisite missing: %s" % FS_IMG)
+        if not why and not shutil.which("curl"):
+            why = "curl is not installed (make deps)"
+        if why:
+            return Outcome(all_failed([name], why))
+        DISK_DIR.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(FS_IMG, image)
+        hostdir = DISK_DIR / "net-e2e-www"
+        hostdir.mkdir(exist_ok=True)
+        data = random.Random(9).randbytes(NET_HOST_FILE_BYTES)
+        (hostdir / "hostfile").write_bytes(data)
+        host_md5 = hashlib.md5(data).hexdigest()
+        server = _HostHttp(hostdir)
+        fwd_port = _free_port()
+        nic = ["-netdev", "user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:%d-:80,"
+               "guestfwd=tcp:10.0.2.100:80-tcp:127.0.0.1:%d" % (fwd_port, server.port),
+               "-device", "virtio-net-device,netdev=n0"]
+        q = Qemu(kernel, cpus=cpus, mem="512M", bootargs="root=/dev/vda",
+                 extra_args=disk_args(image) + nic, log=log_path(name))
+        problems, notes = [], []
+        try:
+            with q:
+                try:
+                    net_e2e_session(q, fwd_port, host_md5, problems, notes)
+                except QemuError as e:
+                    problems.append(first_line(e))
+        finally:
+            server.close()
+        note = panic_note(q.output)
+        if note:
+            problems.append(note)
+        problems += ["lockdep report: " + ln.strip() for ln in lines_of(q.output)
+                     if "lockdep:" in ln][:1]
+        log = []
+        fsck = fsck_result(name + "/e2fsck", image, log)
+        if not fsck.ok:
+            problems.append(fsck.reason)
+        for n in notes:
+            print("note: %s: %s" % (name, n), flush=True)
+        reason = "; ".join(problems) if problems else "; ".join(notes)
+        return Outcome([Result(name, not problems, clean(reason, 400))],
                        q.output + "\n".join(log), q.log_path, q.argv, time.monotonic() - t0)
 
     return Job(name, [name], run)

@@ -43,6 +43,7 @@
 #include <fs/file.h>
 #include <fs/fs.h>
 #include <fs/poll.h>
+#include <fs/procfs.h>
 #include <kernel/compiler.h>
 #include <kernel/err.h>
 #include <lib/printf.h>
@@ -78,6 +79,8 @@ static struct spinlock unix_table_lock = SPINLOCK_INIT("unix_table_lock");
 static LIST_HEAD(unix_table);                 /* [unix_table_lock] bound sockets */
 static unsigned int unix_autobind_next;        /* [unix_table_lock] */
 static long nr_unix_alive;                     /* [a] */
+static struct spinlock unix_all_lock = SPINLOCK_INIT("unix_all");
+static LIST_HEAD(unix_all);                   /* [unix_all] every unix_sock (/proc/net/unix) */
 
 long nr_unix_socks(void)
 {
@@ -135,6 +138,9 @@ static struct unix_sock *unix_alloc(int type)
 	if (!u)
 		return NULL;
 	__atomic_add_fetch(&nr_unix_alive, 1, __ATOMIC_RELAXED);
+	spin_lock(&unix_all_lock);
+	list_add_tail(&u->all, &unix_all);
+	spin_unlock(&unix_all_lock);
 	atomic_set(&u->refs, 1);
 	u->type = type;
 	mutex_init(&u->bindlock, "unix_bindlock");
@@ -160,6 +166,9 @@ static void unix_put(struct unix_sock *u)
 {
 	if (!u || !atomic_dec_and_test(&u->refs))
 		return;
+	spin_lock(&unix_all_lock);
+	list_del(&u->all);
+	spin_unlock(&unix_all_lock);
 	unix_msgs_free(&u->rcvq);
 	unix_addr_put(u->addr);
 	if (u->path.dentry)
@@ -1394,3 +1403,46 @@ static const struct proto_ops unix_ops = {
 	.getsockopt = unix_getsockopt,
 	.ioctl = unix_ioctl,
 };
+
+/* ---------------------------------------------------------------- /proc/net/unix */
+
+/* One line of /proc/net/unix (Linux's columns; the kernel address shown as zeros, as to non-root). */
+static void unix_show_one(struct seq_buf *s, struct unix_sock *u)
+{
+	struct unix_address *a = READ_ONCE(u->addr);
+	unsigned long ino;
+	int state;
+
+	spin_lock(&u->lock);
+	ino = u->sock ? u->sock->inode->i_ino : 0;
+	state = u->state;
+	spin_unlock(&u->lock);
+	seq_printf(s, "%016lx: %08X %08X %08X %04X %02X %5lu", 0UL, (unsigned int)atomic_read(&u->refs),
+		   0U, state == UNIX_LISTEN ? 0x10000U : 0U, (unsigned int)u->type,
+		   state == UNIX_CONNECTED ? 3U : 1U, ino);
+	if (a) {
+		int n = a->len - (int)offsetof(struct sockaddr_un, sun_path);
+
+		seq_putc(s, ' ');
+		for (int i = 0; i < n; i++) {
+			char c = a->name.sun_path[i];
+
+			if (!a->abstract && !c)
+				break;
+			seq_putc(s, c ? c : '@');
+		}
+	}
+	seq_putc(s, '\n');
+}
+
+int net_unix_show(struct seq_buf *s)
+{
+	struct unix_sock *u;
+
+	seq_printf(s, "Num       RefCount Protocol Flags    Type St Inode Path\n");
+	spin_lock(&unix_all_lock);
+	list_for_each_entry(u, &unix_all, all)
+		unix_show_one(s, u);
+	spin_unlock(&unix_all_lock);
+	return 0;
+}

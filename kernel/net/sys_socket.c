@@ -22,6 +22,7 @@
 #include <lib/string.h>
 #include <mm/slab.h>
 #include <mm/uaccess.h>
+#include <net/netdevice.h>
 #include <net/socket.h>
 #include <proc/process.h>
 #include <sched/task.h>
@@ -646,6 +647,33 @@ static int opt_set_buf(int *field, int v, bool force, int min)
 	return 0;
 }
 
+/*
+ * SO_BINDTODEVICE: an interface name (at most IFNAMSIZ bytes, NUL or not;
+ * "" or len 0 unbinds). Root only, as Linux (CAP_NET_RAW). The protocols
+ * read sock->bound_dev_if when they send.
+ */
+static int opt_set_bindtodevice(struct socket *sock, unsigned long uval, unsigned int len)
+{
+	char name[IFNAMSIZ + 1] = { 0 };
+	struct net_device *dev;
+
+	if (!capable_root())
+		return -EPERM;
+	if (len > IFNAMSIZ)
+		len = IFNAMSIZ;
+	if (len && copy_from_user(name, (const void __user *)uval, len))
+		return -EFAULT;
+	if (!name[0]) {
+		WRITE_ONCE(sock->bound_dev_if, 0);
+		return 0;
+	}
+	dev = dev_get_by_name(name);
+	if (!dev)
+		return -ENODEV;
+	WRITE_ONCE(sock->bound_dev_if, dev->ifindex);
+	return 0;
+}
+
 /* A SOL_SOCKET option the socket layer keeps; 1 if it is not one of them. */
 static int sock_setopt(struct socket *sock, int name, unsigned long uval, unsigned int len)
 {
@@ -656,6 +684,8 @@ static int sock_setopt(struct socket *sock, int name, unsigned long uval, unsign
 		return opt_set_timeo(&sock->rcvtimeo_ns, uval, len);
 	if (name == SO_SNDTIMEO_OLD || name == SO_SNDTIMEO_NEW)
 		return opt_set_timeo(&sock->sndtimeo_ns, uval, len);
+	if (name == SO_BINDTODEVICE)
+		return opt_set_bindtodevice(sock, uval, len);
 	if (name == SO_LINGER) {
 		if (len < sizeof(lg))
 			return -EINVAL;
@@ -733,6 +763,14 @@ static int sock_getopt(struct socket *sock, int name, void *buf, int *size)
 	case SO_RCVLOWAT:  *v = READ_ONCE(sock->rcvlowat) ? READ_ONCE(sock->rcvlowat) : 1; return 0;
 	case SO_SNDLOWAT:  *v = 1; return 0;
 	case SO_ACCEPTCONN: *v = READ_ONCE(sock->state) == SS_LISTENING; return 0;
+	case SO_BINDTODEVICE: {
+		struct net_device *dev = dev_get_by_index(READ_ONCE(sock->bound_dev_if));
+
+		*size = dev ? (int)strlen(dev->name) + 1 : 0;
+		if (dev)
+			memcpy(buf, dev->name, (size_t)*size);
+		return 0;
+	}
 	case SO_LINGER:
 		*(struct linger *)buf = sock->linger;
 		*size = sizeof(struct linger);

@@ -805,3 +805,53 @@ UTEST(pipe_packet_mode, 0, NULL)
 	CHECK_SYS(close(p[0]));
 	CHECK_SYS(close(p[1]));
 }
+
+static volatile sig_atomic_t ppoll_usr1_seen;
+
+static void ppoll_usr1(int sig)
+{
+	(void)sig;
+	ppoll_usr1_seen++;
+}
+
+/*
+ * ppoll and pselect6 install their mask for the wait only: a blocked,
+ * pending SIGUSR1 is delivered during the call (EINTR at once, the
+ * handler ran) and is blocked again afterwards.
+ */
+UTEST(ppoll_pselect_sigmask, 0, NULL)
+{
+	struct sigaction sa = { .sa_handler = ppoll_usr1 };
+	sigset_t block, empty, now;
+	struct timespec ts = { 5, 0 };
+	int p[2];
+
+	CHECK_SYS(pipe(p));
+	sigemptyset(&block);
+	sigaddset(&block, SIGUSR1);
+	sigemptyset(&empty);
+	CHECK_SYS(sigaction(SIGUSR1, &sa, NULL));
+	CHECK_SYS(sigprocmask(SIG_BLOCK, &block, NULL));
+	for (int round = 0; round < 2; round++) {
+		struct pollfd pfd = { .fd = p[0], .events = POLLIN };
+		fd_set rd;
+
+		ppoll_usr1_seen = 0;
+		raise(SIGUSR1);
+		CHECK_EQ(ppoll_usr1_seen, 0);	/* blocked: pending */
+		if (round == 0) {
+			CHECK_ERR(ppoll(&pfd, 1, &ts, &empty), EINTR);
+		} else {
+			FD_ZERO(&rd);
+			FD_SET(p[0], &rd);
+			CHECK_ERR(pselect(p[0] + 1, &rd, NULL, NULL, &ts, &empty), EINTR);
+		}
+		CHECK_EQ(ppoll_usr1_seen, 1);
+		CHECK_SYS(sigprocmask(SIG_BLOCK, NULL, &now));
+		CHECK(sigismember(&now, SIGUSR1));
+	}
+	CHECK_SYS(sigprocmask(SIG_UNBLOCK, &block, NULL));
+	signal(SIGUSR1, SIG_DFL);
+	close(p[0]);
+	close(p[1]);
+}

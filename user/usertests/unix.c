@@ -826,3 +826,51 @@ UTEST(unix_fd_leak, UT_NEEDS_PROC, NULL)
 	(void)fl;
 	CHECK_EQ(nr_open_fds(), before);
 }
+
+/* /proc/net/unix lists a listening abstract socket and a connected pair with their inodes. */
+UTEST(unix_proc_net_unix, UT_NEEDS_PROC, NULL)
+{
+	struct sockaddr_un a;
+	char name[64], want[80], line[256];
+	socklen_t alen;
+	struct stat st;
+	int l, sv[2], found_listener = 0, found_pair = 0;
+	FILE *f;
+
+	snprintf(name, sizeof(name), "kestrel-proc-%d", getpid());
+	alen = un_addr(&a, name, 1);
+	l = listener(&a, alen, 5, SOCK_STREAM);
+	pair_ok(SOCK_DGRAM, sv);
+	CHECK_SYS(fstat(sv[0], &st));
+	snprintf(want, sizeof(want), " @%s\n", name);
+	f = fopen("/proc/net/unix", "r");
+	CHECK(f != NULL);
+	CHECK(fgets(line, sizeof(line), f) != NULL);
+	CHECK(strncmp(line, "Num       RefCount Protocol Flags    Type St Inode Path", 55) == 0);
+	while (fgets(line, sizeof(line), f)) {
+		unsigned int refs, proto, flags, type, state;
+		unsigned long ino;
+
+		if (sscanf(line, "%*x: %x %x %x %x %x %lu", &refs, &proto, &flags, &type, &state,
+			   &ino) != 6)
+			FAIL("bad line: %s", line);
+		size_t len = strlen(line);
+		if (len > strlen(want) && strcmp(line + len - strlen(want), want) == 0) {
+			CHECK_EQ(flags, 0x10000);
+			CHECK_EQ(type, SOCK_STREAM);
+			CHECK_EQ(state, 1);
+			found_listener = 1;
+		}
+		if (ino == st.st_ino) {
+			CHECK_EQ(type, SOCK_DGRAM);
+			CHECK_EQ(state, 3);
+			found_pair = 1;
+		}
+	}
+	fclose(f);
+	CHECK(found_listener);
+	CHECK(found_pair);
+	close(l);
+	close(sv[0]);
+	close(sv[1]);
+}

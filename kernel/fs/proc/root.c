@@ -18,6 +18,7 @@
 #include <mm/page_alloc.h>
 #include <mm/slab.h>
 #include <mm/vmalloc.h>
+#include <net/af_unix.h>
 #include <net/arp.h>
 #include <net/ip.h>
 #include <net/netdevice.h>
@@ -464,6 +465,7 @@ static int net_arp_entry_show(struct seq_buf *s, struct proc_inode *pi) { (void)
 static int net_route_entry_show(struct seq_buf *s, struct proc_inode *pi) { (void)pi; return net_route_show(s); }
 static int net_snmp_entry_show(struct seq_buf *s, struct proc_inode *pi) { (void)pi; return net_snmp_show(s); }
 static int net_udp_entry_show(struct seq_buf *s, struct proc_inode *pi) { (void)pi; return net_udp_show(s); }
+static int net_unix_entry_show(struct seq_buf *s, struct proc_inode *pi) { (void)pi; return net_unix_show(s); }
 
 static const struct proc_entry net_children[] = {
 	PROC_FILE("arp", net_arp_entry_show),
@@ -471,6 +473,7 @@ static const struct proc_entry net_children[] = {
 	PROC_FILE("route", net_route_entry_show),
 	PROC_FILE("snmp", net_snmp_entry_show),
 	PROC_FILE("udp", net_udp_entry_show),
+	PROC_FILE("unix", net_unix_entry_show),
 	{ 0 },
 };
 

@@ -77,9 +77,13 @@ struct unix_sock {
 	struct list_head accept_node;     /* [the listener's L] in its acceptq */
 	struct ucred peercred;            /* [L] SO_PEERCRED: the peer's at connect/listen */
 	struct ucred owncred;             /* [L] ours at connect/listen/socketpair */
+	struct list_head all;             /* [unix_all] in the list of every unix_sock */
 };
 
 /* unix_sock objects alive (leak checks). */
 long nr_unix_socks(void);
+/* /proc/net/unix: every AF_UNIX socket, in Linux's format. */
+struct seq_buf;
+int net_unix_show(struct seq_buf *s);
 
 #endif /* NET_AF_UNIX_H */

@@ -71,4 +71,14 @@ void icmp_send(struct sk_buff *skb_in, u8 type, u8 code, u32 info);
 int icmp_ping(u32 daddr, u16 id, u16 seq, u32 len, u64 timeout_ns, u64 *rtt_ns);
 void icmp_stats_read(struct icmp_stats *out);
 
+/*
+ * Ping sockets (ping.c). ping_rcv: an echo reply (skb->data at the ICMP
+ * header, checked) for the socket with its identifier; takes its own
+ * reference. ping_err: an ICMP error quoting one of our echo requests
+ * (inet_protocol.err_handler of ICMP). Net thread.
+ */
+struct iphdr;
+void ping_rcv(struct sk_buff *skb);
+void ping_err(u8 type, u8 code, const struct iphdr *inner, u32 inner_len);
+
 #endif /* NET_ICMP_H */

@@ -139,6 +139,7 @@ struct socket {
 	bool passcred, broadcast, dontroute, oobinline;  /* [a] */
 	struct linger linger;                  /* [a] stored */
 	int rcvlowat, priority;                /* [a] stored */
+	int bound_dev_if;                      /* [a] SO_BINDTODEVICE: ifindex, 0: any */
 };
 
 /* The families built in (their tables start registered: socket.c). */

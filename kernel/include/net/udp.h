@@ -100,6 +100,10 @@ int udp_connect(struct udp_endpoint *ep, u32 raddr, u16 rport);
  */
 int udp_send(struct udp_endpoint *ep, u32 daddr, u16 dport, struct sk_buff *skb);
 void udp_stats_read(struct udp_stats *out);
+/* The endpoint's addresses and ports (be), read consistently. Not from a callback. */
+void udp_endpoint_names(struct udp_endpoint *ep, u32 *laddr, u16 *lport, u32 *raddr, u16 *rport);
+/* Count a datagram dropped because the receiver's buffer was full (from a rcv callback). */
+void udp_count_rcvbuf_error(void);
 /* /proc/net/udp-style listing of bound endpoints. */
 int net_udp_show(struct seq_buf *s);
 

@@ -64,6 +64,7 @@ struct sockaddr {
 #define SO_RCVBUF       8
 #define SO_KEEPALIVE    9
 #define SO_OOBINLINE    10
+#define SO_NO_CHECK     11
 #define SO_PRIORITY     12
 #define SO_LINGER       13
 #define SO_REUSEPORT    15
@@ -72,6 +73,7 @@ struct sockaddr {
 #define SO_RCVLOWAT     18
 #define SO_SNDLOWAT     19
 #define SO_RCVTIMEO_OLD 20
+#define SO_BINDTODEVICE 25
 #define SO_SNDTIMEO_OLD 21
 #define SO_ACCEPTCONN   30
 #define SO_SNDBUFFORCE  32

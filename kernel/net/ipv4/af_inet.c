@@ -24,6 +24,9 @@
 static struct spinlock protosw_lock = SPINLOCK_INIT("inet_protosw");
 static const struct inet_protosw *protosw[INET_PROTOSW_MAX];	/* [protosw_lock] */
 
+extern const struct inet_protosw udp_protosw;	/* udp_sock.c */
+extern const struct inet_protosw ping_protosw;	/* ping.c */
+
 int inet_register_protosw(const struct inet_protosw *sw)
 {
 	int err = -ENOSPC;
@@ -90,6 +93,9 @@ const struct net_proto_family inet_family = {
 
 void inet_init(void)
 {
+	/* UDP first: protocol 0 of SOCK_DGRAM means UDP. */
+	if (inet_register_protosw(&udp_protosw) || inet_register_protosw(&ping_protosw))
+		panic("inet: no room for UDP and ping sockets");
 	if (sock_register(&inet_family))
 		panic("inet: AF_INET registered twice");
 }

@@ -215,6 +215,7 @@ static void icmp_rcv(struct sk_buff *skb)
 	case ICMP_ECHOREPLY:
 		ICMP_COUNT(in_echo_reps);
 		icmp_echo_reply(skb);
+		ping_rcv(skb);
 		break;
 	case ICMP_DEST_UNREACH:
 		ICMP_COUNT(in_dest_unreachs);
@@ -231,6 +232,7 @@ out:
 
 static const struct inet_protocol icmp_protocol = {
 	.handler = icmp_rcv,
+	.err_handler = ping_err,
 };
 
 void icmp_init(void)

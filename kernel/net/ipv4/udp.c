@@ -13,6 +13,7 @@
  */
 #include <fs/procfs.h>
 #include <kernel/random.h>
+#include <kernel/panic.h>
 #include <lib/string.h>
 #include <net/icmp.h>
 #include <net/inet_csum.h>
@@ -126,6 +127,22 @@ int udp_connect(struct udp_endpoint *ep, u32 raddr, u16 rport)
 	}
 	spin_unlock(&udp_lock);
 	return err;
+}
+
+void udp_endpoint_names(struct udp_endpoint *ep, u32 *laddr, u16 *lport, u32 *raddr, u16 *rport)
+{
+	spin_lock(&udp_lock);
+	*laddr = ep->laddr;
+	*lport = ep->lport;
+	*raddr = ep->raddr;
+	*rport = ep->rport;
+	spin_unlock(&udp_lock);
+}
+
+void udp_count_rcvbuf_error(void)
+{
+	assert_held(&udp_lock);
+	udp_st.rcvbuf_errors++;
 }
 
 /* ---------------------------------------------------------------- output */
