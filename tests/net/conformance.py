@@ -351,21 +351,45 @@ def frag_incomplete(p):
 # ---------------------------------------------------------------------------
 # sockets
 
+def recv_datagram(p, match_first, timeout=2.0):
+    """A whole IP datagram from the guest, reassembled by the peer: the
+    fragments of the datagram whose first fragment (or only frame) matches
+    match_first. Returns (IP header fields of the first frame, raw payload)
+    or (None, None)."""
+    first = p.recv(lambda f: from_guest_ip(f) and f[IP].frag == 0 and match_first(f), timeout)
+    if first is None:
+        return None, None
+    ip = first[IP]
+    parts = {0: ip_raw(first)[ip.ihl * 4:]}
+    end = None if ip.flags.MF else len(parts[0])
+    while end is None or sum(len(v) for v in parts.values()) < end:
+        f = p.recv(lambda f: from_guest_ip(f) and f[IP].id == ip.id and f[IP].frag > 0 and
+                   f[IP].proto == ip.proto, timeout)
+        if f is None:
+            return None, None
+        body = ip_raw(f)[f[IP].ihl * 4:]
+        parts[f[IP].frag * 8] = body
+        if not f[IP].flags.MF:
+            end = f[IP].frag * 8 + len(body)
+    return ip, b"".join(parts[k] for k in sorted(parts))
+
+
 @case("udp/echo-socket")
 def udp_echo(p):
     if p.services.get("udp/7") is not True:
         raise Skip("no UDP socket in this kernel: udp/7 %s" % p.services.get("udp/7"))
-    for i, size in enumerate((0, 1, 512, 1472, 3000)):
+    for i, size in enumerate((0, 1, 512, 1472, 3000, 20000)):
         data = bytes((i + j) & 0xff for j in range(size))
-        p.send(p.ether() / IP(src=p.ip, dst=p.guest_ip) / UDP(sport=41000 + i, dport=7) / data)
-        f = p.recv(lambda f, i=i: from_guest_ip(f) and UDP in f and f[UDP].dport == 41000 + i,
-                   2)
-        if f is not None and f[IP].flags.MF:
-            raise Fail("reply fragmented; reassembly of replies not done by the peer")
-        check(f is not None, "no echo of a %d-byte datagram" % size)
-        check(bytes(f[UDP].payload)[:size] == data and f[UDP].len == 8 + size,
-              "%d-byte datagram echoed wrong" % size)
-        check(l4_csum_ok(f), "bad UDP checksum in the echo")
+        pkt = IP(src=p.ip, dst=p.guest_ip, id=0x5100 + i) / UDP(sport=41000 + i, dport=7) / data
+        for frag in fragment(pkt, fragsize=1480):      # above the MTU: fragmented
+            p.send(p.ether() / frag)
+        ip, body = recv_datagram(p, lambda f, i=i: UDP in f and f[UDP].dport == 41000 + i)
+        check(body is not None, "no echo of a %d-byte datagram" % size)
+        ulen, = struct.unpack("!H", body[4:6])
+        check(body[8:] == data and ulen == 8 + size, "%d-byte datagram echoed wrong" % size)
+        pseudo = (bytes(map(int, ip.src.split("."))) + bytes(map(int, ip.dst.split("."))) +
+                  struct.pack("!BBH", 0, 17, len(body)))
+        check(inet_sum(pseudo + body) == 0, "bad UDP checksum in the %d-byte echo" % size)
 
 
 # ---------------------------------------------------------------------------
