@@ -306,7 +306,25 @@ def fuzz_frames(p, rng, count):
                                                                b"\0\0\0\0", guest))),
         lambda: Ether(dst=BCAST, src=p.mac).build()[:12] + b"\x08\x06" + rnd(rng.randrange(0, 40)),
         lambda: rnd(rng.randrange(14, 200)),
+        # well-formed but hostile: ARP requests from random neighbours (the
+        # cache fills), UDP with a right checksum from random sources on
+        # the link (port unreachable for each: ARP pending queues, retries)
+        lambda: arp_from(bytes([10, 0, 2, rng.randrange(3, 255)])),
+        lambda: udp_ok(bytes([10, 0, 2, rng.randrange(3, 255)])),
     ]
+
+    def arp_from(src):
+        mac = bytes([0x52, 0x54, 0, 0xcc, src[3], rng.randrange(256)])
+        return (b"\xff" * 6 + mac + b"\x08\x06" +
+                struct.pack("!HHBBH6s4s6s4s", 1, 0x800, 6, 4, 1, mac, src, b"\0" * 6, guest))
+
+    def udp_ok(src):
+        payload = rnd(rng.randrange(0, 64))
+        hdr = struct.pack("!HHHH", rng.randrange(1024, 65536), rng.randrange(20000, 30000),
+                          8 + len(payload), 0)
+        csum = inet_sum(src + guest + struct.pack("!BBH", 0, 17, 8 + len(payload)) +
+                        hdr + payload) or 0xffff
+        return eth + ip_hdr(17, hdr[:6] + struct.pack("!H", csum) + payload, src=src)
     for _ in range(count):
         yield rng.choice(kinds)()
 
