@@ -69,6 +69,7 @@ class Peer:
         self.log_file = open(log, "w") if log else None
         self.console_log = console_log
         self.t0 = time.monotonic()
+        self.reference = False        # True: the guest is Linux (LinuxPeer)
         self.sock = None
         self.q = None
         self.dir = None
@@ -173,9 +174,8 @@ class Peer:
 
     # -- frames -------------------------------------------------------------
 
-    def send(self, frame):
-        """Send one Ethernet frame (scapy packet or bytes) to the guest."""
-        raw = bytes(frame)
+    def _tx(self, raw):
+        """Hand one frame to the transport; False if it was not taken."""
         self.sock.settimeout(5)
         try:
             self.sock.sendto(raw, self.guest_sock)
@@ -184,6 +184,22 @@ class Peer:
             # QEMU not listening yet (or gone) / its queue full: a lost frame,
             # as on a wire
             self.log("send failed: %s" % e)
+            return False
+        return True
+
+    def _rx(self, timeout):
+        """One frame's bytes from the transport within timeout (0: only one
+        already there), or None."""
+        self.sock.settimeout(timeout)
+        try:
+            return self.sock.recv(65536)
+        except (socket.timeout, BlockingIOError):
+            return None
+
+    def send(self, frame):
+        """Send one Ethernet frame (scapy packet or bytes) to the guest."""
+        raw = bytes(frame)
+        if not self._tx(raw):
             return False
         self.sent += 1
         self.log("> %s" % (frame.summary() if hasattr(frame, "summary")
@@ -207,10 +223,8 @@ class Peer:
     def _read_one(self, deadline):
         """One frame from the socket before the deadline (a deadline in the
         past: only one already there), or None."""
-        self.sock.settimeout(max(0.0, deadline - time.monotonic()))
-        try:
-            raw = self.sock.recv(65536)
-        except (socket.timeout, BlockingIOError):
+        raw = self._rx(max(0.0, deadline - time.monotonic()))
+        if raw is None:
             return None
         self.frames.append((time.monotonic(), raw))
         f = Ether(raw)
@@ -254,3 +268,112 @@ class Peer:
     def ether(self):
         """An Ethernet header from the peer to the guest."""
         return Ether(dst=self.guest_mac, src=self.mac)
+
+
+# ---------------------------------------------------------------------------
+# The Linux reference: the same cases against the host's own kernel.
+
+class _HostProcess(Qemu):
+    """Qemu's console plumbing (expect, sendline, kill) around any command."""
+
+    def __init__(self, argv, log=None):
+        super().__init__(kernel=None, log=log)
+        self._argv = list(argv)
+
+    @property
+    def argv(self):
+        return self._argv
+
+
+# ethtool -K DEV tx off tso off gso off, without ethtool: SIOCETHTOOL with
+# ETHTOOL_STXCSUM (0x17), ETHTOOL_STSO (0x1f), ETHTOOL_SGSO (0x24).
+_ETHTOOL_OFF = """
+import array, fcntl, socket, struct, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+for cmd in (0x1f, 0x24, 0x17):
+    buf = array.array("B", struct.pack("II", cmd, 0))
+    ifr = struct.pack("16sP", sys.argv[1].encode(), buf.buffer_info()[0]).ljust(40, b"\\0")
+    fcntl.ioctl(s.fileno(), 0x8946, ifr)
+"""
+
+
+def _sh(*argv):
+    import subprocess
+    subprocess.run(argv, check=True, capture_output=True)
+
+
+class LinuxPeer(Peer):
+    """The guest is the host's Linux kernel in a private network namespace
+    (root needed): a veth pair, the namespace's end with the guest's MAC
+    and 10.0.2.15/24 (gateway 10.0.2.2), build/user/netpeer_guest running
+    there under qemu-riscv64; the peer sends and receives on the other end
+    with an AF_PACKET socket. Set up so Linux behaves as the cases assume:
+    IPv6 off (no router solicitations), arp_notify=1 (a gratuitous ARP at
+    link up), icmp_ratelimit=0. MemFree is the host's, so the leak check
+    skips it (self.reference)."""
+
+    def __init__(self, guest_prog, log=None, console_log=None, qemu_user="qemu-riscv64"):
+        super().__init__(None, None, log=log, console_log=console_log)
+        self.guest_prog, self.qemu_user = guest_prog, qemu_user
+        self.reference = True
+        tag = str(os.getpid())
+        self.ns, self.vin, self.vout = "netpeer-" + tag, "np%sa" % tag, "np%sb" % tag
+
+    def start(self):
+        ns, vin, vout = self.ns, self.vin, self.vout
+        _sh("ip", "netns", "add", ns)
+        try:
+            _sh("ip", "link", "add", vin, "type", "veth", "peer", "name", vout)
+            _sh("ip", "link", "set", vin, "netns", ns)
+            _sh("sysctl", "-qw", "net.ipv6.conf.%s.disable_ipv6=1" % vout,
+                "net.ipv4.conf.%s.arp_ignore=8" % vout)
+            _sh("ip", "link", "set", vout, "address", "52:54:00:aa:bb:fe", "up")
+            _sh("ip", "netns", "exec", ns, "sysctl", "-qw",
+                "net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1",
+                "net.ipv4.icmp_ratelimit=0", "net.ipv4.conf.%s.arp_notify=1" % vin)
+            _sh("ip", "-n", ns, "link", "set", vin, "address", self.guest_mac)
+            # no checksum offload, TSO or GSO on the "guest" side: frames on
+            # the wire carry real checksums and segments of at most an MSS
+            _sh("ip", "netns", "exec", ns, sys.executable, "-c", _ETHTOOL_OFF, vin)
+            _sh("ip", "-n", ns, "link", "set", "lo", "up")
+            _sh("ip", "-n", ns, "addr", "add", "10.0.2.15/24", "broadcast", "10.0.2.255",
+                "dev", vin)
+            self.sock = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(3))
+            self.sock.bind((vout, 0))
+            self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4 << 20)
+            _sh("ip", "-n", ns, "link", "set", vin, "up")
+            _sh("ip", "-n", ns, "route", "add", "default", "via", self.ip)
+        except BaseException:
+            self.stop()
+            raise
+        self.q = _HostProcess(["ip", "netns", "exec", ns, self.qemu_user, self.guest_prog],
+                              log=self.console_log)
+        self.q.start()
+        self.log("started: %s" % " ".join(self.q.argv))
+        return self
+
+    def stop(self):
+        super().stop()
+        import subprocess
+        subprocess.run(["ip", "netns", "del", self.ns], capture_output=True)
+        subprocess.run(["ip", "link", "del", self.vout], capture_output=True)
+
+    def _tx(self, raw):
+        if len(raw) < 14:
+            return True       # the host kernel refuses such frames; nothing to test
+        try:
+            self.sock.sendall(raw[:65535])
+        except OSError as e:
+            self.log("send refused by the host kernel: %s" % e)
+        return True
+
+    def _rx(self, timeout):
+        deadline = time.monotonic() + timeout
+        while True:
+            self.sock.settimeout(max(0.0, deadline - time.monotonic()))
+            try:
+                raw, addr = self.sock.recvfrom(65536)
+            except (socket.timeout, BlockingIOError):
+                return None
+            if addr[2] != socket.PACKET_OUTGOING:     # not our own frames
+                return raw
