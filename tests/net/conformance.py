@@ -29,7 +29,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from peer import LinuxPeer, Peer, TAG, scaled                                  # noqa: E402
 from scapy.all import (ARP, ICMP, IP, TCP, UDP, Ether, IPerror,  # noqa: E402
-                       Raw, UDPerror, fragment)
+                       UDPerror, fragment)
 
 ROOT = os.path.dirname(os.path.dirname(HERE))
 BCAST = "ff:ff:ff:ff:ff:ff"

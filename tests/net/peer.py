@@ -40,7 +40,7 @@ from scapy.all import ARP, Ether, conf                      # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))                   # tests/: qemu.py
-from qemu import Qemu, QemuError, scaled                    # noqa: E402,F401
+from qemu import Qemu, scaled                                # noqa: E402
 
 conf.verb = 0
 
@@ -250,13 +250,19 @@ class Peer:
             self.pending.append(f)
 
     def recv_all(self, match, timeout):
-        """Every matching frame that arrives within timeout (the whole wait)."""
+        """Every matching frame that arrives within timeout (scaled; the
+        whole window is waited out)."""
         out = []
         deadline = time.monotonic() + scaled(timeout)
         while True:
-            f = self.recv(match, max(0.0, deadline - time.monotonic()) / scaled(1))
+            f = self._take(match)
             if f is None:
-                return out
+                f = self._read_one(deadline)
+                if f is None:
+                    return out
+                if not match(f):
+                    self.pending.append(f)
+                    continue
             out.append(f)
 
     def drain(self, quiet=0.2):
