@@ -10,7 +10,7 @@
 
 CPUS     ?= 4
 MEM      ?= 512M
-BOOTARGS ?= root=/dev/vda
+BOOTARGS ?= root=/dev/vda ip=off
 HZ       ?= 100
 DEBUG    ?= 1
 GDBPORT  ?= 1234
@@ -206,6 +206,7 @@ include mkfs/mkfs.mk
 
 # ---------------------------------------------------------------- running
 # By default the machine boots the root image (build/fs.img, user/rootfs.list)
+# with ip=off (init's DHCP client configures eth0, /etc/rc),
 # as vda with root=/dev/vda and no initramfs; INITRD=build/initramfs.cpio
 # BOOTARGS= boots the initramfs the tests use instead.
 INITRD   ?=

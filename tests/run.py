@@ -794,7 +794,7 @@ GUEST_USERTESTS_TIMEOUT = 600
 # the host scheduler at every cross-hart hand-off.
 GUEST_USERTESTS_ARGS = {4: 'init.args="usertests -a -T 3"', 1: 'init.args="usertests -T 3"',
                         2: 'init.args="usertests -T 3"'}
-BENCH_METRICS = 23
+BENCH_METRICS = 31
 
 UT_LINE = re.compile(r"(?:^|\s)(?P<name>[A-Za-z0-9_]+): (?P<v>OK|FAIL|SKIP)"
                      r"(?: -- (?P<note>.*)| \((?P<why>.*)\))?\r?$")
@@ -1213,6 +1213,37 @@ def host_transcripts_job():
     return Job(name, names, run)
 
 
+# transcripts/net-host  tests/net/*.t (the network commands, docs/net-tools.md)
+#                       on the host over loopback with the host's /bin/sh:
+#                       each file uses its own ports (18000-18099) and ends
+#                       the servers it starts
+NET_TRANSCRIPT_DIR = ROOT / "tests" / "net"
+
+
+def net_host_transcripts_job():
+    name = "transcripts/net-host"
+    files = sorted(NET_TRANSCRIPT_DIR.glob("*.t"))
+    names = ["net-host/%s" % f.stem for f in files]
+
+    def run():
+        t0 = time.monotonic()
+        why = user_prereq(*(USER_BIN / n for n in ("nc", "httpd", "wget", "netstat"))) or \
+            ensure_binfmt()
+        if why:
+            return Outcome(all_failed(names, why))
+        results, log = [], []
+        for f, test in zip(files, names):
+            ok, diff, raw = cram.run_file(str(f), ["/bin/sh"], [str(USER_BIN)])
+            results.append(Result(test, ok, "" if ok else clean(diff.replace("\n", " | "), 400)))
+            log.append("=== %s\n%s\n%s" % (test, raw, diff))
+        path = log_path(name)
+        with open(path, "w", encoding="latin-1") as fh:
+            fh.write("\n".join(log))
+        return Outcome(results, "\n".join(log), path, ["cram.py"], time.monotonic() - t0)
+
+    return Job(name, names, run)
+
+
 GUEST_RUNNER = """\
 mount -t proc proc /proc
 mount -t devtmpfs devtmpfs /dev
@@ -1617,7 +1648,8 @@ def net_e2e_job(kernel, cpus=4):
         nic = ["-netdev", "user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:%d-:80,"
                "guestfwd=tcp:10.0.2.100:80-tcp:127.0.0.1:%d" % (fwd_port, server.port),
                "-device", "virtio-net-device,netdev=n0"]
-        q = Qemu(kernel, cpus=cpus, mem="512M", bootargs="root=/dev/vda",
+        # ip=off: the kernel leaves eth0 alone; init's DHCP client configures it
+        q = Qemu(kernel, cpus=cpus, mem="512M", bootargs="root=/dev/vda ip=off",
                  extra_args=disk_args(image) + nic, log=log_path(name))
         problems, notes = [], []
         try:
@@ -2161,6 +2193,7 @@ def build_jobs(args):
              guest_usertests_job(kernel, 4, rootfs=True)]
     jobs += [host_transcripts_job(), guest_transcripts_job(kernel), guest_shell_job(kernel),
              make_qemu_job()]
+    jobs.append(net_host_transcripts_job())
     if args.release_kernel:
         jobs.append(guest_usertests_job(args.release_kernel, 2, release=True))
     jobs += [boot_job(kernel, n, "1G" if n == 8 else "512M")

@@ -32,7 +32,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/ipc.h>
 #include <sys/mman.h>
+#include <sys/msg.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/ucontext.h>
@@ -735,7 +743,299 @@ static uint64_t run_memcpy(long ops, const char **why)
 	return ulib_now_ns() - t0;
 }
 
+/* ------------------------------------------------------------ System V IPC */
+
+/*
+ * Message round trip between two processes over one queue: the parent
+ * sends type 1 and waits for type 2, the child echoes each 1 as a 2.
+ */
+static uint64_t msg_roundtrip(long ops, size_t size, const char **why)
+{
+	static struct { long type; char text[4096]; } m;
+	int id = msgget(IPC_PRIVATE, 0600);
+	uint64_t t0;
+	pid_t pid;
+
+	if (id < 0) {
+		*why = errno == ENOSYS ? "msgget: ENOSYS" : ulib_errname(errno);
+		return 0;
+	}
+	pid = xfork();
+	if (pid == 0) {
+		for (long i = 0; i < ops; i++) {
+			if (msgrcv(id, &m, sizeof(m.text), 1, 0) != (ssize_t)size)
+				_exit(1);
+			m.type = 2;
+			if (msgsnd(id, &m, size, 0) != 0)
+				_exit(1);
+		}
+		_exit(0);
+	}
+	t0 = ulib_now_ns();
+	for (long i = 0; i < ops; i++) {
+		m.type = 1;
+		if (msgsnd(id, &m, size, 0) != 0 || msgrcv(id, &m, sizeof(m.text), 2, 0) != (ssize_t)size)
+			die("msg round trip");
+	}
+	t0 = ulib_now_ns() - t0;
+	xwait(pid);
+	msgctl(id, IPC_RMID, NULL);
+	return t0;
+}
+
+static uint64_t run_msg_small(long ops, const char **why)
+{
+	return msg_roundtrip(ops, 8, why);
+}
+
+static uint64_t run_msg_4k(long ops, const char **why)
+{
+	return msg_roundtrip(ops, 4096, why);
+}
+
+/* One semop of op on semaphore num, or die. */
+static void sem_do(int id, unsigned short num, short op)
+{
+	struct sembuf sb = { .sem_num = num, .sem_op = op };
+
+	if (semop(id, &sb, 1) != 0)
+		die("semop");
+}
+
+/* Semaphore ping-pong: the parent ups 0 and waits on 1, the child the reverse. */
+static uint64_t run_sem_pingpong(long ops, const char **why)
+{
+	int id = semget(IPC_PRIVATE, 2, 0600);
+	uint64_t t0;
+	pid_t pid;
+
+	if (id < 0) {
+		*why = errno == ENOSYS ? "semget: ENOSYS" : ulib_errname(errno);
+		return 0;
+	}
+	pid = xfork();
+	if (pid == 0) {
+		for (long i = 0; i < ops; i++) {
+			sem_do(id, 0, -1);
+			sem_do(id, 1, 1);
+		}
+		_exit(0);
+	}
+	t0 = ulib_now_ns();
+	for (long i = 0; i < ops; i++) {
+		sem_do(id, 0, 1);
+		sem_do(id, 1, -1);
+	}
+	t0 = ulib_now_ns() - t0;
+	xwait(pid);
+	semctl(id, 0, IPC_RMID);
+	return t0;
+}
+
+/* shmat of a fresh 1 MiB segment, a write to every page, shmdt (and IPC_RMID). */
+static uint64_t run_shm_1m(long ops, const char **why)
+{
+	uint64_t t0 = ulib_now_ns();
+
+	for (long i = 0; i < ops; i++) {
+		int id = shmget(IPC_PRIVATE, MIB, 0600);
+		char *p;
+
+		if (id < 0) {
+			*why = errno == ENOSYS ? "shmget: ENOSYS" : ulib_errname(errno);
+			return 0;
+		}
+		p = shmat(id, NULL, 0);
+		if (p == (void *)-1)
+			die("shmat");
+		touch(p, MIB);
+		if (shmdt(p) != 0 || shmctl(id, IPC_RMID, NULL) != 0)
+			die("shmdt");
+	}
+	return ulib_now_ns() - t0;
+}
+
 /* ------------------------------------------------------------ the table */
+
+/* ------------------------------------------------------------ network (loopback) */
+
+static struct sockaddr_in lo_addr(uint16_t port)
+{
+	struct sockaddr_in a;
+
+	memset(&a, 0, sizeof(a));
+	a.sin_family = AF_INET;
+	a.sin_port = htons(port);
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	return a;
+}
+
+/* A socket of type bound to 127.0.0.1 on a free port (its address in *a); -1 and *why. */
+static int lo_socket(int type, struct sockaddr_in *a, const char **why)
+{
+	socklen_t len = sizeof(*a);
+	int fd = socket(AF_INET, type, 0), one = 1;
+
+	*a = lo_addr(0);
+	if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) ||
+	    bind(fd, (struct sockaddr *)a, sizeof(*a)) || getsockname(fd, (struct sockaddr *)a, &len)) {
+		*why = ulib_errname(errno);
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+static int read_full(int fd, void *buf, size_t n)
+{
+	for (size_t got = 0; got < n;) {
+		ssize_t r = read(fd, (char *)buf + got, n - got);
+
+		if (r <= 0)
+			return -1;
+		got += (size_t)r;
+	}
+	return 0;
+}
+
+/* UDP: the parent sends one byte, the child echoes it; per round trip. */
+static uint64_t run_udp_pingpong(long ops, const char **why)
+{
+	struct sockaddr_in pa, ca;
+	int p = lo_socket(SOCK_DGRAM, &pa, why), c;
+	uint64_t t0;
+	char b = 'x';
+	pid_t pid;
+
+	if (p < 0)
+		return 0;
+	c = lo_socket(SOCK_DGRAM, &ca, why);
+	if (c < 0 || connect(p, (struct sockaddr *)&ca, sizeof(ca)) ||
+	    connect(c, (struct sockaddr *)&pa, sizeof(pa))) {
+		*why = *why ? *why : ulib_errname(errno);
+		return 0;
+	}
+	pid = xfork();
+	if (pid == 0) {
+		for (long i = 0; i < ops; i++)
+			if (recv(c, &b, 1, 0) != 1 || send(c, &b, 1, 0) != 1)
+				_exit(1);
+		_exit(0);
+	}
+	t0 = ulib_now_ns();
+	for (long i = 0; i < ops; i++)
+		if (send(p, &b, 1, 0) != 1 || recv(p, &b, 1, 0) != 1)
+			die("udp ping-pong");
+	t0 = ulib_now_ns() - t0;
+	xwait(pid);
+	close(p);
+	close(c);
+	return t0;
+}
+
+/* A connected TCP pair over loopback (TCP_NODELAY set); 0 or -1 and *why. */
+static int tcp_pair(int sv[2], const char **why)
+{
+	struct sockaddr_in a;
+	int l = lo_socket(SOCK_STREAM, &a, why), one = 1;
+
+	if (l < 0)
+		return -1;
+	sv[0] = socket(AF_INET, SOCK_STREAM, 0);
+	if (listen(l, 8) || sv[0] < 0 || connect(sv[0], (struct sockaddr *)&a, sizeof(a)) ||
+	    (sv[1] = accept(l, NULL, NULL)) < 0) {
+		*why = ulib_errname(errno);
+		close(l);
+		return -1;
+	}
+	close(l);
+	setsockopt(sv[0], IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+	setsockopt(sv[1], IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+	return 0;
+}
+
+static uint64_t run_tcp_pingpong(long ops, const char **why)
+{
+	int sv[2];
+	uint64_t t0;
+	char b = 'x';
+	pid_t pid;
+
+	if (tcp_pair(sv, why))
+		return 0;
+	pid = xfork();
+	if (pid == 0) {
+		for (long i = 0; i < ops; i++)
+			if (read(sv[1], &b, 1) != 1 || write(sv[1], &b, 1) != 1)
+				_exit(1);
+		_exit(0);
+	}
+	t0 = ulib_now_ns();
+	for (long i = 0; i < ops; i++)
+		if (write(sv[0], &b, 1) != 1 || read(sv[0], &b, 1) != 1)
+			die("tcp ping-pong");
+	t0 = ulib_now_ns() - t0;
+	xwait(pid);
+	close(sv[0]);
+	close(sv[1]);
+	return t0;
+}
+
+/* TCP bandwidth: the child writes ops MiB in 64 KiB writes, the parent reads them; per MiB. */
+static uint64_t run_tcp_bandwidth(long ops, const char **why)
+{
+	static char buf[65536];
+	int sv[2];
+	uint64_t t0;
+	pid_t pid;
+
+	if (tcp_pair(sv, why))
+		return 0;
+	pid = xfork();
+	if (pid == 0) {
+		close(sv[0]);
+		for (long i = 0; i < ops * 16; i++)
+			if (write(sv[1], buf, sizeof(buf)) != (ssize_t)sizeof(buf))
+				_exit(1);
+		_exit(0);
+	}
+	close(sv[1]);
+	t0 = ulib_now_ns();
+	for (long i = 0; i < ops * 16; i++)
+		if (read_full(sv[0], buf, sizeof(buf)))
+			die("tcp bandwidth");
+	t0 = ulib_now_ns() - t0;
+	xwait(pid);
+	close(sv[0]);
+	return t0;
+}
+
+/* connect+accept+close of a loopback connection: what limits a server's accept rate. */
+static uint64_t run_tcp_connect(long ops, const char **why)
+{
+	struct sockaddr_in a;
+	int l = lo_socket(SOCK_STREAM, &a, why);
+	uint64_t t0;
+
+	if (l < 0 || listen(l, 128)) {
+		*why = *why ? *why : ulib_errname(errno);
+		return 0;
+	}
+	t0 = ulib_now_ns();
+	for (long i = 0; i < ops; i++) {
+		int c = socket(AF_INET, SOCK_STREAM, 0), s;
+
+		if (c < 0 || connect(c, (struct sockaddr *)&a, sizeof(a)) ||
+		    (s = accept(l, NULL, NULL)) < 0)
+			die("tcp connect");
+		close(s);
+		close(c);
+	}
+	t0 = ulib_now_ns() - t0;
+	close(l);
+	return t0;
+}
 
 static const struct metric metrics[] = {
 	{ "getppid (null syscall)", 20000, run_getppid },
@@ -762,6 +1062,15 @@ static const struct metric metrics[] = {
 	{ "file 4 KiB random pread", 2000, run_file_random_read },
 	{ "file create+write 4K+close+unlink", 500, run_file_create },
 	{ "ls -l 10,000 entries (per listing)", 1, run_file_ls },
+	/* System V IPC */
+	{ "SysV msg round trip, 8 bytes", 2000, run_msg_small },
+	{ "SysV msg round trip, 4 KiB", 1000, run_msg_4k },
+	{ "SysV semaphore ping-pong round trip", 2000, run_sem_pingpong },
+	{ "SysV shmget+shmat+touch 1 MiB+shmdt+rmid", 100, run_shm_1m },
+	{ "UDP loopback round trip, 1 byte", 2000, run_udp_pingpong },
+	{ "TCP loopback round trip, 1 byte", 2000, run_tcp_pingpong },
+	{ "TCP loopback 64 KiB writes (per MiB)", 64, run_tcp_bandwidth },
+	{ "TCP loopback connect+accept+close", 200, run_tcp_connect },
 };
 
 #define NMETRICS (sizeof(metrics) / sizeof(metrics[0]))

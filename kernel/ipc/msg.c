@@ -17,6 +17,7 @@
  * it locks, msgrcv after it has taken the message off the queue (so a
  * bad buffer loses the message, as on Linux).
  */
+#include <fs/procfs.h>
 #include <ipc/ipc.h>
 #include <kernel/err.h>
 #include <kernel/syscall.h>
@@ -372,6 +373,68 @@ static void msg_search_mode(struct msg_receiver *r, long type, int flags)
 		r->mode = (flags & MSG_EXCEPT) ? MSG_NOTEQUAL : MSG_EQUAL;
 }
 
+/* The message at position nr (0 = oldest) of q ([L]), or NULL. */
+static struct msg_msg *msg_nth(struct msg_queue *q, long nr)
+{
+	struct msg_msg *m;
+	long i = 0;
+
+	list_for_each_entry(m, &q->messages, node)
+		if (i++ == nr)
+			return m;
+	return NULL;
+}
+
+/*
+ * msgrcv with MSG_COPY (Linux's, for checkpoint/restore): copy message
+ * number nr (0 = oldest) of the queue without taking it off; the queue's
+ * times and pids are unchanged. Needs IPC_NOWAIT and not MSG_EXCEPT
+ * (-EINVAL); -ENOMSG when there is no such message; -E2BIG when it is
+ * longer than size, and -EINVAL then even with MSG_NOERROR (as Linux:
+ * its copy buffer is too small). The bytes copied, or -Exxx.
+ */
+static long msg_copy(int id, char __user *msgp, size_t size, long nr, int flags)
+{
+	size_t cap = MIN(size, (size_t)READ_ONCE(ipc_limits.msgmax));
+	struct msg_msg *copy, *m;
+	struct msg_queue *q;
+	long ret;
+
+	if ((flags & MSG_EXCEPT) || !(flags & IPC_NOWAIT))
+		return -EINVAL;
+	copy = kmalloc(sizeof(*copy) + cap, GFP_KERNEL);
+	if (!copy)
+		return -ENOMEM;
+	q = msq_get(id);
+	if (!q) {
+		kfree(copy);
+		return -EINVAL;
+	}
+	spin_lock(&q->perm.lock);
+	ret = q->perm.deleted ? -EIDRM : msq_perm(q, 0444);
+	m = ret ? NULL : msg_nth(q, nr);
+	if (!ret && !m)
+		ret = -ENOMSG;
+	else if (m && m->size > size && !(flags & MSG_NOERROR))
+		ret = -E2BIG;
+	else if (m && m->size > cap)
+		ret = -EINVAL;
+	else if (m) {
+		copy->type = m->type;
+		copy->size = m->size;
+		memcpy(copy->text, m->text, m->size);
+	}
+	spin_unlock(&q->perm.lock);
+	msq_put(q);
+	if (!ret && (put_user(copy->type, (long __user *)msgp) ||
+		     copy_to_user(msgp + sizeof(long), copy->text, copy->size)))
+		ret = -EFAULT;
+	if (!ret)
+		ret = (long)copy->size;
+	kfree(copy);
+	return ret;
+}
+
 /* msgrcv(msqid, msgp, msgsz, msgtyp, msgflg) */
 long sys_msgrcv(const struct syscall_args *args)
 {
@@ -386,7 +449,7 @@ long sys_msgrcv(const struct syscall_args *args)
 	if (id < 0 || size < 0)
 		return -EINVAL;
 	if (flags & MSG_COPY)
-		return -ENOSYS;   /* optional in issue 8; Linux without CHECKPOINT_RESTORE */
+		return msg_copy(id, msgp, (size_t)size, (long)args->a[3], flags);
 	INIT_LIST_HEAD(&r.node);
 	r.maxsize = (size_t)size;
 	r.noerror = flags & MSG_NOERROR;
@@ -560,4 +623,26 @@ long sys_msgctl(const struct syscall_args *args)
 	default:
 		return -EINVAL;
 	}
+}
+
+/* ------------------------------------------------------------ /proc/sysvipc/msg */
+
+static void msg_proc_row(struct seq_buf *s, struct kern_ipc_perm *p)
+{
+	struct msg_queue *q = to_msq(p);
+
+	spin_lock(&p->lock);
+	seq_printf(s, "%10d %10d  %4o  %10lu %10lu %5u %5u %5u %5u %5u %5u %10llu %10llu %10llu\n",
+		   p->key, p->id, p->mode, q->cbytes, q->qnum, (unsigned int)q->lspid,
+		   (unsigned int)q->lrpid, p->uid, p->gid, p->cuid, p->cgid,
+		   (unsigned long long)q->stime, (unsigned long long)q->rtime,
+		   (unsigned long long)q->ctime);
+	spin_unlock(&p->lock);
+}
+
+void msg_proc_show(struct seq_buf *s)
+{
+	seq_puts(s, "       key      msqid perms      cbytes       qnum lspid lrpid   uid   gid  "
+		    "cuid  cgid      stime      rtime      ctime\n");
+	ipc_proc_walk(s, &msg_ids, msg_proc_row, msg_queue_free);
 }

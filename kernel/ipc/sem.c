@@ -25,6 +25,7 @@
  * everything in it ([L]); "sem_undo_list" alone, to find or add an entry
  * ([U]). Operations are copied from user memory before any lock.
  */
+#include <fs/procfs.h>
 #include <ipc/ipc.h>
 #include <ipc/sem.h>
 #include <kernel/err.h>
@@ -695,4 +696,24 @@ long sys_semctl(const struct syscall_args *args)
 	default:
 		return -EINVAL;
 	}
+}
+
+/* ------------------------------------------------------------ /proc/sysvipc/sem */
+
+static void sem_proc_row(struct seq_buf *s, struct kern_ipc_perm *p)
+{
+	struct sem_array *sma = to_sma(p);
+
+	spin_lock(&p->lock);
+	seq_printf(s, "%10d %10d  %4o %10u %5u %5u %5u %5u %10llu %10llu\n", p->key, p->id,
+		   p->mode, sma->nsems, p->uid, p->gid, p->cuid, p->cgid,
+		   (unsigned long long)sma->otime, (unsigned long long)sma->ctime);
+	spin_unlock(&p->lock);
+}
+
+void sem_proc_show(struct seq_buf *s)
+{
+	seq_puts(s, "       key      semid perms      nsems   uid   gid  cuid  cgid      otime      "
+		    "ctime\n");
+	ipc_proc_walk(s, &sem_ids, sem_proc_row, sem_array_free);
 }

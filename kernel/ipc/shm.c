@@ -18,10 +18,12 @@
  * are below mm_lock); shmat and shmdt take no IPC lock across do_mmap or
  * do_munmap.
  */
+#include <fs/procfs.h>
 #include <ipc/ipc.h>
 #include <kernel/compiler.h>
 #include <kernel/err.h>
 #include <kernel/syscall.h>
+#include <lib/printf.h>
 #include <lib/string.h>
 #include <mm/mm.h>
 #include <mm/shmem.h>
@@ -36,6 +38,7 @@ struct shm_seg {
 	unsigned long size;            /* [I] bytes asked for */
 	struct shmem_object *obj;      /* [I] the pages */
 	int cpid;                      /* [I] */
+	int name_key;                  /* [I] the key at creation (its name in maps) */
 	long atime, dtime, ctime;      /* [L] */
 	int lpid;                      /* [L] */
 	unsigned long nattch;          /* [L] VMAs mapping it */
@@ -68,7 +71,7 @@ static struct kern_ipc_perm *shm_seg_create(int key, int flags, unsigned long si
 	unsigned long pages = (size + PAGE_SIZE - 1) >> PAGE_SHIFT;
 	struct shm_seg *seg;
 
-	(void)key, (void)flags;
+	(void)flags;
 	if (size < SHMMIN || size > READ_ONCE(ipc_limits.shmmax))
 		return ERR_PTR(-EINVAL);
 	if (atomic_long_read(&shm_total_pages) + pages > READ_ONCE(ipc_limits.shmall))
@@ -85,6 +88,7 @@ static struct kern_ipc_perm *shm_seg_create(int key, int flags, unsigned long si
 	}
 	seg->size = size;
 	seg->cpid = ipc_current_pid();
+	seg->name_key = key;
 	seg->ctime = ipc_now();
 	atomic_long_add(&shm_total_pages, (long)pages);
 	return &seg->perm;
@@ -176,10 +180,19 @@ static void shm_vma_close(struct vm_area *vma)
 	seg_put(seg);
 }
 
+/* Linux's name for the segment's file: "/SYSV<key>", always unlinked. */
+static void shm_vma_name(const struct vm_area *vma, char *buf, size_t size)
+{
+	const struct shm_seg *seg = vma->file;
+
+	snprintf(buf, size, "/SYSV%08x (deleted)", (unsigned int)seg->name_key);
+}
+
 static const struct vm_operations shm_vm_ops = {
 	.fault = shm_fault,
 	.open = shm_vma_open,
 	.close = shm_vma_close,
+	.name = shm_vma_name,
 };
 
 /* ------------------------------------------------------------ shmat, shmdt */
@@ -438,4 +451,30 @@ long sys_shmctl(const struct syscall_args *args)
 	default:
 		return -EINVAL;
 	}
+}
+
+/* ------------------------------------------------------------ /proc/sysvipc/shm */
+
+/* rss: the segment's pages that exist (touched); nothing is ever swapped. */
+static void shm_proc_row(struct seq_buf *s, struct kern_ipc_perm *p)
+{
+	struct shm_seg *seg = to_seg(p);
+	unsigned long rss = shmem_resident_pages(seg->obj) << PAGE_SHIFT;
+
+	spin_lock(&p->lock);
+	seq_printf(s, "%10d %10d  %4o %21lu %5u %5u  %5lu %5u %5u %5u %5u %10llu %10llu %10llu "
+		      "%21lu %21lu\n",
+		   p->key, p->id, p->mode, seg->size, (unsigned int)seg->cpid,
+		   (unsigned int)seg->lpid, seg->nattch, p->uid, p->gid, p->cuid, p->cgid,
+		   (unsigned long long)seg->atime, (unsigned long long)seg->dtime,
+		   (unsigned long long)seg->ctime, rss, 0UL);
+	spin_unlock(&p->lock);
+}
+
+void shm_proc_show(struct seq_buf *s)
+{
+	seq_puts(s, "       key      shmid perms                  size  cpid  lpid nattch   uid   gid  "
+		    "cuid  cgid      atime      dtime      ctime                   rss                  "
+		    "swap\n");
+	ipc_proc_walk(s, &shm_ids, shm_proc_row, shm_seg_free);
 }

@@ -120,6 +120,16 @@ int shmem_get_page(struct shmem_object *obj, unsigned long idx, struct page **pa
 	return 0;
 }
 
+unsigned long shmem_resident_pages(struct shmem_object *obj)
+{
+	unsigned long n = 0, irq = spin_lock_irqsave(&obj->lock);
+
+	for (unsigned long i = 0; i < obj->npages; i++)
+		n += obj->pages[i] != NULL;
+	spin_unlock_irqrestore(&obj->lock, irq);
+	return n;
+}
+
 static void shmem_vma_open(struct vm_area *vma)
 {
 	atomic_inc(&((struct shmem_object *)vma->file)->refs);

@@ -119,6 +119,12 @@ UNIT_NAMES += test_inet_csum test_ipfrag
 UNIT_test_inet_csum_SRCS := kernel/net/ipv4/inet_csum.c kernel/net/ipv4/ip_hdr.c kernel/lib/string.c
 UNIT_test_ipfrag_SRCS := kernel/net/ipv4/ipfrag_core.c kernel/lib/string.c
 
+# The network commands' pure packet code (user/lib/, host libc, not kernel code).
+UNIT_NAMES += test_resolv test_dhcp
+UNIT_test_resolv_SRCS := user/lib/resolv.c
+UNIT_test_dhcp_SRCS := user/lib/dhcp.c
+$(UNIT_DIR)/tests/unit/test_resolv.o $(UNIT_DIR)/tests/unit/test_dhcp.o: UNIT_TCFLAGS += -Iuser/lib
+
 UNIT_TESTS := $(addprefix $(UNIT_DIR)/,$(UNIT_NAMES))
 
 # build/unit/<path>.o for each source path
@@ -141,6 +147,11 @@ $(UNIT_DIR)/tests/unit/%.o: tests/unit/%.c tests/unit/unit.mk
 	@echo "  HOSTCC  $<"
 	@$(HOSTCC) $(UNIT_TCFLAGS) -c $< -o $@
 
+$(UNIT_DIR)/user/lib/%.o: user/lib/%.c tests/unit/unit.mk
+	@mkdir -p $(@D)
+	@echo "  HOSTCC  $<"
+	@$(HOSTCC) $(UNIT_CFLAGS) -Iuser/lib -c $< -o $@
+
 unit-tests: $(UNIT_TESTS)
 
 # Run every test; the exit status is non-zero if any failed.
@@ -154,4 +165,5 @@ unit-clean:
 
 .PHONY: unit-tests unit-run unit-clean
 
--include $(wildcard $(UNIT_DIR)/kernel/*/*.d $(UNIT_DIR)/kernel/*/*/*.d $(UNIT_DIR)/tests/unit/*.d)
+-include $(wildcard $(UNIT_DIR)/kernel/*/*.d $(UNIT_DIR)/kernel/*/*/*.d $(UNIT_DIR)/tests/unit/*.d \
+	$(UNIT_DIR)/user/lib/*.d)

@@ -810,12 +810,16 @@ static void maps_line(struct seq_buf *s, struct mm_struct *mm, struct vm_area *v
 {
 	const char *name = NULL;
 	size_t before = s->len;
+	char path[64];
 
 	seq_printf(s, "%08lx-%08lx %c%c%c%c %08lx 00:00 0 ", v->start, v->end,
 		   (v->flags & VM_READ) ? 'r' : '-', (v->flags & VM_WRITE) ? 'w' : '-',
 		   (v->flags & VM_EXEC) ? 'x' : '-', (v->flags & VM_MAYSHARE) ? 's' : 'p',
 		   v->file ? v->pgoff << PAGE_SHIFT : 0UL);
-	if (mm->vdso_base && v->start == mm->vdso_base)
+	if (v->file && v->ops && vma_ops(v)->name) {
+		vma_ops(v)->name(v, path, sizeof(path));
+		name = path;
+	} else if (mm->vdso_base && v->start == mm->vdso_base)
 		name = "[vdso]";
 	else if (mm->vdso_base && v->end == mm->vdso_base)
 		name = "[vvar]";

@@ -8,6 +8,7 @@
 #include <drivers/irq.h>
 #include <fs/chrdev.h>
 #include <generated/version.h>
+#include <ipc/ipc.h>
 #include <kernel/clock.h>
 #include <kernel/machine.h>
 #include <kernel/smp.h>
@@ -437,15 +438,46 @@ static ssize_t sys_drop_caches_write(struct proc_inode *pi, const char *buf, siz
 	return err ? err : (ssize_t)n;
 }
 
+/* System V IPC's limits and tables (kernel/ipc/ipc_proc.c), by file name. */
+static int sys_ipc_show(struct seq_buf *s, struct proc_inode *pi)
+{
+	return ipc_sysctl_show(s, pi->entry->name);
+}
+
+static ssize_t sys_ipc_write(struct proc_inode *pi, const char *buf, size_t n)
+{
+	return ipc_sysctl_write(pi->entry->name, buf, n);
+}
+
+static int sysvipc_show(struct seq_buf *s, struct proc_inode *pi)
+{
+	return ipc_sysvipc_show(s, pi->entry->name);
+}
+
 #define PROC_FILE(n, fn) { .name = n, .mode = S_IFREG | 0444, .show = fn }
 #define PROC_DIR(n, tab) { .name = n, .mode = S_IFDIR | 0555, .children = tab }
+#define PROC_IPC(n) { .name = n, .mode = S_IFREG | 0644, .show = sys_ipc_show, .write = sys_ipc_write }
 
 static const struct proc_entry sys_kernel_children[] = {
 	PROC_FILE("hostname", sys_hostname_show),
+	PROC_IPC("msgmax"),
+	PROC_IPC("msgmnb"),
+	PROC_IPC("msgmni"),
 	PROC_FILE("ostype", sys_ostype_show),
 	PROC_FILE("osrelease", sys_osrelease_show),
 	PROC_FILE("pid_max", sys_pid_max_show),
+	PROC_IPC("sem"),
+	PROC_IPC("shmall"),
+	PROC_IPC("shmmax"),
+	PROC_IPC("shmmni"),
 	PROC_FILE("version", sys_version_show),
+	{ 0 },
+};
+
+static const struct proc_entry sysvipc_children[] = {
+	PROC_FILE("msg", sysvipc_show),
+	PROC_FILE("sem", sysvipc_show),
+	PROC_FILE("shm", sysvipc_show),
 	{ 0 },
 };
 
@@ -530,6 +562,7 @@ const struct proc_entry proc_root_children[] = {
 	{ .name = "slabinfo", .mode = S_IFREG | 0400, .show = slabinfo_show },
 	PROC_FILE("stat", stat_show),
 	PROC_DIR("sys", sys_children),
+	PROC_DIR("sysvipc", sysvipc_children),
 	{ .name = "thread-self", .mode = S_IFLNK | 0777, .link = proc_thread_self_link },
 	PROC_FILE("uptime", uptime_show),
 	PROC_FILE("version", version_show),

@@ -189,6 +189,29 @@ void ipc_ids_counts(struct ipc_ids *ids, unsigned int *in_use, unsigned int *max
  */
 void ipc_sleep_locked(struct kern_ipc_perm *p, u64 deadline_ns);
 
+/* ------------------------------------------------ /proc (ipc_proc.c, and a printer per kind) */
+
+struct seq_buf;
+
+/*
+ * /proc/sys/kernel/<name> for name msgmax, msgmnb, msgmni, sem, shmmax,
+ * shmall or shmmni (else -ENOENT). show: the value(s) as Linux prints
+ * them, 0. write: buf[n] (NUL-terminated), Linux's syntax and ranges;
+ * n, or -EINVAL (the limit unchanged). No lock; neither sleeps.
+ */
+int ipc_sysctl_show(struct seq_buf *s, const char *name);
+ssize_t ipc_sysctl_write(const char *name, const char *buf, size_t n);
+/* /proc/sysvipc/<kind> for kind msg, sem or shm (else -ENOENT): 0. May sleep. */
+int ipc_sysvipc_show(struct seq_buf *s, const char *kind);
+/* Call row(s, p) for each object in ids, by index, with a reference held (no lock). */
+void ipc_proc_walk(struct seq_buf *s, struct ipc_ids *ids,
+		   void (*row)(struct seq_buf *s, struct kern_ipc_perm *p),
+		   void (*free)(struct kern_ipc_perm *p));
+/* The kinds' tables: Linux's header line, then one line per object. */
+void msg_proc_show(struct seq_buf *s);
+void sem_proc_show(struct seq_buf *s);
+void shm_proc_show(struct seq_buf *s);
+
 /* ------------------------------------------------ hooks for the rest of the kernel */
 
 /*

@@ -83,6 +83,8 @@ struct mm_struct {
  * open   may be NULL. A new VMA refers to vma->file (mmap, a split, fork):
  *        take a reference on it.
  * close  may be NULL. A VMA referring to vma->file goes away: drop it.
+ * name   may be NULL. The path /proc/<pid>/maps shows for the VMA, into
+ *        buf[size] (NUL-terminated).
  */
 struct vm_operations {
 	int (*fault)(struct vm_area *vma, unsigned long addr, struct page **page);
@@ -95,6 +97,7 @@ struct vm_operations {
 	int (*page_mkwrite)(struct vm_area *vma, struct page *page);
 	void (*open)(struct vm_area *vma);
 	void (*close)(struct vm_area *vma);
+	void (*name)(const struct vm_area *vma, char *buf, size_t size);
 };
 
 static inline const struct vm_operations *vma_ops(const struct vm_area *vma)

@@ -22,6 +22,8 @@ void shmem_get(struct shmem_object *obj);
  * System V shared memory's fault method (kernel/ipc/shm.c) uses it.
  */
 int shmem_get_page(struct shmem_object *obj, unsigned long idx, struct page **pagep);
+/* Pages of obj that exist (touched at least once). Takes shmem_lock. */
+unsigned long shmem_resident_pages(struct shmem_object *obj);
 /* mmap(MAP_SHARED|MAP_ANONYMOUS) on mm: do_mmap's result (address or -errno). */
 long shmem_mmap_anon(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		     unsigned long prot, unsigned long flags);

@@ -61,7 +61,8 @@ void inet_dgram_purge(struct inet_dgram *d);
 /*
  * recvmsg of one datagram: waits (MSG_DONTWAIT, SO_RCVTIMEO, signals),
  * MSG_PEEK, MSG_TRUNC in and out; the source address written by
- * name(skb, sa) (returns its length) when msg->name is set. Bytes
+ * name(skb, sa) (returns its length) when msg->name is set; with
+ * IP_RECVTTL an IP_TTL control message (the datagram's TTL). Bytes
  * copied (or the datagram's length with MSG_TRUNC), 0 after
  * SHUT_RD, or -errno.
  */

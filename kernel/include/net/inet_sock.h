@@ -56,7 +56,8 @@ struct inet_opts {
 	u8 ttl;			/* 0: the default (IP_DEFAULT_TTL) */
 	u8 tos;
 	bool recverr;		/* stored; errors are reported as without it */
-	bool pktinfo, recvttl;	/* stored */
+	bool recvttl;		/* IP_RECVTTL: datagram sockets return an IP_TTL cmsg */
+	bool pktinfo;		/* stored */
 	u8 pmtudisc;		/* IP_MTU_DISCOVER, stored */
 };
 /* setsockopt/getsockopt at level IPPROTO_IP on o (user optval/optlen). 0 or -errno. */

@@ -7,6 +7,7 @@
 #include <kernel/compiler.h>
 #include <mm/uaccess.h>
 #include <net/inet_dgram.h>
+#include <net/ip.h>
 #include <net/skbuff.h>
 #include <net/socket.h>
 #include <uapi/errno.h>
@@ -148,6 +149,11 @@ ssize_t inet_dgram_recvmsg(struct inet_dgram *d, struct kmsg *msg, int flags,
 		ret = (ssize_t)skb->len;	/* the real length, as Linux */
 	if (ret >= 0 && msg->name)
 		msg->namelen = name(skb, msg->name);
+	if (ret >= 0 && READ_ONCE(d->inet.recvttl)) {
+		int ttl = ip_hdr(skb)->ttl;	/* the IP header is still in front of the data */
+
+		put_cmsg(msg, IPPROTO_IP, IP_TTL, &ttl, sizeof(ttl));
+	}
 	kfree_skb(skb);		/* our reference */
 	if (!(flags & MSG_PEEK))
 		kfree_skb(skb);	/* the queue's */
