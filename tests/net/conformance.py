@@ -314,12 +314,32 @@ def fuzz_frames(p, rng, count):
         # the link (port unreachable for each: ARP pending queues, retries)
         lambda: arp_from(bytes([10, 0, 2, rng.randrange(3, 255)])),
         lambda: udp_ok(bytes([10, 0, 2, rng.randrange(3, 255)])),
+        lambda: tcp_ok(), lambda: tcp_ok(),
     ]
 
     def arp_from(src):
         mac = bytes([0x52, 0x54, 0, 0xcc, src[3], rng.randrange(256)])
         return (b"\xff" * 6 + mac + b"\x08\x06" +
                 struct.pack("!HHBBH6s4s6s4s", 1, 0x800, 6, 4, 1, mac, src, b"\0" * 6, guest))
+
+    def tcp_ok():
+        """A TCP segment with a right checksum and random everything else:
+        flags, sequence numbers, window, options (any length byte), data,
+        to the guest's services or a random port, from a few source ports
+        (so some land on connections the random SYNs opened)."""
+        opts = rnd(4 * rng.randrange(0, 11))
+        if opts and rng.randrange(2):
+            opts = bytes([rng.choice((0, 1, 2, 3, 4, 5, 8, 30)), rng.randrange(0, 12)]) + opts[2:]
+        payload = rnd(rng.choice((0, 0, 1, 100, 1000)))
+        hdr = struct.pack("!HHIIBBHHH", 40000 + rng.randrange(8),
+                          rng.choice((7, 9, 10, 13, 19, rng.randrange(1, 65536))),
+                          rng.getrandbits(32), rng.getrandbits(32),
+                          (5 + len(opts) // 4) << 4, rng.getrandbits(8),
+                          rng.choice((0, 1, 512, 65535)), 0,
+                          rng.getrandbits(16)) + opts
+        seg = hdr + payload
+        csum = inet_sum(me + guest + struct.pack("!BBH", 0, 6, len(seg)) + seg)
+        return eth + ip_hdr(6, seg[:16] + struct.pack("!H", csum) + seg[18:])
 
     def udp_ok(src):
         payload = rnd(rng.randrange(0, 64))
@@ -708,8 +728,12 @@ def end_check(p):
                                 "ReasmFails", "ReasmTimeout")),
                         ("Icmp", ("InErrors", "InCsumErrors", "OutDestUnreachs",
                                   "OutTimeExcds")),
-                        ("Udp", ("NoPorts", "InErrors", "InCsumErrors"))):
+                        ("Udp", ("NoPorts", "InErrors", "InCsumErrors")),
+                        ("Tcp", ("PassiveOpens", "InSegs", "InErrs", "InCsumErrors",
+                                 "OutRsts", "RetransSegs"))):
         a, b = p.start_stats.get(proto, {}), end.get(proto, {})
+        if not b:
+            continue
         p.notes.append("%s: %s" % (proto, ", ".join("%s +%d" % (k, b.get(k, 0) - a.get(k, 0))
                                                     for k in keys)))
     bad = p.console_problems()
