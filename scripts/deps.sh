@@ -18,6 +18,7 @@ cmd:python3                        python3
 file:/usr/include/cmocka.h         libcmocka-dev
 cmd:gcc                            gcc
 cmd:curl                           curl
+file:/usr/lib/python3/dist-packages/scapy/__init__.py python3-scapy
 "
 
 missing=""

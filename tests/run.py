@@ -2127,6 +2127,63 @@ def jbd2_e2fsck_job(kernel):
     return Job(name, tests, run)
 
 
+# ---------------------------------------------------------------------------
+# suite: net/peer (docs/net-tests.md)
+#
+# tests/net/conformance.py boots the guest with its NIC on QEMU's -netdev
+# dgram, plays 10.0.2.2 with scapy (Debian's python3-scapy, so it runs under
+# /usr/bin/python3) and prints "case: OK|FAIL (why)|SKIP (why)" lines.
+# SKIPs (TCP or AF_INET sockets missing from the kernel) are notes.
+
+NET_PEER_PYTHON = os.environ.get("KESTREL_SCAPY_PYTHON", "/usr/bin/python3")
+NET_PEER_TIMEOUT = 180
+NET_PEER_LINE = re.compile(r"^([\w./-]+): (OK|FAIL|SKIP)(?: \((.*)\))?$")
+
+
+def net_peer_job(kernel):
+    name = "net/peer"
+
+    def run():
+        t0 = time.monotonic()
+        why = qemu_prereq(kernel) or (None if INITRAMFS.is_file() else
+                                      "prerequisite missing: %s" % INITRAMFS)
+        if not why and subprocess.run([NET_PEER_PYTHON, "-c", "import scapy"],
+                                      capture_output=True).returncode != 0:
+            why = ("prerequisite missing: scapy for %s (python3-scapy; "
+                   "scripts/deps.sh)" % NET_PEER_PYTHON)
+        if why:
+            return Outcome(all_failed([name + "/summary"], why))
+        argv = [NET_PEER_PYTHON, str(ROOT / "tests" / "net" / "conformance.py"),
+                "--kernel", str(kernel), "--initramfs", str(INITRAMFS),
+                "--pcap", str(ROOT / "build" / "net-peer.pcap"),
+                "--timeout", str(NET_PEER_TIMEOUT - 20)]
+        out, status, error = host_run(name, argv, NET_PEER_TIMEOUT)
+        results, notes, problems = [], [], []
+        for ln in lines_of(out):
+            m = NET_PEER_LINE.match(ln.strip())
+            if not m:
+                if ln.startswith("note: "):
+                    notes.append("%s: %s" % (name, ln[6:]))
+                continue
+            test = "%s/%s" % (name, m.group(1))
+            if m.group(2) == "SKIP":
+                notes.append("%s skipped: %s" % (test, m.group(3)))
+            else:
+                results.append(Result(test, m.group(2) == "OK",
+                                      clean(m.group(3) or "", 300)))
+        if not results:
+            problems.append("no case reported")
+        if error:
+            problems.append(error)
+        elif status != (1 if any(not r.ok for r in results) else 0):
+            problems.append(describe_status(status))
+        results.append(Result(name + "/summary", not problems, clean("; ".join(problems), 300)))
+        return Outcome(results, out, log_path(name), argv, time.monotonic() - t0,
+                       notes)
+
+    return Job(name, [name + "/summary"], run)
+
+
 def build_jobs(args):
     kernel = args.kernel
     jobs = [unit_job(b) for b in args.unit]
@@ -2194,6 +2251,7 @@ def build_jobs(args):
     jobs.append(ext2_job(kernel))
     jobs += crash_jobs(kernel)
     jobs.append(jbd2_e2fsck_job(kernel))
+    jobs.append(net_peer_job(kernel))
     return jobs
 
 

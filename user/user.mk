@@ -22,6 +22,7 @@ UB := $(B)/user
 # One-file programs: user/NAME.c -> build/user/NAME.
 USER_SIMPLE := init bench exitcode echoargs hello
 USER_SIMPLE += crashwriter crashcheck
+USER_SIMPLE += netpeer_guest
 USER_PROGS  := $(USER_SIMPLE) usertests
 USER_BINS   := $(addprefix $(UB)/,$(USER_PROGS))
 
