@@ -1278,8 +1278,10 @@ def build_transcript_image(image, files, log):
 
 
 def guest_transcripts_job(kernel, cpus=4):
+    """Every transcript inside Kestrel, the network ones (tests/net, loopback
+    only) included, run by our sh as pid 1 on the ext3 disk."""
     name = "transcripts/smp%d" % cpus
-    files = transcript_files()
+    files = transcript_files() + [("net", f) for f in sorted(NET_TRANSCRIPT_DIR.glob("*.t"))]
     names = ["smp%d/%s/%s" % (cpus, suite, f.stem) for suite, f in files]
     image = DISK_DIR / ("transcripts-smp%d.img" % cpus)
 
@@ -2192,7 +2194,7 @@ def build_jobs(args):
     jobs += [guest_usertests_job(kernel, 4), guest_usertests_job(kernel, 1),
              guest_usertests_job(kernel, 4, rootfs=True)]
     jobs += [host_transcripts_job(), guest_transcripts_job(kernel), guest_shell_job(kernel),
-             make_qemu_job()]
+             make_qemu_job(), net_e2e_job(kernel)]
     jobs.append(net_host_transcripts_job())
     if args.release_kernel:
         jobs.append(guest_usertests_job(args.release_kernel, 2, release=True))

@@ -200,6 +200,8 @@ static struct socket *sock_alloc(int family, int type, int protocol)
 	__atomic_add_fetch(&nr_sockets_alive, 1, __ATOMIC_RELAXED);
 	inode_init(&sa->inode, &sockfs_sb, S_IFSOCK | 0777);
 	sa->inode.i_fop = &socket_fops;
+	sa->inode.i_uid = current_fsuid();	/* fstat and /proc/net show the creator */
+	sa->inode.i_gid = current_fsgid();
 	sock = &sa->sock;
 	sock->inode = &sa->inode;
 	sock->family = family;

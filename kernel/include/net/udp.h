@@ -66,6 +66,10 @@ struct udp_endpoint {
 	u8 ttl;			/* [a] 0: IP_DEFAULT_TTL */
 	u8 tos;			/* [a] */
 	int oif;		/* [a] send through this device only (SO_BINDTODEVICE), 0: any */
+	/* For /proc/net/udp (optional): the socket's inode number and owner, bytes queued. */
+	unsigned long ino;
+	u32 uid;
+	u32 (*rx_queued)(struct udp_endpoint *ep);	/* under udp_table; NULL: 0 */
 	/* [udp_table] */
 	u32 laddr;		/* be32, INADDR_ANY: every address */
 	u16 lport;		/* be16, 0 while unbound */

@@ -173,7 +173,7 @@ int dev_open(struct net_device *dev)
 	if (err)
 		return err;
 	dev_set_flags(dev, IFF_UP | IFF_RUNNING, 0);
-	if (READ_ONCE(dev->ip_addr) && !(dev->flags & IFF_NOARP))
+	if (READ_ONCE(dev->ip_addr) && !(dev->flags & (IFF_NOARP | IFF_LOOPBACK)))
 		arp_announce(dev);
 	return 0;
 }

@@ -78,7 +78,7 @@ int loopback_init(void)
 		return -ENOMEM;
 	lb = dev->priv;
 	dev->mtu = LOOPBACK_MTU;
-	dev->flags = IFF_LOOPBACK | IFF_NOARP;
+	dev->flags = IFF_LOOPBACK;	/* no ARP: arp.c checks IFF_LOOPBACK too; flags as Linux shows them */
 	memset(dev->broadcast, 0, ETH_ALEN);
 	skb_queue_head_init(&lb->backlog, "loopback_backlog");
 	netif_napi_add(dev, &lb->napi, loopback_poll);

@@ -325,7 +325,7 @@ void arp_rcv(struct sk_buff *skb)
 	u32 ours = READ_ONCE(dev->ip_addr);
 	bool for_us;
 
-	if (skb->len < sizeof(a) || (dev->flags & IFF_NOARP))
+	if (skb->len < sizeof(a) || (dev->flags & (IFF_NOARP | IFF_LOOPBACK)))
 		goto bad;
 	memcpy(&a, skb->data, sizeof(a));
 	if (!arp_valid(dev, &a))

@@ -38,7 +38,7 @@ int inet_set_addr(struct net_device *dev, u32 addr, u32 mask)
 	err = ip_route_add(addr & mask, mask, 0, dev, 0);
 	if (err)
 		return err;
-	if ((READ_ONCE(dev->flags) & (IFF_UP | IFF_NOARP)) == IFF_UP)
+	if ((READ_ONCE(dev->flags) & (IFF_UP | IFF_NOARP | IFF_LOOPBACK)) == IFF_UP)
 		arp_announce(dev);
 	return 0;
 }

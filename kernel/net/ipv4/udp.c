@@ -14,6 +14,7 @@
 #include <fs/procfs.h>
 #include <kernel/random.h>
 #include <kernel/panic.h>
+#include <lib/printf.h>
 #include <lib/string.h>
 #include <net/icmp.h>
 #include <net/inet_csum.h>
@@ -337,16 +338,30 @@ void udp_stats_read(struct udp_stats *out)
 	spin_unlock(&udp_lock);
 }
 
+/* Linux's /proc/net/udp: every line (the header too) padded to 127 columns. */
+static void udp_show_line(struct seq_buf *s, const char *line)
+{
+	seq_printf(s, "%-127s\n", line);
+}
+
 int net_udp_show(struct seq_buf *s)
 {
-	seq_puts(s, "   sl  local_address rem_address   st\n");
+	char line[160];
+
+	udp_show_line(s, "   sl  local_address rem_address   st tx_queue rx_queue tr tm->when "
+		      "retrnsmt   uid  timeout inode ref pointer drops");
 	spin_lock(&udp_lock);
-	for (int i = 0, n = 0; i < UDP_HASH_SIZE; i++) {
+	for (int i = 0; i < UDP_HASH_SIZE; i++) {
 		struct udp_endpoint *ep;
 
-		list_for_each_entry(ep, &udp_hash[i], node)
-			seq_printf(s, "%5d: %08X:%04X %08X:%04X 07\n", n++, ep->laddr,
-				   ntohs(ep->lport), ep->raddr, ntohs(ep->rport));
+		list_for_each_entry(ep, &udp_hash[i], node) {
+			snprintf(line, sizeof(line),
+				 "%5d: %08X:%04X %08X:%04X %02X %08X:%08X %02X:%08lX %08X %5u %8d %lu %d "
+				 "%016lx %u", i, ep->laddr, ntohs(ep->lport), ep->raddr, ntohs(ep->rport),
+				 ep->raddr ? 1 : 7, 0, ep->rx_queued ? ep->rx_queued(ep) : 0, 0, 0ul, 0,
+				 ep->uid, 0, ep->ino, 2, 0ul, 0);
+			udp_show_line(s, line);
+		}
 	}
 	spin_unlock(&udp_lock);
 	return 0;

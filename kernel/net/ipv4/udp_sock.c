@@ -51,6 +51,14 @@ static void udp_sock_rcv(struct udp_endpoint *ep, struct sk_buff *skb)
 	}
 }
 
+/* Bytes waiting to be read, for /proc/net/udp (under udp_table: a racy read is fine). */
+static u32 udp_sock_rx_queued(struct udp_endpoint *ep)
+{
+	struct udp_sock *us = ep->priv;
+
+	return READ_ONCE(us->d.rx_bytes);
+}
+
 static void udp_sock_err(struct udp_endpoint *ep, int err, u32 addr, u16 port)
 {
 	struct udp_sock *us = ep->priv;
@@ -74,6 +82,9 @@ static int udp_create(struct socket *sock)
 	us->ep.rcv = udp_sock_rcv;
 	us->ep.err = udp_sock_err;
 	us->ep.priv = us;
+	us->ep.rx_queued = udp_sock_rx_queued;
+	us->ep.ino = sock->inode->i_ino;
+	us->ep.uid = sock->inode->i_uid;
 	sock->ops = &udp_ops;
 	sock->sk = us;
 	return 0;
