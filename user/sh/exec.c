@@ -239,6 +239,24 @@ static pid_t fork_job(pid_t *pgid, int fg)
 		return -1;
 	}
 	if (pid == 0) {
+		/*
+		 * The keyboard's signals go back to the default before the
+		 * child takes the terminal: a ^C between term_give and
+		 * child_reset_signals would otherwise reach only the child's
+		 * copy of the shell's SIGINT handler and be lost (a `while :;
+		 * do sleep 1; done` then ignored it). Before setpgid the child
+		 * is still in the shell's group, so the shell sees such a ^C
+		 * too. SIGTTOU stays ignored until term_give is done, and
+		 * SIGTSTP until the child has its own group (stopped in the
+		 * shell's group, fg could not wake it).
+		 */
+		if (sh.interactive) {
+			static const int keys[] = {SIGINT, SIGQUIT};
+
+			for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+				if (!trap_ignored(keys[i]))
+					signal(keys[i], SIG_DFL);
+		}
 		if (sh.monitor) {
 			setpgid(0, *pgid);
 			if (fg)
