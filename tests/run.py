@@ -1559,6 +1559,37 @@ class _HostHttp:
         self.httpd.server_close()
 
 
+def httpd_rates(port, seconds=3.0):
+    """The guest's httpd seen from the host through the forwarded port:
+    keep-alive requests per second (about one TCP round trip each) and new
+    connections per second (one GET each). Notes only, never a failure."""
+    import http.client
+    out = []
+    for keepalive in (True, False):
+        n, t0 = 0, time.monotonic()
+        conn = None
+        try:
+            while time.monotonic() - t0 < seconds:
+                if conn is None or not keepalive:
+                    if conn is not None:
+                        conn.close()
+                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+                conn.request("GET", "/small", headers={} if keepalive else
+                             {"Connection": "close"})
+                conn.getresponse().read()
+                n += 1
+        except (OSError, http.client.HTTPException) as e:
+            out.append("httpd rate: %s" % e)
+            break
+        finally:
+            if conn is not None:
+                conn.close()
+        took = time.monotonic() - t0
+        out.append("httpd from the host: %.0f %s/s" %
+                   (n / took, "keep-alive requests" if keepalive else "connections"))
+    return out
+
+
 def net_e2e_session(q, fwd_port, host_md5, problems, notes):
     """Drive the guest shell through the end-to-end steps."""
     def run(cmd, timeout=COMMAND_TIMEOUT):
@@ -1581,7 +1612,7 @@ def net_e2e_session(q, fwd_port, host_md5, problems, notes):
     guest_md5 = m.group(1) if m else None
     if not guest_md5:
         problems.append("no md5sum of the guest's file")
-    run("httpd -p 80 -d /tmp/www &")
+    run("echo hello > /tmp/www/small; httpd -p 80 -d /tmp/www &")
     time.sleep(0.5)
     dest = DISK_DIR / "net-e2e-curl.bin"
     t = time.monotonic()
@@ -1600,6 +1631,7 @@ def net_e2e_session(q, fwd_port, host_md5, problems, notes):
                          % (NET_GUEST_FILE_MIB, took, NET_GUEST_FILE_MIB * 1.048576 / took))
     if dest.exists():
         dest.unlink()
+    notes.extend(httpd_rates(fwd_port))
     # the guest fetches from the host's server
     t = time.monotonic()
     out = run("wget -q -O /tmp/got http://10.0.2.100/hostfile && md5sum /tmp/got", 4 * COMMAND_TIMEOUT)
