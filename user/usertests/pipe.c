@@ -47,20 +47,6 @@ static unsigned char pat(uint64_t i)
 	return (unsigned char)((x >> 29) ^ (i >> 12));
 }
 
-static void write_all(int fd, const void *buf, size_t n)
-{
-	const char *p = buf;
-
-	while (n) {
-		ssize_t w = write(fd, p, n);
-
-		if (w <= 0)
-			FAIL("write: %zd (%s)", w, ulib_errname(errno));
-		p += w;
-		n -= (size_t)w;
-	}
-}
-
 static uint64_t now_ns(void)
 {
 	return ulib_now_ns();
@@ -148,7 +134,7 @@ static void big_writer(int fd, size_t total)
 			n = total - done;
 		for (size_t i = 0; i < n; i++)
 			buf[i] = pat(done + i);
-		write_all(fd, buf, n);
+		ut_write_all(fd, buf, n);
 		done += n;
 	}
 }
@@ -690,7 +676,7 @@ UTEST(pipe_sendfile, 0, NULL)
 	for (size_t i = 0; i < sizeof(data); i++)
 		data[i] = (char)pat(i);
 	fd = CHECK_SYS(open(path, O_RDWR | O_CREAT | O_TRUNC, 0600));
-	write_all(fd, data, sizeof(data));
+	ut_write_all(fd, data, sizeof(data));
 	CHECK_SYS(lseek(fd, 100, SEEK_SET));
 	pipe_ok(p, 0);
 	/* with an offset: from there, the file position stays */

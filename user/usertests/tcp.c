@@ -34,10 +34,7 @@ static struct sockaddr_in lo_addr(uint16_t port)
 {
 	struct sockaddr_in a;
 
-	memset(&a, 0, sizeof(a));
-	a.sin_family = AF_INET;
-	a.sin_port = htons(port);
-	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	ut_sockaddr_in(&a, INADDR_LOOPBACK, port);
 	return a;
 }
 
@@ -80,20 +77,6 @@ static void tcp_pair(int *c, int *s)
 	*c = connect_to(port);
 	*s = (int)CHECK_SYS(accept(l, NULL, NULL));
 	close(l);
-}
-
-static void send_all(int fd, const void *buf, size_t n)
-{
-	const char *p = buf;
-
-	while (n) {
-		ssize_t w = write(fd, p, n);
-
-		if (w <= 0)
-			FAIL("write: %zd (%s)", w, ulib_errname(errno));
-		p += w;
-		n -= (size_t)w;
-	}
 }
 
 static void recv_all(int fd, void *buf, size_t n)
@@ -145,7 +128,7 @@ UTEST(tcp_echo, 0, NULL)
 		ssize_t n;
 
 		while ((n = read(s, buf, sizeof(buf))) > 0)
-			send_all(s, buf, (size_t)n);
+			ut_write_all(s, buf, (size_t)n);
 		CHECK_EQ(n, 0);
 		close(s);
 		_exit(0);
@@ -159,7 +142,7 @@ UTEST(tcp_echo, 0, NULL)
 		pid_t w = ut_fork();
 
 		if (w == 0) {	/* the writer, so a big echo cannot deadlock on full buffers */
-			send_all(c, out, n);
+			ut_write_all(c, out, n);
 			_exit(0);
 		}
 		recv_all(c, in, n);
@@ -459,7 +442,7 @@ static void bulk(size_t total)
 				memcpy(buf + i, &x, 4);
 			}
 			hw = fnv(hw, buf, sizeof(buf));
-			send_all(c, buf, sizeof(buf));
+			ut_write_all(c, buf, sizeof(buf));
 		}
 		shared[0] = hw;
 		close(c);
@@ -707,14 +690,14 @@ UTEST(tcp_pingpong, 0, NULL)
 		close(c);
 		for (int i = 0; i < ROUNDS; i++) {
 			recv_all(s, &ch, 1);
-			send_all(s, &ch, 1);
+			ut_write_all(s, &ch, 1);
 		}
 		_exit(0);
 	}
 	close(s);
 	t0 = ulib_now_ns();
 	for (int i = 0; i < ROUNDS; i++) {
-		send_all(c, &ch, 1);
+		ut_write_all(c, &ch, 1);
 		recv_all(c, &ch, 1);
 	}
 	ut_note("round trip %llu us", (unsigned long long)((ulib_now_ns() - t0) / ROUNDS / 1000));

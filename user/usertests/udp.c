@@ -30,10 +30,7 @@ static struct sockaddr_in sin_of(uint32_t host_addr, uint16_t port)
 {
 	struct sockaddr_in a;
 
-	memset(&a, 0, sizeof(a));
-	a.sin_family = AF_INET;
-	a.sin_port = htons(port);
-	a.sin_addr.s_addr = htonl(host_addr);
+	ut_sockaddr_in(&a, host_addr, port);
 	return a;
 }
 

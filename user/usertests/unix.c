@@ -51,20 +51,6 @@ static socklen_t un_addr(struct sockaddr_un *a, const char *path, int abstract)
 	return (socklen_t)(offsetof(struct sockaddr_un, sun_path) + strlen(path) + 1);
 }
 
-static void send_all(int fd, const void *buf, size_t n)
-{
-	const char *p = buf;
-
-	while (n) {
-		ssize_t w = write(fd, p, n);
-
-		if (w <= 0)
-			FAIL("write: %zd (%s)", w, ulib_errname(errno));
-		p += w;
-		n -= (size_t)w;
-	}
-}
-
 static void ignore_sigpipe(void)
 {
 	signal(SIGPIPE, SIG_IGN);
@@ -607,7 +593,7 @@ static void big_writer(void *arg)
 			n = 8 * MiB - pos;
 		for (size_t i = 0; i < n; i++)
 			buf[i] = pat(pos + i);
-		send_all(fd, buf, n);
+		ut_write_all(fd, buf, n);
 		pos += n;
 	}
 	while (pos < 8 * MiB) {
@@ -615,7 +601,7 @@ static void big_writer(void *arg)
 
 		for (size_t i = 0; i < n; i++)
 			buf[i] = pat(pos + i);
-		send_all(fd, buf, n);
+		ut_write_all(fd, buf, n);
 		pos += n;
 	}
 }

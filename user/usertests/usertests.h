@@ -180,5 +180,10 @@ void ut_run_as_user(void (*fn)(void *), void *arg);
 void ut_write_file(const char *path, const void *buf, size_t len, mode_t mode);
 /* st_size of path (lstat), or FAIL. */
 long long ut_file_size(const char *path);
+/* write(2) until all n bytes are written, or FAIL. */
+void ut_write_all(int fd, const void *buf, size_t n);
+/* An IPv4 socket address (host-order address and port), as struct sockaddr_in. */
+struct sockaddr_in;
+void ut_sockaddr_in(struct sockaddr_in *a, uint32_t host_addr, uint16_t port);
 
 #endif

@@ -7,6 +7,8 @@
  */
 #include "usertests.h"
 
+#include <netinet/in.h>
+
 #include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
@@ -267,4 +269,26 @@ void ut_spin_ns(uint64_t ns)
 
 	while (ulib_now_ns() < end)
 		;
+}
+
+void ut_write_all(int fd, const void *buf, size_t n)
+{
+	const char *p = buf;
+
+	while (n) {
+		ssize_t w = write(fd, p, n);
+
+		if (w <= 0)
+			FAIL("write: %zd (%s)", w, ulib_errname(errno));
+		p += w;
+		n -= (size_t)w;
+	}
+}
+
+void ut_sockaddr_in(struct sockaddr_in *a, uint32_t host_addr, uint16_t port)
+{
+	memset(a, 0, sizeof(*a));
+	a->sin_family = AF_INET;
+	a->sin_port = htons(port);
+	a->sin_addr.s_addr = htonl(host_addr);
 }
