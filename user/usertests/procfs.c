@@ -332,3 +332,30 @@ UTEST(procfs_drop_caches, UT_NEEDS_PROC, "would drop the host's own caches")
 	CHECK_SYS(munmap(m, sizeof(buf)));
 	CHECK_SYS(close(fd));
 }
+
+/* /proc/self/fd/0 exists (the name "0" once failed), and each fd link's mode says how it is open. */
+UTEST(procfs_fd_links, UT_NEEDS_PROC, NULL)
+{
+	int rd = (int)CHECK_SYS(open("/dev/null", O_RDONLY));	/* not a /proc file: qemu-user fakes those */
+	int p[2], saved0 = (int)CHECK_SYS(dup(0));
+	struct stat st;
+	char path[64];
+
+	CHECK_SYS(pipe(p));
+	CHECK_SYS(dup2(rd, 0));
+	CHECK_SYS(lstat("/proc/self/fd/0", &st));
+	CHECK(S_ISLNK(st.st_mode));
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", rd);
+	CHECK_SYS(lstat(path, &st));
+	CHECK_EQ(st.st_mode & 0777, 0500);
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", p[1]);
+	CHECK_SYS(lstat(path, &st));
+	CHECK_EQ(st.st_mode & 0777, 0300);
+	CHECK_EQ(st.st_size, 64);
+	CHECK_ERR(lstat("/proc/self/fd/00", &st), ENOENT);
+	CHECK_SYS(dup2(saved0, 0));
+	close(saved0);
+	close(rd);
+	close(p[0]);
+	close(p[1]);
+}

@@ -95,6 +95,10 @@ static struct inode *proc_new_inode(struct super_block *sb, const struct proc_en
 		inode->i_nlink = 2;
 	} else if (S_ISLNK(e->mode)) {
 		inode->i_op = &proc_link_iops;
+		if (e == &proc_fd_link_entry) {
+			inode->i_mode = proc_fd_link_mode(tgid, tid, fd);
+			inode->i_size = 64;	/* what Linux reports */
+		}
 	} else {
 		inode->i_fop = &proc_file_fops;
 	}
@@ -108,8 +112,8 @@ static int proc_name_number(const char *name, size_t len)
 {
 	long v = 0;
 
-	if (!len || len > 9 || name[0] == '0')
-		return -1;
+	if (!len || len > 9 || (name[0] == '0' && len > 1))
+		return -1;	/* "0" is fd 0; "01" is no name */
 	for (size_t i = 0; i < len; i++) {
 		if (name[i] < '0' || name[i] > '9')
 			return -1;

@@ -71,6 +71,8 @@ extern const struct proc_entry proc_tid_children[];
 int proc_self_link(struct proc_inode *pi, char *buf, size_t size);
 int proc_thread_self_link(struct proc_inode *pi, char *buf, size_t size);
 int proc_fd_link(struct proc_inode *pi, char *buf, size_t size);
+/* An fd link's mode as Linux shows it: S_IFLNK, r-x if open for reading, -wx for writing. */
+u32 proc_fd_link_mode(int tgid, int tid, int fd);
 
 /*
  * The process with thread-group id tgid (alive or zombie), with a

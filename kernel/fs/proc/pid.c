@@ -288,6 +288,21 @@ int proc_file_path(struct file *f, char *buf, size_t size)
 	return (size_t)n < size ? n : -ENAMETOOLONG;
 }
 
+u32 proc_fd_link_mode(int tgid, int tid, int fd)
+{
+	struct files_struct *files = proc_files_of(tgid, tid);
+	unsigned int fmode = 0;
+
+	if (!files)
+		return S_IFLNK;
+	spin_lock(&files->lock);
+	if ((unsigned int)fd < files->fdt->max_fds && files->fdt->fd[fd])
+		fmode = files->fdt->fd[fd]->f_mode;
+	spin_unlock(&files->lock);
+	files_put(files);
+	return S_IFLNK | ((fmode & FMODE_READ) ? 0500 : 0) | ((fmode & FMODE_WRITE) ? 0300 : 0);
+}
+
 int proc_fd_link(struct proc_inode *pi, char *buf, size_t size)
 {
 	struct files_struct *files = proc_files_of(pi->tgid, pi->tid);
