@@ -22,6 +22,7 @@
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/random.h>
+#include <lib/printf.h>
 #include <lib/string.h>
 #include <mm/slab.h>
 #include <net/icmp.h>
@@ -1550,31 +1551,49 @@ static u32 tcp_show_timer(const struct tcp_sock *tp, u64 now, u64 *when)
 	return kind;
 }
 
+/* One /proc/net/tcp line, padded to 149 columns as Linux pads them. */
+static void tcp_show_line(struct seq_buf *s, const char *line)
+{
+	seq_printf(s, "%-149s\n", line);
+}
+
+/* A connection's line: Linux's columns (get_tcp4_sock; TIME_WAIT's shorter form). [L] */
+static void tcp_show_one(struct seq_buf *s, struct tcp_sock *tp, int n, u64 now)
+{
+	char line[200];
+	u64 when;
+	u32 tr = tcp_show_timer(tp, now, &when), txq, rxq, mss = tp->mss ? tp->mss : 536;
+	u32 uid = tp->sock ? tp->sock->inode->i_uid : 0;
+	unsigned long ino = tp->sock ? (unsigned long)tp->sock->inode->i_ino : 0ul;
+	int len;
+
+	txq = seq_gt(tp->write_seq, tp->snd_una) ? tp->write_seq - tp->snd_una : 0;
+	rxq = tp->state == TCP_LISTEN ? tp->nr_established : tp->rcv_bytes;
+	if (tp->state == TCP_LISTEN || tp->state == TCP_TIME_WAIT)
+		txq = 0;
+	len = snprintf(line, sizeof(line),
+		       "%4d: %08X:%04X %08X:%04X %02X %08X:%08X %02X:%08lX %08X %5u %8d %lu %d %016lx",
+		       n, tp->laddr, ntohs(tp->lport), tp->raddr, ntohs(tp->rport), tp->state, txq,
+		       rxq, tr, (unsigned long)when, tp->retries, uid, 0, ino, 1, 0ul);
+	if (tp->state != TCP_TIME_WAIT && len > 0 && (size_t)len < sizeof(line))
+		snprintf(line + len, sizeof(line) - (size_t)len, " %u %u %u %u %d",
+			 tcp_rto_current(&tp->rto) / 10000u, 4u, 0u, tp->cc.cwnd / mss,
+			 tp->cc.ssthresh >= 0x7fffffffu ? -1 : (int)(tp->cc.ssthresh / mss));
+	tcp_show_line(s, line);
+}
+
 int net_tcp_show(struct seq_buf *s)
 {
 	struct tcp_sock *tp;
 	u64 now = now_ns();
 	int n = 0;
 
-	seq_puts(s, "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt"
-		    "   uid  timeout inode\n");
+	tcp_show_line(s, "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when "
+		      "retrnsmt   uid  timeout inode");
 	spin_lock(&tcp_lock);
-	list_for_each_entry(tp, &tcp_all, all) {
-		u64 when;
-		u32 tr, txq, rxq;
-
-		if (!tp->hashed)
-			continue;
-		tr = tcp_show_timer(tp, now, &when);
-		txq = seq_gt(tp->write_seq, tp->snd_una) ? tp->write_seq - tp->snd_una : 0;
-		rxq = tp->state == TCP_LISTEN ? tp->nr_established : tp->rcv_bytes;
-		if (tp->state == TCP_LISTEN || tp->state == TCP_TIME_WAIT)
-			txq = 0;
-		seq_printf(s, "%4d: %08X:%04X %08X:%04X %02X %08X:%08X %02X:%08lX %08X %5u %8d %lu\n",
-			   n++, tp->laddr, ntohs(tp->lport), tp->raddr, ntohs(tp->rport), tp->state,
-			   txq, rxq, tr, (unsigned long)when, tp->retries, 0u, 0,
-			   tp->sock ? (unsigned long)tp->sock->inode->i_ino : 0ul);
-	}
+	list_for_each_entry(tp, &tcp_all, all)
+		if (tp->hashed)
+			tcp_show_one(s, tp, n++, now);
 	spin_unlock(&tcp_lock);
 	return 0;
 }
