@@ -348,25 +348,11 @@ UTEST(epoll_nested_poll, 0, NULL)
 	close(p[1]);
 }
 
-static int nr_open_fds(void)
-{
-	DIR *d = opendir("/proc/self/fd");
-	struct dirent *e;
-	int n = 0;
-
-	if (!d)
-		FAIL("opendir /proc/self/fd: %s", ulib_errname(errno));
-	while ((e = readdir(d)))
-		n += e->d_name[0] != '.';
-	closedir(d);
-	return n - 1;
-}
-
 UTEST(epoll_many_fds_no_leak, UT_NEEDS_PROC, NULL)
 {
 	enum { N = 100 };
 	struct epoll_event evs[N];
-	int before = nr_open_fds(), ep = ep_new(), p[N][2], n;
+	int before = ut_nr_open_fds(), ep = ep_new(), p[N][2], n;
 
 	for (int i = 0; i < N; i++) {
 		CHECK_SYS(pipe(p[i]));
@@ -392,5 +378,5 @@ UTEST(epoll_many_fds_no_leak, UT_NEEDS_PROC, NULL)
 	close(ep);
 	close(p[0][0]);
 	close(p[0][1]);
-	CHECK_EQ(nr_open_fds(), before);
+	CHECK_EQ(ut_nr_open_fds(), before);
 }

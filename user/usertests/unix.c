@@ -56,20 +56,6 @@ static void ignore_sigpipe(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
-static int nr_open_fds(void)
-{
-	DIR *d = opendir("/proc/self/fd");
-	struct dirent *e;
-	int n = 0;
-
-	if (!d)
-		FAIL("opendir /proc/self/fd: %s", ulib_errname(errno));
-	while ((e = readdir(d)))
-		n += e->d_name[0] != '.';
-	closedir(d);
-	return n - 1;   /* the directory's own descriptor */
-}
-
 UTEST(unix_socketpair_stream, 0, NULL)
 {
 	int sv[2], v = 0;
@@ -772,7 +758,7 @@ UTEST(unix_fd_leak, UT_NEEDS_PROC, NULL)
 	struct sockaddr_un a;
 	socklen_t alen;
 	char name[32], link[64], want[64];
-	int before = nr_open_fds(), sv[2], l, c, s, p[2], fl;
+	int before = ut_nr_open_fds(), sv[2], l, c, s, p[2], fl;
 	struct stat st;
 	ssize_t n;
 
@@ -810,7 +796,7 @@ UTEST(unix_fd_leak, UT_NEEDS_PROC, NULL)
 	close(sv[1]);
 	close(l);
 	(void)fl;
-	CHECK_EQ(nr_open_fds(), before);
+	CHECK_EQ(ut_nr_open_fds(), before);
 }
 
 /* /proc/net/unix lists a listening abstract socket and a connected pair with their inodes. */

@@ -180,6 +180,8 @@ void ut_run_as_user(void (*fn)(void *), void *arg);
 void ut_write_file(const char *path, const void *buf, size_t len, mode_t mode);
 /* st_size of path (lstat), or FAIL. */
 long long ut_file_size(const char *path);
+/* How many descriptors the process has open (from /proc/self/fd), or FAIL. */
+int ut_nr_open_fds(void);
 /* write(2) until all n bytes are written, or FAIL. */
 void ut_write_all(int fd, const void *buf, size_t n);
 /* An IPv4 socket address (host-order address and port), as struct sockaddr_in. */

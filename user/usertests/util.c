@@ -7,6 +7,7 @@
  */
 #include "usertests.h"
 
+#include <dirent.h>
 #include <netinet/in.h>
 
 #include <fcntl.h>
@@ -291,4 +292,18 @@ void ut_sockaddr_in(struct sockaddr_in *a, uint32_t host_addr, uint16_t port)
 	a->sin_family = AF_INET;
 	a->sin_port = htons(port);
 	a->sin_addr.s_addr = htonl(host_addr);
+}
+
+int ut_nr_open_fds(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	struct dirent *e;
+	int n = 0;
+
+	if (!d)
+		FAIL("opendir /proc/self/fd: %s", ulib_errname(errno));
+	while ((e = readdir(d)))
+		n += e->d_name[0] != '.';
+	closedir(d);
+	return n - 1;   /* the directory's own descriptor */
 }
