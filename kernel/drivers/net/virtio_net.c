@@ -16,7 +16,8 @@
  * skb's headroom (zeroed: no checksum or segmentation offload) and posts
  * the buffer, one descriptor per frame. Finished transmissions are
  * reclaimed before each post and by the poll (the transmit interrupt
- * schedules NAPI too). While the ring is full, frames wait in a backlog
+ * schedules NAPI too, and the poll re-checks the transmit ring after
+ * napi_complete() so a completion that raced with it is not lost). While the ring is full, frames wait in a backlog
  * of VNET_TX_BACKLOG (the poll feeds it to the ring as room appears);
  * beyond that they are dropped (tx_dropped, -ENOBUFS).
  *
@@ -244,8 +245,17 @@ static int vnet_poll(struct napi_struct *napi, int budget)
 	if (work < budget) {
 		napi_complete(napi);
 		spin_lock(&vn->rx_lock);
-		more = vnet_unmask_irq(vn->rxq);
+		more = vnet_unmask_irq(vn->rxq);	/* its smp_mb orders napi_complete too */
 		spin_unlock(&vn->rx_lock);
+		/*
+		 * A transmit interrupt between vnet_tx_complete() and
+		 * napi_complete() found us scheduled and was dropped; if it was
+		 * the ring's last completion the backlog would wait for the next
+		 * transmit (a ping stuck behind a burst). Look again.
+		 */
+		spin_lock(&vn->tx_lock);
+		more |= vq_pending(READ_ONCE(vn->txq->used->idx), vn->txq->last_used) != 0;
+		spin_unlock(&vn->tx_lock);
 		if (more)
 			napi_schedule(napi);
 	}
