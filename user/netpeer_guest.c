@@ -13,6 +13,7 @@
  *   tcp/7   echo: each connection (a child process) echoes until EOF
  *   tcp/9   discard: reads until EOF, then closes
  *   tcp/10  a listener with backlog 1 that never accepts (backlog overflow)
+ *   tcp/11  echo with backlog 4, for the SYN flood (tcp/syn-flood-cookies)
  *   tcp/13  daytime-like: writes one line and closes first (the guest
  *           ends in TIME_WAIT)
  *   tcp/19  chargen: writes CHARGEN_BYTES of a pattern, then closes (the
@@ -45,7 +46,7 @@
 #define CHARGEN_BYTES (64 * 1024)
 #define TAG "netpeer_guest: "
 
-enum { SVC_UDP_ECHO, SVC_ECHO, SVC_DISCARD, SVC_BACKLOG, SVC_DAYTIME, SVC_CHARGEN, NSVC };
+enum { SVC_UDP_ECHO, SVC_ECHO, SVC_DISCARD, SVC_BACKLOG, SVC_FLOOD, SVC_DAYTIME, SVC_CHARGEN, NSVC };
 
 static const struct service {
 	const char *name;
@@ -55,6 +56,7 @@ static const struct service {
 	[SVC_ECHO] = { "tcp/7", SOCK_STREAM, 7, 8 },
 	[SVC_DISCARD] = { "tcp/9", SOCK_STREAM, 9, 8 },
 	[SVC_BACKLOG] = { "tcp/10", SOCK_STREAM, 10, 1 },
+	[SVC_FLOOD] = { "tcp/11", SOCK_STREAM, 11, 4 },
 	[SVC_DAYTIME] = { "tcp/13", SOCK_STREAM, 13, 8 },
 	[SVC_CHARGEN] = { "tcp/19", SOCK_STREAM, 19, 8 },
 };
@@ -126,6 +128,7 @@ static void serve_conn(int svc, int fd)
 
 	switch (svc) {
 	case SVC_ECHO:
+	case SVC_FLOOD:
 	case SVC_DISCARD:
 		while ((n = read(fd, buf, sizeof(buf))) != 0) {
 			if (n < 0 && errno == EINTR)
@@ -133,7 +136,7 @@ static void serve_conn(int svc, int fd)
 			if (n < 0)
 				break;
 			total += n;
-			if (svc == SVC_ECHO && write_all(fd, buf, (size_t)n) < 0)
+			if (svc != SVC_DISCARD && write_all(fd, buf, (size_t)n) < 0)
 				break;
 		}
 		say("%s closed after %ld bytes (%s)", services[svc].name, total,

@@ -4,7 +4,9 @@
  * RFC 9293's figure written out as a table here, the RFC 6298 RTO
  * estimator, and NewReno congestion-window evolution (kernel/net/ipv4/
  * tcp_cc.c): slow start, congestion avoidance, fast retransmit and
- * recovery (partial and full acks), and a retransmission timeout.
+ * recovery (partial and full acks), and a retransmission timeout; SYN
+ * cookies (kernel/net/ipv4/tcp_cookie.c): round trips, ageing, the MSS
+ * table, and that a changed tuple, ISN or key is refused.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,6 +19,7 @@
 #include "host_rename.h"
 #include <kernel/compiler.h>
 #include <net/tcp_cc.h>
+#include <net/tcp_cookie.h>
 #include <net/tcp_seq.h>
 
 /* ---------------------------------------------------------------- sequence numbers */
@@ -314,6 +317,72 @@ static void test_cc_rto(void **state)
 	assert_true(cc.cwnd >= 2 * MSS && cc.cwnd <= 4 * MSS);
 }
 
+/* ---------------------------------------------------------------- SYN cookies */
+
+static const struct tcp_cookie_tuple cookie_t = { 0x0f02000a, 0x0202000a, 0x5000, 0x3412 };
+
+static void cookie_key(struct tcp_cookie_key *k, unsigned int seed)
+{
+	for (unsigned int i = 0; i < sizeof(k->k); i++)
+		k->k[i] = (u8)(seed * 131 + i * 7);
+}
+
+static void test_cookie_round_trip(void **state)
+{
+	struct tcp_cookie_key key;
+
+	(void)state;
+	cookie_key(&key, 1);
+	/* every MSS index, counters across the 8-bit wrap, ISNs across the 32-bit wrap */
+	for (u32 count = 250; count < 262; count++)
+		for (u32 idx = 0; idx < 4; idx++)
+			for (u32 isn = 0xfffffff0u; isn != 0x10u; isn++) {
+				u32 c = tcp_cookie_make(&key, &cookie_t, isn, count, idx);
+
+				assert_int_equal(tcp_cookie_check(&key, &cookie_t, isn, c, count), (int)idx);
+				assert_int_equal(tcp_cookie_check(&key, &cookie_t, isn, c, count + 1), (int)idx);
+				assert_int_equal(tcp_cookie_check(&key, &cookie_t, isn, c, count + 2), -1);
+				assert_int_equal(tcp_cookie_check(&key, &cookie_t, isn, c, count - 1), -1);
+			}
+}
+
+static void test_cookie_refused(void **state)
+{
+	struct tcp_cookie_key key, other;
+	struct tcp_cookie_tuple t = cookie_t;
+	int accepted = 0;
+	u32 c;
+
+	(void)state;
+	cookie_key(&key, 1);
+	cookie_key(&other, 2);
+	c = tcp_cookie_make(&key, &cookie_t, 1000, 7, 3);
+	assert_int_equal(tcp_cookie_check(&other, &cookie_t, 1000, c, 7), -1);
+	/* another ISN (a small difference only moves the MSS index, as on Linux) */
+	assert_int_equal(tcp_cookie_check(&key, &cookie_t, 1000 + 0x1000, c, 7), -1);
+	t.rport = 0x3512;
+	assert_int_equal(tcp_cookie_check(&key, &t, 1000, c, 7), -1);
+	t = cookie_t;
+	t.raddr ^= 0x01000000;
+	assert_int_equal(tcp_cookie_check(&key, &t, 1000, c, 7), -1);
+	/* guessing: of 100000 neighbouring values, about 4/2^24 of each pass by chance */
+	for (u32 d = 1; d <= 100000; d++)
+		accepted += tcp_cookie_check(&key, &cookie_t, 1000, c + d * 2654435761u, 7) >= 0;
+	assert_true(accepted <= 2);
+}
+
+static void test_cookie_mss_table(void **state)
+{
+	(void)state;
+	assert_int_equal(tcp_cookie_mss(tcp_cookie_mss_index(1460)), 1460);
+	assert_int_equal(tcp_cookie_mss(tcp_cookie_mss_index(65495)), 1460);
+	assert_int_equal(tcp_cookie_mss(tcp_cookie_mss_index(1459)), 1440);
+	assert_int_equal(tcp_cookie_mss(tcp_cookie_mss_index(1400)), 1300);
+	assert_int_equal(tcp_cookie_mss(tcp_cookie_mss_index(536)), 536);
+	assert_int_equal(tcp_cookie_mss(tcp_cookie_mss_index(100)), 536);	/* never below 536 */
+	assert_int_equal(tcp_cookie_mss(99), 536);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -326,6 +395,9 @@ int main(void)
 		cmocka_unit_test(test_cc_slow_start_and_ca),
 		cmocka_unit_test(test_cc_fast_recovery),
 		cmocka_unit_test(test_cc_rto),
+		cmocka_unit_test(test_cookie_round_trip),
+		cmocka_unit_test(test_cookie_refused),
+		cmocka_unit_test(test_cookie_mss_table),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -126,9 +126,9 @@ UNIT_test_dhcp_SRCS := user/lib/dhcp.c
 $(UNIT_DIR)/tests/unit/test_resolv.o $(UNIT_DIR)/tests/unit/test_dhcp.o: UNIT_TCFLAGS += -Iuser/lib
 
 # TCP's pure parts (kernel/net/ipv4/tcp_cc.c, net/tcp_seq.h): sequence
-# arithmetic, the state table, the RTO estimator, NewReno.
+# arithmetic, the state table, the RTO estimator, NewReno, SYN cookies.
 UNIT_NAMES += test_tcp
-UNIT_test_tcp_SRCS := kernel/net/ipv4/tcp_cc.c
+UNIT_test_tcp_SRCS := kernel/net/ipv4/tcp_cc.c kernel/net/ipv4/tcp_cookie.c kernel/lib/chacha20.c kernel/lib/string.c
 
 UNIT_TESTS := $(addprefix $(UNIT_DIR)/,$(UNIT_NAMES))
 

@@ -500,10 +500,18 @@ static int net_snmp_entry_show(struct seq_buf *s, struct proc_inode *pi) { (void
 static int net_udp_entry_show(struct seq_buf *s, struct proc_inode *pi) { (void)pi; return net_udp_show(s); }
 static int net_tcp_entry_show(struct seq_buf *s, struct proc_inode *pi) { (void)pi; return net_tcp_show(s); }
 static int net_unix_entry_show(struct seq_buf *s, struct proc_inode *pi) { (void)pi; return net_unix_show(s); }
+static int net_netstat_entry_show(struct seq_buf *s, struct proc_inode *pi) { (void)pi; return tcp_netstat_show(s); }
+static int sys_syncookies_show(struct seq_buf *s, struct proc_inode *pi) { (void)pi; return tcp_syncookies_show(s); }
+static ssize_t sys_syncookies_write(struct proc_inode *pi, const char *buf, size_t n)
+{
+	(void)pi;
+	return tcp_syncookies_write(buf, n);
+}
 
 static const struct proc_entry net_children[] = {
 	PROC_FILE("arp", net_arp_entry_show),
 	PROC_FILE("dev", net_dev_entry_show),
+	PROC_FILE("netstat", net_netstat_entry_show),
 	PROC_FILE("route", net_route_entry_show),
 	PROC_FILE("snmp", net_snmp_entry_show),
 	PROC_FILE("tcp", net_tcp_entry_show),
@@ -512,9 +520,21 @@ static const struct proc_entry net_children[] = {
 	{ 0 },
 };
 
+static const struct proc_entry sys_net_ipv4_children[] = {
+	{ .name = "tcp_syncookies", .mode = S_IFREG | 0644, .show = sys_syncookies_show,
+	  .write = sys_syncookies_write },
+	{ 0 },
+};
+
+static const struct proc_entry sys_net_children[] = {
+	PROC_DIR("ipv4", sys_net_ipv4_children),
+	{ 0 },
+};
+
 static const struct proc_entry sys_children[] = {
 	PROC_DIR("fs", sys_fs_children),
 	PROC_DIR("kernel", sys_kernel_children),
+	PROC_DIR("net", sys_net_children),
 	PROC_DIR("vm", sys_vm_children),
 	{ 0 },
 };

@@ -109,6 +109,7 @@ struct tcp_sock {
 	u32 nr_established;		/* [L] children on acceptq past the handshake */
 	u32 nr_synrecv;			/* [L] children in SYN_RECV */
 	int backlog;			/* [L] */
+	u64 cookies_until;		/* [L] cookie ACKs are looked at until then (0: never sent one) */
 
 	/* send side */
 	u32 iss, snd_una, snd_nxt, snd_max;	/* [L] snd_max: highest ever sent */
@@ -196,14 +197,26 @@ void tcp_set_error(struct tcp_sock *tp, int err);
 
 int net_tcp_show(struct seq_buf *s);
 int tcp_snmp_show(struct seq_buf *s);
+int tcp_netstat_show(struct seq_buf *s);
+int tcp_syncookies_show(struct seq_buf *s);
+/* A write to /proc/sys/net/ipv4/tcp_syncookies: n or -EINVAL. */
+ssize_t tcp_syncookies_write(const char *buf, size_t n);
 long tcp_nr_conns(void);
 
 /* Counters (SNMP names), [L]. */
 struct tcp_mib {
 	unsigned long active_opens, passive_opens, attempt_fails, estab_resets;
 	unsigned long in_segs, out_segs, retrans_segs, in_errs, out_rsts;
+	/* TcpExt (/proc/net/netstat) */
+	unsigned long syncookies_sent, syncookies_recv, syncookies_failed;
+	unsigned long listen_overflows, listen_drops;
 };
 extern struct tcp_mib tcp_mib;
+/*
+ * /proc/sys/net/ipv4/tcp_syncookies, as Linux: 0 never, 1 (default) when
+ * a listener's SYN queue is full, 2 always (net/tcp_cookie.h). [a]
+ */
+extern int tcp_syncookies;
 /* ktests only (kernel/net/ktest_tcp.c): drop every Nth first transmission of data (0: off). [L] */
 extern int tcp_test_drop_every;
 

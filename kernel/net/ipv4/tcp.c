@@ -33,6 +33,7 @@
 #include <net/skbuff.h>
 #include <net/socket.h>
 #include <net/tcp.h>
+#include <net/tcp_cookie.h>
 #include <net/tcp_seq.h>
 #include <sched/sched.h>
 #include <sched/wait.h>
@@ -47,6 +48,8 @@ static LIST_HEAD(tcp_all);				/* [L] every block */
 static long tcp_alive;					/* [L] blocks allocated */
 static u16 tcp_next_port;				/* [L] host order */
 static u32 tcp_isn_secret[2];				/* [I] after tcp_init */
+static struct tcp_cookie_key tcp_cookie_key;		/* [I] after tcp_init */
+int tcp_syncookies = 1;					/* [a] see net/tcp.h */
 struct tcp_mib tcp_mib;					/* [L] */
 int tcp_test_drop_every;				/* [L] ktests: lose every Nth new data segment */
 static int tcp_test_sent;				/* [L] */
@@ -1030,16 +1033,17 @@ static void tcp_syn_options(struct tcp_sock *tp, const struct tcp_seg *sg)
 	tcp_cc_init(&tp->cc, tp->mss, tp->iss);
 }
 
-/* A SYN to a listener: a child in SYN_RECV answers with SYN-ACK. [L] */
-static void tcp_listen_syn(struct tcp_sock *l, const struct tcp_seg *sg)
+/*
+ * A child of listener l in SYN_RECV for the SYN sg (or, from a cookie, a
+ * SYN rebuilt from the final ACK), with our ISN iss; on l's accept queue.
+ * NULL if out of memory. [L]
+ */
+static struct tcp_sock *tcp_child_new(struct tcp_sock *l, const struct tcp_seg *sg, u32 iss)
 {
-	struct tcp_sock *c;
+	struct tcp_sock *c = __tcp_alloc();
 
-	if (l->nr_established + l->nr_synrecv > (u32)l->backlog || l->nr_synrecv >= TCP_SYNQ_MAX)
-		return;	/* full: drop the SYN, the peer retries (Linux) */
-	c = __tcp_alloc();
 	if (!c)
-		return;
+		return NULL;
 	list_add_tail(&c->all, &tcp_all);
 	tcp_alive++;
 	c->state = TCP_LISTEN;
@@ -1051,7 +1055,7 @@ static void tcp_listen_syn(struct tcp_sock *l, const struct tcp_seg *sg)
 	c->irs = sg->seq;
 	c->rcv_nxt = sg->seq + 1;
 	c->rcv_adv = c->rcv_nxt;
-	c->iss = tcp_isn(c->laddr, c->lport, c->raddr, c->rport);
+	c->iss = iss;
 	c->snd_una = c->iss;
 	c->snd_nxt = c->snd_max = c->write_seq = c->iss + 1;
 	c->snd_wnd = sg->wnd;
@@ -1075,20 +1079,153 @@ static void tcp_listen_syn(struct tcp_sock *l, const struct tcp_seg *sg)
 	list_add_tail(&c->accept_node, &l->acceptq);
 	l->nr_synrecv++;
 	tcp_mib.passive_opens++;
+	return c;
+}
+
+/* ---------------------------------------------------------------- SYN cookies */
+
+static u32 tcp_cookie_count(void)
+{
+	return (u32)(now_ns() / TCP_COOKIE_NS);
+}
+
+static void tcp_cookie_tuple(const struct tcp_seg *sg, struct tcp_cookie_tuple *t)
+{
+	t->laddr = sg->daddr;
+	t->raddr = sg->saddr;
+	t->lport = sg->dport;
+	t->rport = sg->sport;
+}
+
+/*
+ * Answer a SYN to l with a SYN-ACK whose ISN is a cookie, keeping no
+ * state: MSS option only (no window scaling without timestamps). [L]
+ */
+static void tcp_send_cookie(struct tcp_sock *l, const struct tcp_seg *sg)
+{
+	u32 advmss = tcp_route_mss(sg->saddr, NULL), cookie;
+	struct tcp_cookie_tuple t;
+	struct sk_buff *skb;
+	struct tcphdr *th;
+	u8 *opt;
+
+	if (!advmss)
+		advmss = TCP_DEFAULT_MSS;
+	if (l->user_mss)
+		advmss = MIN(advmss, l->user_mss);
+	tcp_cookie_tuple(sg, &t);
+	cookie = tcp_cookie_make(&tcp_cookie_key, &t, sg->seq, tcp_cookie_count(),
+				 tcp_cookie_mss_index(sg->opt_mss ? sg->opt_mss : TCP_DEFAULT_MSS));
+	skb = skb_alloc_tx(TCP_HLEN + 4, GFP_KERNEL);
+	if (!skb)
+		return;
+	th = (struct tcphdr *)skb_put(skb, TCP_HLEN + 4);
+	memset(th, 0, TCP_HLEN);
+	th->source = sg->dport;
+	th->dest = sg->sport;
+	th->seq = htonl(cookie);
+	th->ack_seq = htonl(sg->seq + 1);
+	th->doff_res = ((TCP_HLEN + 4) / 4) << 4;
+	th->flags = TCP_SYN | TCP_ACK;
+	th->window = htons((u16)MIN(tcp_rcvbuf(l), 65535u));
+	opt = (u8 *)(th + 1);
+	opt[0] = 2;	/* MSS */
+	opt[1] = 4;
+	opt[2] = (u8)(advmss >> 8);
+	opt[3] = (u8)advmss;
+	l->cookies_until = now_ns() + TCP_COOKIE_AGE_MAX * TCP_COOKIE_NS;
+	tcp_mib.syncookies_sent++;
+	tcp_output_skb(skb, sg->daddr, sg->saddr, tcp_ttl(l), READ_ONCE(l->inet.tos));
+}
+
+/*
+ * An ACK to listener l: if it returns one of our recent cookies, the
+ * connection it completes, in SYN_RECV (the caller runs the ACK through
+ * it). NULL, with *drop set if the ACK is to be dropped rather than
+ * reset (a good cookie but a full accept queue: the peer retries). [L]
+ */
+static struct tcp_sock *tcp_cookie_ack(struct tcp_sock *l, const struct tcp_seg *sg, bool *drop)
+{
+	struct tcp_cookie_tuple t;
+	struct tcp_seg syn;
+	struct tcp_sock *c;
+	int idx;
+
+	*drop = false;
+	if (!READ_ONCE(tcp_syncookies) || !l->cookies_until || now_ns() > l->cookies_until ||
+	    (sg->flags & (TCP_SYN | TCP_RST | TCP_FIN)))
+		return NULL;
+	tcp_cookie_tuple(sg, &t);
+	idx = tcp_cookie_check(&tcp_cookie_key, &t, sg->seq - 1, sg->ack - 1, tcp_cookie_count());
+	if (idx < 0) {
+		tcp_mib.syncookies_failed++;
+		return NULL;
+	}
+	*drop = true;
+	if (l->nr_established > (u32)l->backlog) {
+		tcp_mib.listen_overflows++;
+		return NULL;
+	}
+	syn = *sg;
+	syn.seq = sg->seq - 1;
+	syn.opt_mss = (u16)tcp_cookie_mss((u32)idx);
+	syn.opt_wscale = -1;
+	c = tcp_child_new(l, &syn, sg->ack - 1);
+	if (c)
+		tcp_mib.syncookies_recv++;
+	return c;
+}
+
+/* ---------------------------------------------------------------- listeners */
+
+/*
+ * A SYN to a listener: a child in SYN_RECV answers with SYN-ACK. With a
+ * full accept queue the SYN is dropped (the peer retries); with a full
+ * SYN queue it gets a cookie, or is dropped if cookies are off (Linux's
+ * tcp_conn_request). [L]
+ */
+static void tcp_listen_syn(struct tcp_sock *l, const struct tcp_seg *sg)
+{
+	int cookies = READ_ONCE(tcp_syncookies);
+	struct tcp_sock *c;
+
+	if (l->nr_established > (u32)l->backlog) {
+		tcp_mib.listen_overflows++;
+		tcp_mib.listen_drops++;
+		return;
+	}
+	if (cookies == 2 || l->nr_established + l->nr_synrecv > (u32)l->backlog ||
+	    l->nr_synrecv >= TCP_SYNQ_MAX) {
+		if (cookies)
+			tcp_send_cookie(l, sg);
+		else
+			tcp_mib.listen_drops++;
+		return;
+	}
+	c = tcp_child_new(l, sg, tcp_isn(sg->daddr, l->lport, sg->saddr, sg->sport));
+	if (!c)
+		return;
 	tcp_xmit(c, c->iss, 0, TCP_SYN | TCP_ACK);
 	tcp_timer_set(&c->t_rexmit, now_ns() + tcp_rto_ns(c));
 }
 
-static void tcp_rcv_listen(struct tcp_sock *l, const struct tcp_seg *sg)
+/* A segment to a listener; returns the connection a cookie ACK made (see tcp_cookie_ack). [L] */
+static struct tcp_sock *tcp_rcv_listen(struct tcp_sock *l, const struct tcp_seg *sg)
 {
+	struct tcp_sock *c;
+	bool drop;
+
 	if (sg->flags & TCP_RST)
-		return;
+		return NULL;
 	if (sg->flags & TCP_ACK) {
-		tcp_send_reset(sg);
-		return;
+		c = tcp_cookie_ack(l, sg, &drop);
+		if (!c && !drop)
+			tcp_send_reset(sg);
+		return c;
 	}
 	if (sg->flags & TCP_SYN)
 		tcp_listen_syn(l, sg);
+	return NULL;
 }
 
 /* The handshake is complete. [L] */
@@ -1312,8 +1449,10 @@ static void tcp_rcv(struct sk_buff *skb)
 		goto drop;
 	}
 	if (tp->state == TCP_LISTEN) {
-		tcp_rcv_listen(tp, &sg);
-		goto drop;
+		tp = tcp_rcv_listen(tp, &sg);
+		if (!tp)
+			goto drop;
+		/* a cookie's connection, in SYN_RECV: the ACK completes it below */
 	}
 	if (tp->state == TCP_SYN_SENT) {
 		tcp_rcv_synsent(tp, &sg);
@@ -1529,6 +1668,7 @@ void tcp_init(void)
 		INIT_LIST_HEAD(&tcp_ports[i]);
 	tcp_isn_secret[0] = get_random_u32();
 	tcp_isn_secret[1] = get_random_u32();
+	get_random_bytes(tcp_cookie_key.k, sizeof(tcp_cookie_key.k));
 	if (inet_add_protocol(IPPROTO_TCP, &tcp_protocol) || inet_register_protosw(&tcp_protosw))
 		panic("tcp: registration failed");
 	if (IS_ERR(kthread_run(tcp_timer_thread, NULL, "tcp")))
@@ -1615,4 +1755,43 @@ int tcp_snmp_show(struct seq_buf *s)
 		   m.active_opens, m.passive_opens, m.attempt_fails, m.estab_resets, curr,
 		   m.in_segs, m.out_segs, m.retrans_segs, m.in_errs, m.out_rsts);
 	return 0;
+}
+
+/*
+ * /proc/net/netstat: the TcpExt counters Kestrel keeps, under Linux's
+ * names (a subset of Linux's line; readers match fields by name).
+ */
+int tcp_netstat_show(struct seq_buf *s)
+{
+	struct tcp_mib m;
+
+	spin_lock(&tcp_lock);
+	m = tcp_mib;
+	spin_unlock(&tcp_lock);
+	seq_puts(s, "TcpExt: SyncookiesSent SyncookiesRecv SyncookiesFailed ListenOverflows ListenDrops\n");
+	seq_printf(s, "TcpExt: %lu %lu %lu %lu %lu\n", m.syncookies_sent, m.syncookies_recv,
+		   m.syncookies_failed, m.listen_overflows, m.listen_drops);
+	return 0;
+}
+
+/* /proc/sys/net/ipv4/tcp_syncookies */
+int tcp_syncookies_show(struct seq_buf *s)
+{
+	seq_printf(s, "%d\n", READ_ONCE(tcp_syncookies));
+	return 0;
+}
+
+/* "0", "1" or "2", a newline optional, as Linux's proc_dointvec with its 0..2 range. */
+ssize_t tcp_syncookies_write(const char *buf, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (buf[i] == ' ' || buf[i] == '\t'))
+		i++;
+	if (i >= n || buf[i] < '0' || buf[i] > '2')
+		return -EINVAL;
+	if (i + 1 < n && buf[i + 1] != '\n' && buf[i + 1] != ' ')
+		return -EINVAL;
+	WRITE_ONCE(tcp_syncookies, buf[i] - '0');
+	return (ssize_t)n;
 }
