@@ -8,7 +8,8 @@
  * shm_vm_ops, so everything the memory code does to VMAs works: fork
  * copies the VMA (attached in the child), exec and exit tear the address
  * space down (detached), munmap or mprotect may split it, and
- * /proc/<pid>/maps lists it. The VMA open/close methods keep shm_nattch:
+ * /proc/<pid>/maps lists it (as "/SYSV<key> (deleted)" on device
+ * SHM_DEV with the shmid as its inode number, as Linux). The VMA open/close methods keep shm_nattch:
  * one per VMA mapping the segment, as Linux counts it. IPC_RMID marks the
  * segment SHM_DEST and makes its key private; the segment leaves the
  * table at its last detach (or at once when nothing is attached).
@@ -18,6 +19,7 @@
  * are below mm_lock); shmat and shmdt take no IPC lock across do_mmap or
  * do_munmap.
  */
+#include <fs/fs.h>
 #include <fs/procfs.h>
 #include <ipc/ipc.h>
 #include <kernel/compiler.h>
@@ -32,6 +34,14 @@
 #include <sched/sched.h>
 #include <uapi/errno.h>
 #include <uapi/mman.h>
+
+/*
+ * The device /proc/<pid>/maps shows for every attachment: Linux's is its
+ * internal shm mount's anonymous device (00:01 on most systems); ours is a
+ * fixed number of the small internal ones (fs/super.c kdevfs 0:1, pipes
+ * 0:2, sockets 0:8, epoll 0:9; sget_anon counts from 0:16).
+ */
+#define SHM_DEV MKDEV(0, 5)
 
 struct shm_seg {
 	struct kern_ipc_perm perm;     /* first: the id layer's part; mode has SHM_DEST/SHM_LOCKED */
@@ -188,11 +198,21 @@ static void shm_vma_name(const struct vm_area *vma, char *buf, size_t size)
 	snprintf(buf, size, "/SYSV%08x (deleted)", (unsigned int)seg->name_key);
 }
 
+/* Linux's device and inode columns: the shm pseudo file system's device, the shmid. */
+static void shm_vma_ident(const struct vm_area *vma, u32 *dev, unsigned long *ino)
+{
+	const struct shm_seg *seg = vma->file;
+
+	*dev = SHM_DEV;
+	*ino = (unsigned int)seg->perm.id;
+}
+
 static const struct vm_operations shm_vm_ops = {
 	.fault = shm_fault,
 	.open = shm_vma_open,
 	.close = shm_vma_close,
 	.name = shm_vma_name,
+	.ident = shm_vma_ident,
 };
 
 /* ------------------------------------------------------------ shmat, shmdt */

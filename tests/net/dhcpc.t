@@ -20,5 +20,5 @@ not exist exercises the static fallback from /etc/network.conf
   dhcpc: no DHCP lease and no missing.conf: No such file or directory
   [1]
   $ dhcpc a b
-  usage: dhcpc [-n] [-q] [IF]
+  usage: dhcpc [-b | -f | -q] [-n] [IF]
   [2]

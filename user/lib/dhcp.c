@@ -1,6 +1,7 @@
 /*
  * dhcp: DHCP message building and parsing (RFC 2131 section 2, RFC 2132
- * options); interface in dhcp.h. No I/O here: dhcpc does the sockets.
+ * options) and the lease timers (RFC 2131 4.4.5); interface in dhcp.h. No
+ * I/O and no clock here: dhcpc does the sockets and passes the time in.
  *
  * Layout of a message: a 236-byte fixed part (op, htype, hlen, hops, xid,
  * secs, flags, ciaddr, yiaddr, siaddr, giaddr, chaddr[16], sname[64],
@@ -16,6 +17,7 @@
 
 #define OFF_XID 4
 #define OFF_FLAGS 10
+#define OFF_CIADDR 12
 #define OFF_YIADDR 16
 #define OFF_CHADDR 28
 #define OFF_COOKIE 236
@@ -24,7 +26,7 @@
 enum {
 	OPT_PAD = 0, OPT_NETMASK = 1, OPT_ROUTER = 3, OPT_DNS = 6, OPT_REQ_ADDR = 50,
 	OPT_LEASE = 51, OPT_OVERLOAD = 52, OPT_MSG_TYPE = 53, OPT_SERVER_ID = 54,
-	OPT_PARAMS = 55, OPT_CLIENT_ID = 61, OPT_END = 255,
+	OPT_PARAMS = 55, OPT_RENEW = 58, OPT_REBIND = 59, OPT_CLIENT_ID = 61, OPT_END = 255,
 };
 
 static const uint8_t cookie[4] = { 99, 130, 83, 99 };
@@ -37,11 +39,16 @@ static size_t put_opt(uint8_t *p, uint8_t code, const void *val, uint8_t len)
 	return 2u + len;
 }
 
-size_t dhcp_build(uint8_t *buf, size_t size, int type, uint32_t xid, const uint8_t mac[6],
-		  struct in_addr requested, struct in_addr server)
+/*
+ * A BOOTREQUEST of type with ciaddr, the broadcast flag if broadcast, and
+ * options 50/54 when requested/server are non-zero. The length or 0.
+ */
+static size_t build(uint8_t *buf, size_t size, int type, uint32_t xid, const uint8_t mac[6],
+		    struct in_addr ciaddr, int broadcast, struct in_addr requested,
+		    struct in_addr server)
 {
 	static const uint8_t params[] = { OPT_NETMASK, OPT_ROUTER, OPT_DNS, OPT_LEASE,
-					  OPT_SERVER_ID };
+					  OPT_SERVER_ID, OPT_RENEW, OPT_REBIND };
 	uint8_t t = (uint8_t)type, cid[7] = { 1 };
 	size_t n = OFF_OPTIONS;
 
@@ -53,7 +60,9 @@ size_t dhcp_build(uint8_t *buf, size_t size, int type, uint32_t xid, const uint8
 	buf[2] = 6;
 	xid = htonl(xid);
 	memcpy(buf + OFF_XID, &xid, 4);
-	buf[OFF_FLAGS] = 0x80;	/* broadcast: we cannot take unicast before we have an address */
+	if (broadcast)
+		buf[OFF_FLAGS] = 0x80;
+	memcpy(buf + OFF_CIADDR, &ciaddr, 4);
 	memcpy(buf + OFF_CHADDR, mac, 6);
 	memcpy(buf + OFF_COOKIE, cookie, 4);
 	n += put_opt(buf + n, OPT_MSG_TYPE, &t, 1);
@@ -66,6 +75,82 @@ size_t dhcp_build(uint8_t *buf, size_t size, int type, uint32_t xid, const uint8
 		n += put_opt(buf + n, OPT_SERVER_ID, &server, 4);
 	buf[n++] = OPT_END;
 	return n < DHCP_MIN_LEN ? DHCP_MIN_LEN : n;
+}
+
+size_t dhcp_build(uint8_t *buf, size_t size, int type, uint32_t xid, const uint8_t mac[6],
+		  struct in_addr requested, struct in_addr server)
+{
+	struct in_addr none = { 0 };
+
+	/* broadcast: we cannot take unicast before we have an address */
+	return build(buf, size, type, xid, mac, none, 1, requested, server);
+}
+
+size_t dhcp_build_renew(uint8_t *buf, size_t size, uint32_t xid, const uint8_t mac[6],
+			struct in_addr ciaddr)
+{
+	struct in_addr none = { 0 };
+
+	return build(buf, size, DHCP_REQUEST, xid, mac, ciaddr, 0, none, none);
+}
+
+/* ------------------------------------------------------------ lease timers */
+
+void dhcp_timer_start(struct dhcp_timer *t, const struct dhcp_lease *l, int64_t now_us)
+{
+	int64_t lease = l->lease_secs, t1 = lease / 2, t2 = lease * 7 / 8;
+
+	memset(t, 0, sizeof(*t));
+	t->start_us = now_us;
+	if (!l->lease_secs || l->lease_secs == DHCP_INFINITE) {
+		t->infinite = 1;
+		t->t1_us = t->t2_us = t->expiry_us = INT64_MAX;
+		return;
+	}
+	if (l->renew_secs && l->renew_secs <= l->lease_secs)
+		t1 = l->renew_secs;
+	if (l->rebind_secs && l->rebind_secs <= l->lease_secs)
+		t2 = l->rebind_secs;
+	if (t1 > t2) {   /* inconsistent options: RFC 2131's defaults */
+		t1 = lease / 2;
+		t2 = lease * 7 / 8;
+	}
+	t->t1_us = now_us + t1 * 1000000;
+	t->t2_us = now_us + t2 * 1000000;
+	t->expiry_us = now_us + lease * 1000000;
+}
+
+enum dhcp_state dhcp_timer_state(const struct dhcp_timer *t, int64_t now_us)
+{
+	if (t->infinite || now_us < t->t1_us)
+		return DHCP_BOUND;
+	if (now_us < t->t2_us)
+		return DHCP_RENEWING;
+	if (now_us < t->expiry_us)
+		return DHCP_REBINDING;
+	return DHCP_EXPIRED;
+}
+
+int64_t dhcp_timer_next(const struct dhcp_timer *t, int64_t now_us, int64_t last_send_us)
+{
+	int64_t limit, wait;
+
+	switch (dhcp_timer_state(t, now_us)) {
+	case DHCP_BOUND:
+		return t->infinite ? INT64_MAX : t->t1_us;
+	case DHCP_RENEWING:
+		limit = t->t2_us;
+		break;
+	case DHCP_REBINDING:
+		limit = t->expiry_us;
+		break;
+	default:
+		return now_us;
+	}
+	wait = (limit - last_send_us) / 2;
+	if (wait < DHCP_RETRANSMIT_MIN_US)
+		wait = DHCP_RETRANSMIT_MIN_US;
+	return last_send_us + wait < limit ? last_send_us + wait : limit;
 }
 
 /* Take one option into the lease; the message type if it is option 53. */
@@ -91,6 +176,14 @@ static int take_opt(uint8_t code, const uint8_t *v, uint8_t len, struct dhcp_lea
 			uint32_t s;
 			memcpy(&s, v, 4);
 			l->lease_secs = ntohl(s);
+		}
+		break;
+	case OPT_RENEW:
+	case OPT_REBIND:
+		if (len == 4) {
+			uint32_t s;
+			memcpy(&s, v, 4);
+			*(code == OPT_RENEW ? &l->renew_secs : &l->rebind_secs) = ntohl(s);
 		}
 		break;
 	case OPT_DNS:

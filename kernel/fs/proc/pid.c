@@ -820,17 +820,24 @@ static int pid_environ_show(struct seq_buf *s, struct proc_inode *pi)
 
 /* ---------------------------------------------------------------- maps, sched */
 
-/* One maps line (mm_lock held): Linux's columns, the name padded to column 73. */
+/*
+ * One maps line (mm_lock held): Linux's columns, the device and inode from
+ * the VMA's ident method (else 00:00 0), the name padded to column 73.
+ */
 static void maps_line(struct seq_buf *s, struct mm_struct *mm, struct vm_area *v)
 {
 	const char *name = NULL;
 	size_t before = s->len;
+	unsigned long ino = 0;
 	char path[64];
+	u32 dev = 0;
 
-	seq_printf(s, "%08lx-%08lx %c%c%c%c %08lx 00:00 0 ", v->start, v->end,
+	if (v->file && v->ops && vma_ops(v)->ident)
+		vma_ops(v)->ident(v, &dev, &ino);
+	seq_printf(s, "%08lx-%08lx %c%c%c%c %08lx %02x:%02x %lu ", v->start, v->end,
 		   (v->flags & VM_READ) ? 'r' : '-', (v->flags & VM_WRITE) ? 'w' : '-',
 		   (v->flags & VM_EXEC) ? 'x' : '-', (v->flags & VM_MAYSHARE) ? 's' : 'p',
-		   v->file ? v->pgoff << PAGE_SHIFT : 0UL);
+		   v->file ? v->pgoff << PAGE_SHIFT : 0UL, MAJOR(dev), MINOR(dev), ino);
 	if (v->file && v->ops && vma_ops(v)->name) {
 		vma_ops(v)->name(v, path, sizeof(path));
 		name = path;

@@ -85,6 +85,8 @@ struct mm_struct {
  * close  may be NULL. A VMA referring to vma->file goes away: drop it.
  * name   may be NULL. The path /proc/<pid>/maps shows for the VMA, into
  *        buf[size] (NUL-terminated).
+ * ident  may be NULL (maps shows 00:00 0). The device (MKDEV, fs/fs.h) and
+ *        inode number /proc/<pid>/maps shows for the VMA's file.
  */
 struct vm_operations {
 	int (*fault)(struct vm_area *vma, unsigned long addr, struct page **page);
@@ -98,6 +100,7 @@ struct vm_operations {
 	void (*open)(struct vm_area *vma);
 	void (*close)(struct vm_area *vma);
 	void (*name)(const struct vm_area *vma, char *buf, size_t size);
+	void (*ident)(const struct vm_area *vma, u32 *dev, unsigned long *ino);
 };
 
 static inline const struct vm_operations *vma_ops(const struct vm_area *vma)
