@@ -729,10 +729,20 @@ static int exec_bg(struct node *n)
 	int monitor = sh.monitor, interactive = sh.interactive;
 	pid_t pid;
 
+	sigset_t keys, saved;
+
+	/*
+	 * Without job control the child ignores SIGINT and SIGQUIT; they stay
+	 * blocked from before the fork until it does, so one sent at once
+	 * (`cmd & kill -INT $!`) cannot kill it first. The shell's own copy
+	 * is delivered when it unblocks.
+	 */
+	sigemptyset(&keys);
+	sigaddset(&keys, SIGINT);
+	sigaddset(&keys, SIGQUIT);
+	sigprocmask(SIG_BLOCK, monitor ? NULL : &keys, &saved);
 	jobs_reap(0);
 	pid = fork_job(&pgid, 0);
-	if (pid < 0)
-		return 2;
 	if (pid == 0) {
 		if (!monitor) {         /* no job control: stdin from /dev/null, */
 			int fd = open("/dev/null", O_RDONLY);
@@ -741,8 +751,12 @@ static int exec_bg(struct node *n)
 			signal(SIGINT, SIG_IGN);        /* and ^C is not for it (POSIX) */
 			signal(SIGQUIT, SIG_IGN);
 		}
+		sigprocmask(SIG_SETMASK, &saved, NULL);
 		sh_exit(exec_node(n->sub.body, EX_CHILD));
 	}
+	sigprocmask(SIG_SETMASK, &saved, NULL);
+	if (pid < 0)
+		return 2;
 	struct job *j = job_new(pgid, n->sub.text);
 	job_add_pid(j, pid);
 	job_background(j);

@@ -306,10 +306,31 @@ UTEST(sched_affinity, 0, NULL)
 	CPU_FREE(big);
 }
 
+static void sleep_until(uint64_t t)
+{
+	uint64_t now = ulib_now_ns();
+
+	if (now < t)
+		ulib_sleep_ns(t - now);
+}
+
+/* All cpus' idle time so far, from /proc/stat's "cpu " line (USER_HZ = 100). */
+static uint64_t stat_idle_ns(void)
+{
+	size_t len;
+	char *text = ut_read_file("/proc/stat", &len);
+	unsigned long long v[4];
+
+	if (sscanf(text, "cpu %llu %llu %llu %llu", &v[0], &v[1], &v[2], &v[3]) != 4)
+		FAIL("/proc/stat: no cpu line");
+	free(text);
+	return v[3] * 10 * MS;
+}
+
 UTEST(sched_parallel4, 0, NULL)
 {
 	volatile uint64_t *cpu = ut_map_shared(4096);
-	uint64_t start, end, total = 0, window = 500 * MS;
+	uint64_t start, end, total = 0, window = 500 * MS, idle0, idle;
 	pid_t pids[4];
 
 	if (ut.ncpus < 4) {
@@ -330,12 +351,25 @@ UTEST(sched_parallel4, 0, NULL)
 			_exit(0);
 		}
 	}
+	sleep_until(start);
+	idle0 = stat_idle_ns();
+	sleep_until(end);
+	idle = stat_idle_ns() - idle0;
 	for (int i = 0; i < 4; i++) {
 		wait_cpu(pids[i]);
 		total += cpu[i];
 	}
-	if (total < 4 * window * 8 / 10)
-		FAIL("4 spinners on %d CPUs got %.0f ms of CPU in a %.0f ms window (expected ~%.0f)",
-		     ut.ncpus, total / 1e6, window / 1e6, 4 * window / 1e6);
-	ut_note("%.0f ms of CPU in a %.0f ms window", total / 1e6, window / 1e6);
+	/*
+	 * Spread over the cpus, 4 spinners leave none of them idle in the
+	 * window. Kernel threads may take a share (an ext3 root's journal
+	 * and writeback after the tests before), so the spinners' own total
+	 * is only required to be half of it: what shows a scheduling fault
+	 * is an idle cpu while spinners wait.
+	 */
+	if (idle > 4 * window / 5 || total < 4 * window / 2)
+		FAIL("4 spinners on %d CPUs got %.0f ms of CPU in a %.0f ms window (expected ~%.0f), "
+		     "the cpus idled %.0f ms", ut.ncpus, total / 1e6, window / 1e6, 4 * window / 1e6,
+		     idle / 1e6);
+	ut_note("%.0f ms of CPU in a %.0f ms window, %.0f ms idle", total / 1e6, window / 1e6,
+		idle / 1e6);
 }

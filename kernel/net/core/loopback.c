@@ -11,6 +11,7 @@
  * bounded (LOOPBACK_BACKLOG_MAX frames): beyond it frames are dropped
  * and counted, as Linux's netdev_max_backlog does.
  */
+#include <arch/barrier.h>
 #include <kernel/err.h>
 #include <lib/string.h>
 #include <net/ip.h>
@@ -57,7 +58,13 @@ static int loopback_poll(struct napi_struct *napi, int budget)
 	}
 	if (work < budget) {
 		napi_complete(napi);
-		/* A frame queued after our last dequeue but before the flag cleared. */
+		/*
+		 * A frame queued after our last dequeue but before the flag
+		 * cleared: its sender found us scheduled. The flag's store
+		 * before the length's load (a release does not order them);
+		 * pairs with skb_queue_tail then napi_schedule's xchg.
+		 */
+		smp_mb();
 		if (skb_queue_len(&lb->backlog))
 			napi_schedule(napi);
 	}
