@@ -14,6 +14,12 @@
  *    writer of a reader-preference lock for ever; the ticket lock must
  *    let cpu 0 write five times, each wait bounded by the readers ahead
  *    of it (the test's limit, 10 s, is for a broken lock only);
+ *  - spinlock_smp_bounded_wait: every hart takes one spinlock back to
+ *    back, nothing between its unlock and its next lock (a test-and-set
+ *    lock without a guard lets the harts that just unlocked win it again
+ *    and starve one for ever); inside, nobody else is; each hart must get
+ *    SPIN_FAIR_ROUNDS turns before the 10 s limit (the starvation guard,
+ *    spinlock.c), and the counter ends at the number of turns;
  *  - lockdep_sees_rwlock_and_seqlock: lockdep records the order of an
  *    rwlock and a seqlock's writer lock like any spinlock's;
  *  - seqlock_read_cost: prints the cost of one seqlock read (uncontended:
@@ -29,6 +35,7 @@
 #include <locking/lockdep.h>
 #include <locking/rwlock.h>
 #include <locking/seqlock.h>
+#include <locking/spinlock.h>
 
 #define TEST_MS(ms) ((ms) * timebase_freq / 1000)
 
@@ -267,6 +274,69 @@ KTEST(rwlock_writer_not_starved)
 
 static struct rwlock dep_rwlock = RWLOCK_INIT("ktest_dep_rwlock");
 static struct seqlock dep_seqlock = SEQLOCK_INIT("ktest_dep_seqlock");
+
+/* ---------------------------------------------------------------- spinlock wait bound */
+
+#define SPIN_FAIR_ROUNDS 2000
+
+static struct spinlock fair_lock = SPINLOCK_INIT("ktest_spin_fair");
+static long fair_inside;              /* [fair_lock] harts inside: 1 while held */
+static u64 fair_counter;              /* [fair_lock] */
+static atomic_long_t fair_turns, fair_violations, fair_short;
+static u64 fair_max_wait;             /* [fair_lock] rdtime ticks */
+
+static void fair_hammer(void *arg)
+{
+	u64 deadline = *(const u64 *)arg;
+	long turns = 0;
+
+	while (turns < SPIN_FAIR_ROUNDS && rdtime() < deadline) {
+		u64 t0 = rdtime(), waited;
+
+		spin_lock(&fair_lock);
+		waited = rdtime() - t0;
+		if (++fair_inside != 1)
+			atomic_long_add(&fair_violations, 1);
+		fair_counter++;
+		if (waited > fair_max_wait)
+			fair_max_wait = waited;
+		for (int i = 0; i < 20; i++)
+			cpu_relax();
+		fair_inside--;
+		spin_unlock(&fair_lock);
+		turns++;
+	}
+	atomic_long_add(&fair_turns, turns);
+	if (turns < SPIN_FAIR_ROUNDS)
+		atomic_long_add(&fair_short, 1);
+}
+
+KTEST(spinlock_smp_bounded_wait)
+{
+	static u64 deadline;
+	const char *why;
+
+	fair_counter = 0;
+	fair_max_wait = 0;
+	atomic_long_xchg(&fair_turns, 0);
+	atomic_long_xchg(&fair_violations, 0);
+	atomic_long_xchg(&fair_short, 0);
+	deadline = rdtime() + TEST_MS(10000);
+	why = ktest_run_everywhere(fair_hammer, &deadline);
+	if (why)
+		return why;
+	if (atomic_long_read(&fair_violations))
+		return ktest_fail("%ld exclusion violations", atomic_long_read(&fair_violations));
+	if (fair_counter != (u64)atomic_long_read(&fair_turns))
+		return ktest_fail("counter %llu after %ld turns", (unsigned long long)fair_counter,
+				  atomic_long_read(&fair_turns));
+	if (atomic_long_read(&fair_short))
+		return ktest_fail("%ld harts starved: fewer than %d turns in 10 s",
+				  atomic_long_read(&fair_short), SPIN_FAIR_ROUNDS);
+	printk("spinlock: %u harts x %d back-to-back turns, longest wait %llu us\n", nr_cpus,
+	       SPIN_FAIR_ROUNDS, (unsigned long long)(fair_max_wait * 1000000 / timebase_freq));
+	return NULL;
+}
 
 KTEST(lockdep_sees_rwlock_and_seqlock)
 {

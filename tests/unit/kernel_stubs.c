@@ -69,7 +69,7 @@ int printk(const char *fmt, ...)
 
 void spin_lock_init(struct spinlock *l, const char *name)
 {
-	l->serving = l->next = 0;
+	l->starving = l->locked = 0;
 	l->holder = -1;
 	l->name = name;
 }

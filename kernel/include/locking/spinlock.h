@@ -1,5 +1,6 @@
 /*
- * Spinlocks: fair ticket locks.
+ * Spinlocks: test-and-set locks with a bounded wait (spinlock.c says why
+ * not tickets).
  *
  * spin_lock()/spin_unlock() for data touched only outside interrupt
  * handlers; spin_lock_irqsave()/spin_unlock_irqrestore() for data an
@@ -24,8 +25,8 @@
 #include <locking/lockdep.h>
 
 struct spinlock {
-	u32 serving;       /* ticket now allowed in */
-	u32 next;          /* next ticket to hand out */
+	u32 starving;      /* [a] waiters past their bound (spinlock.c): the lock is theirs */
+	u32 locked;        /* [a] 1 while held */
 	int holder;        /* logical cpu holding it, -1 if free (debug aid) */
 	const char *name;  /* [I] lock class name for reports */
 	/*
@@ -36,7 +37,7 @@ struct spinlock {
 	struct lockdep_map dep_map;
 };
 
-#define SPINLOCK_INIT(n) { .serving = 0, .next = 0, .holder = -1, .name = (n), \
+#define SPINLOCK_INIT(n) { .starving = 0, .locked = 0, .holder = -1, .name = (n), \
 			   .dep_map = LOCKDEP_MAP_INIT(n) }
 
 void spin_lock_init(struct spinlock *lock, const char *name);
