@@ -9,7 +9,8 @@
  *
  * Locks: the backlog queue's "loopback_backlog" (a leaf). The backlog is
  * bounded (LOOPBACK_BACKLOG_MAX frames): beyond it frames are dropped
- * and counted, as Linux's netdev_max_backlog does.
+ * and counted (tx_dropped), as Linux's netdev_max_backlog does; the
+ * sender is not told (0), as on Linux.
  */
 #include <arch/barrier.h>
 #include <kernel/err.h>
@@ -34,9 +35,10 @@ static int loopback_xmit(struct sk_buff *skb, struct net_device *dev)
 	u32 len = skb->len;
 
 	if (skb_queue_len(&lb->backlog) >= LOOPBACK_BACKLOG_MAX) {
+		/* Lost like a frame on a wire: counted, not the sender's error (Linux's netif_rx). */
 		NETDEV_STAT_ADD(dev, tx_dropped, 1);
 		kfree_skb(skb);
-		return -ENOBUFS;
+		return 0;
 	}
 	skb_queue_tail(&lb->backlog, skb);
 	NETDEV_STAT_ADD(dev, tx_packets, 1);
