@@ -751,6 +751,7 @@ void sched_cpu_stats(unsigned int cpu, struct sched_cpu_stats *st)
 		st->nr_balance_pulls = rq->nr_balance_pulls;
 		st->nr_idle_pulls = rq->nr_idle_pulls;
 		st->nr_running = rq->nr_running;
+		st->clock_ns = rq->clock;
 		spin_unlock(&rq->lock);
 	}
 	local_irq_restore(flags);

@@ -159,13 +159,17 @@ static int cpuinfo_show(struct seq_buf *s, struct proc_inode *pi)
 	return 0;
 }
 
-/* Time cpu has been idle, ns: online for so long minus what it ran. */
-static u64 cpu_idle_ns(unsigned int cpu, u64 now, u64 busy)
+/*
+ * Time cpu has been idle, ns: online for so long minus what it ran, both
+ * up to the clock the busy time was charged to (st->clock_ns): a "now"
+ * read before sched_cpu_stats would make idle step back between reads.
+ */
+static u64 cpu_idle_ns(unsigned int cpu, const struct sched_cpu_stats *st)
 {
 	u64 online = cycles_to_ns(cpus[cpu].online_time);
-	u64 up = now > online ? now - online : 0;
+	u64 up = st->clock_ns > online ? st->clock_ns - online : 0;
 
-	return up > busy ? up - busy : 0;
+	return up > st->busy_ns ? up - st->busy_ns : 0;
 }
 
 static void stat_cpu_line(struct seq_buf *s, const char *label, u64 busy, u64 idle)
@@ -189,7 +193,7 @@ static int stat_show(struct seq_buf *s, struct proc_inode *pi)
 			continue;
 		sched_cpu_stats(i, &st);
 		busy += st.busy_ns;
-		idle += cpu_idle_ns(i, now, st.busy_ns);
+		idle += cpu_idle_ns(i, &st);
 		switches += st.nr_switches;
 		running += st.nr_running;
 	}
@@ -201,7 +205,7 @@ static int stat_show(struct seq_buf *s, struct proc_inode *pi)
 			continue;
 		sched_cpu_stats(i, &st);
 		snprintf(label, sizeof(label), "cpu%u", i);
-		stat_cpu_line(s, label, st.busy_ns, cpu_idle_ns(i, now, st.busy_ns));
+		stat_cpu_line(s, label, st.busy_ns, cpu_idle_ns(i, &st));
 	}
 	for (unsigned int irq = 0; irq < NR_IRQS; irq++) {
 		const char *name = NULL;
@@ -233,7 +237,7 @@ static int uptime_show(struct seq_buf *s, struct proc_inode *pi)
 		if (!READ_ONCE(cpus[i].online))
 			continue;
 		sched_cpu_stats(i, &st);
-		idle += cpu_idle_ns(i, now, st.busy_ns);
+		idle += cpu_idle_ns(i, &st);
 	}
 	seq_printf(s, "%llu.%02llu %llu.%02llu\n", (unsigned long long)(now / NSEC_PER_SEC),
 		   (unsigned long long)(now % NSEC_PER_SEC / NS_PER_USER_HZ),

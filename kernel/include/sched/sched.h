@@ -168,6 +168,7 @@ struct sched_cpu_stats {
 	u64 nr_balance_pulls;   /* tasks pulled here by periodic balancing */
 	u64 nr_idle_pulls;      /* tasks pulled here when idle */
 	unsigned int nr_running;  /* runnable tasks now, incl. the running one (not idle) */
+	u64 clock_ns;           /* the cpu's clock busy_ns is charged up to (ktime ns) */
 };
 void sched_cpu_stats(unsigned int cpu, struct sched_cpu_stats *st);
 /* t's total run time in ns, including its current stretch if it is running. */
