@@ -1960,7 +1960,8 @@ def mkfs_too_small_job():
 # ---------------------------------------------------------------------------
 # ext2: the driver's self-tests on mkfs images, then e2fsck -fn on the result
 
-EXT2_KTESTS = ("ext2_basic", "ext2_many", "ext2_sparse", "ext2_enospc", "ext2_corrupt",
+EXT2_KTESTS = ("ext2_basic", "ext2_many", "ext2_sparse", "ext2_enospc", "ext2_enospc_reuse",
+               "ext2_corrupt",
                "ext2_mkfs_tree", "ext2_smp", "ext2_journal_crash")
 
 

@@ -159,6 +159,13 @@ void ext2_journal_crash(struct super_block *sb);
 bool ext2_block_valid(struct ext2_sb_info *sbi, u32 block);
 /* Allocate one block near goal: 0 and *out, or -ENOSPC, -EUCLEAN, -EIO. */
 int ext2_new_block(struct ext2_txn *t, u32 goal, u32 *out);
+/*
+ * After -ENOSPC, with the caller's transaction stopped: true if the counts
+ * say blocks are free (freed by a transaction not yet committed, so the
+ * allocator skipped them) and a forced commit has made them reusable; the
+ * caller retries, at most 3 times (ext3's ext3_should_retry_alloc).
+ */
+bool ext2_should_retry_alloc(struct super_block *sb, int *retries);
 /* Free one block (must be allocated); meta: it held metadata (revoked). 0 or -EUCLEAN. */
 int ext2_free_block(struct ext2_txn *t, u32 block, bool meta);
 /* Allocate an inode near dir (Orlov-lite: dirs spread, files with the parent). 0 and *ino, -ENOSPC. */

@@ -12,7 +12,11 @@
  * allocator does, much simplified).
  *
  * With a journal a freed block whose revoke has not committed is skipped
- * (ext2_next_reusable): a crash could still replay its old contents.
+ * (ext2_next_reusable): a crash could still replay its old contents. When
+ * only such blocks are left, the data paths stop their transaction, force
+ * a commit and retry (ext2_should_retry_alloc) instead of failing with
+ * -ENOSPC: rewriting a large file (O_TRUNC) on a disk with room for two
+ * copies failed on the third pass without it.
  *
  * Counts are checked before anything changes: -ENOSPC leaves the disk as
  * it was. A bitmap that disagrees with its descriptor (a set bit freed, a
@@ -172,6 +176,22 @@ int ext2_new_block(struct ext2_txn *t, u32 goal, u32 *out)
 out:
 	mutex_unlock(&sbi->alloc_mutex);
 	return err;
+}
+
+bool ext2_should_retry_alloc(struct super_block *sb, int *retries)
+{
+	struct ext2_sb_info *sbi = EXT2_SB(sb);
+	u32 free, reserved;
+
+	if (!sbi->journal || (*retries)++ >= 3)
+		return false;
+	mutex_lock(&sbi->alloc_mutex);
+	free = sbi->es->s_free_blocks_count;
+	reserved = sbi->es->s_r_blocks_count;
+	mutex_unlock(&sbi->alloc_mutex);
+	if (free == 0 || (free <= reserved && current_fsuid() != 0))
+		return false;
+	return ext2_txn_commit(sbi) == 0;
 }
 
 int ext2_free_block(struct ext2_txn *t, u32 block, bool meta)

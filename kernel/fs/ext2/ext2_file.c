@@ -4,7 +4,9 @@
  * A page is one 4 KiB block. ->readpage maps it (ext2_get_block without
  * create) and reads it with one bio, or zero-fills a hole. Blocks are
  * allocated in ->write_begin (so ->writepage only writes, and -ENOSPC
- * reaches write(2) before anything is copied); a new block's page is
+ * reaches write(2) before anything is copied; with a journal, an -ENOSPC
+ * while blocks freed by an uncommitted transaction are all that is left
+ * forces a commit and retries, ext2_should_retry_alloc); a new block's page is
  * zeroed first, and a partly written page that is not cached is read in.
  * ->write_end dirties the page and extends i_size.
  *
@@ -161,8 +163,8 @@ static int ext2_alloc_page_block(struct ext2_txn *t, struct inode *inode, unsign
  * ext2_write_end, so the commit that makes a new block's pointer durable
  * also writes the data copied into it (ordered mode).
  */
-static int ext2_write_begin(struct file *file, struct address_space *mapping, loff_t pos,
-			    unsigned int len, struct page **pagep)
+static int ext2_write_begin_once(struct file *file, struct address_space *mapping, loff_t pos,
+				 unsigned int len, struct page **pagep)
 {
 	struct inode *inode = mapping->host;
 	unsigned long index = (unsigned long)(pos >> PAGE_SHIFT);
@@ -203,6 +205,18 @@ err_page:
 	return err;
 }
 
+/* write_begin, retried after a commit while blocks freed by it are all that is left. */
+static int ext2_write_begin(struct file *file, struct address_space *mapping, loff_t pos,
+			    unsigned int len, struct page **pagep)
+{
+	int retries = 0, err;
+
+	do
+		err = ext2_write_begin_once(file, mapping, pos, len, pagep);
+	while (err == -ENOSPC && ext2_should_retry_alloc(mapping->host->i_sb, &retries));
+	return err;
+}
+
 static int ext2_write_end(struct file *file, struct address_space *mapping, loff_t pos,
 			  unsigned int len, unsigned int copied, struct page *page)
 {
@@ -237,7 +251,7 @@ static int ext2_write_end(struct file *file, struct address_space *mapping, loff
  * block it is dirtied here, so the ordered commit that makes the block
  * durable writes the page first, never the block's stale contents.
  */
-static int ext2_page_mkwrite(struct file *file, struct page *page)
+static int ext2_page_mkwrite_once(struct file *file, struct page *page)
 {
 	struct inode *inode = file_inode(file);
 	struct ext2_txn t;
@@ -265,6 +279,16 @@ static int ext2_page_mkwrite(struct file *file, struct page *page)
 	}
 	unlock_page(page);
 	ext2_txn_stop(&t);
+	return err;
+}
+
+static int ext2_page_mkwrite(struct file *file, struct page *page)
+{
+	int retries = 0, err;
+
+	do
+		err = ext2_page_mkwrite_once(file, page);
+	while (err == -ENOSPC && ext2_should_retry_alloc(file_inode(file)->i_sb, &retries));
 	return err;
 }
 

@@ -16,6 +16,10 @@
  *                 no blocks; truncating frees them all again
  *   ext2_enospc   fill the disk: -ENOSPC, nothing written before is lost,
  *                 and removing the filler gives every block back
+ *   ext2_enospc_reuse  write a file of 3/5 of the free space, remove it,
+ *                 three times over, with no commit in between: the blocks
+ *                 the last removal freed are all that is left, and the
+ *                 write must wait for the commit that frees them, not fail
  *   ext2_corrupt  mounting the damaged copies: errors, never a panic
  *   ext2_smp      four threads changing one directory and its files at once;
  *                 afterwards every block and inode is free again
@@ -476,6 +480,42 @@ KTEST(ext2_enospc)
 		why = ktest_fail("after removing the filler: %d, %ld free (want %ld)", err,
 				 s1.f_bfree, s0.f_bfree - 8);
 	vfs_unlink(&x.lr, "/keep");
+	kx_umount(&x);
+	return why;
+}
+
+/* ---------------------------------------------------------------- ext2_enospc_reuse */
+
+KTEST(ext2_enospc_reuse)
+{
+	const char *why = NULL;
+	struct statfs s0, s1;
+	loff_t size;
+	struct kx x;
+	int err;
+
+	if (!kx_present())
+		return NULL;
+	if ((err = kx_mount(&x, "vda", 0)))
+		return ktest_fail("mount: %d", err);
+	if (!EXT2_SB(x.mnt->mnt_root->d_sb)->journal || kx_statfs(&x, &s0)) {
+		kx_umount(&x);
+		return ktest_fail("vda is not journaled");
+	}
+	size = (loff_t)s0.f_bfree * 3 / 5 * s0.f_bsize;
+	for (int pass = 0; pass < 3 && !why; pass++) {
+		for (loff_t pos = 0; pos < size && !err; pos += 1 << 20)
+			err = kx_write(&x, "/big", (u32)pass, pos, (size_t)MIN((loff_t)1 << 20, size - pos));
+		if (err)
+			why = ktest_fail("pass %d: %d writing %lld bytes with %ld blocks free", pass, err,
+					 (long long)size, s0.f_bfree);
+		else if ((err = vfs_unlink(&x.lr, "/big")))
+			why = ktest_fail("unlink: %d", err);
+	}
+	if (!why && (kx_statfs(&x, &s1) || s1.f_bfree != s0.f_bfree))
+		why = ktest_fail("%ld blocks free after, %ld before", s1.f_bfree, s0.f_bfree);
+	if (why)
+		vfs_unlink(&x.lr, "/big");
 	kx_umount(&x);
 	return why;
 }
