@@ -90,15 +90,6 @@ static void lo_recv_n(int fd, void *buf, size_t n, int stream)
 	}
 }
 
-/* Close with SO_LINGER 0 (RST): the peer has closed or is gone, no TIME_WAIT left behind. */
-static void lo_close_rst(int fd)
-{
-	struct linger lg = { 1, 0 };
-
-	CHECK_SYS(setsockopt(fd, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg)));
-	CHECK_SYS(close(fd));
-}
-
 /* The payload of round i: its length and bytes follow from i alone. */
 static size_t lo_fill(char *buf, unsigned int i, size_t max)
 {
@@ -162,7 +153,7 @@ static void lo_pingpong_pair(int stream)
 	}
 	ut_wait_ok(pid);
 	if (stream)
-		lo_close_rst(c);
+		ut_close_rst(c);
 	else
 		close(c);
 }
@@ -298,7 +289,7 @@ UTEST(lo_tcp_close_in_flight, 0, NULL)
 		CHECK_EQ(got, LEN);
 		if (memcmp(in, out, LEN) != 0)
 			FAIL("connection %d: the data differs", k);
-		lo_close_rst(s);	/* resets the client's FIN_WAIT: nothing lingers */
+		ut_close_rst(s);	/* resets the client's FIN_WAIT: nothing lingers */
 	}
 }
 
@@ -337,5 +328,5 @@ UTEST(lo_tcp_writer_killed, 0, NULL)
 		if (n < 0)
 			FAIL("read: %s", ulib_errname(errno));
 	}
-	lo_close_rst(s);
+	ut_close_rst(s);
 }

@@ -94,19 +94,6 @@ static void recv_all(int fd, void *buf, size_t n)
 	}
 }
 
-/*
- * Close abortively (SO_LINGER 0: RST, or a socket in TIME_WAIT just goes).
- * Tests end connections with it once the other side has closed, so no
- * TIME_WAIT outlives the test (the whole-suite leak check counts them).
- */
-static void close_rst(int fd)
-{
-	struct linger lg = { 1, 0 };
-
-	CHECK_SYS(setsockopt(fd, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg)));
-	CHECK_SYS(close(fd));
-}
-
 static volatile sig_atomic_t sigpipes;
 
 static void on_sigpipe(int sig)
@@ -152,7 +139,7 @@ UTEST(tcp_echo, 0, NULL)
 	}
 	CHECK_SYS(shutdown(c, SHUT_WR));
 	CHECK_EQ(read(c, in, 1), 0);	/* the echo side saw EOF and closed */
-	close_rst(c);	/* in TIME_WAIT now: SO_LINGER 0 ends it */
+	ut_close_rst(c);	/* in TIME_WAIT now: SO_LINGER 0 ends it */
 	ut_wait_ok(pid);
 }
 
@@ -244,16 +231,16 @@ UTEST(tcp_time_wait_reuse, 0, NULL)
 	s = (int)CHECK_SYS(accept(n, NULL, NULL));
 	CHECK_EQ(write(c, "x", 1), 1);
 	CHECK_EQ(read(s, &ch, 1), 1);
-	close_rst(c);
-	close_rst(s);
+	ut_close_rst(c);
+	ut_close_rst(s);
 	/* a new connection on the TIME_WAIT's own 4-tuple: the TIME_WAIT gives way */
 	c = (int)CHECK_SYS(socket(AF_INET, SOCK_STREAM, 0));
 	CHECK_SYS(setsockopt(c, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)));
 	CHECK_SYS(bind(c, (struct sockaddr *)&ca, sizeof(ca)));
 	CHECK_SYS(connect(c, (struct sockaddr *)&sa, sizeof(sa)));
 	s = (int)CHECK_SYS(accept(n, NULL, NULL));
-	close_rst(c);
-	close_rst(s);
+	ut_close_rst(c);
+	ut_close_rst(s);
 	close(n);
 }
 
@@ -274,7 +261,7 @@ UTEST(tcp_epipe, 0, NULL)
 	CHECK_EQ(write(s, "y", 1), 1);		/* half-closed: the other way works */
 	CHECK_EQ(read(c, &ch, 1), 1);
 	close(c);
-	close_rst(s);
+	ut_close_rst(s);
 	/* writing to a peer that closed: its RST makes later writes fail with EPIPE */
 	tcp_pair(&c, &s);
 	close(s);
@@ -331,8 +318,8 @@ UTEST(tcp_rcvtimeo, 0, NULL)
 	CHECK_ERR(read(c, &ch, 1), EAGAIN);
 	CHECK(ulib_now_ns() - t0 >= 90 * 1000 * 1000);
 	CHECK_ERR(recv(c, &ch, 1, MSG_DONTWAIT), EAGAIN);
-	close_rst(c);
-	close_rst(s);
+	ut_close_rst(c);
+	ut_close_rst(s);
 }
 
 UTEST(tcp_nonblock_epoll, 0, NULL)
@@ -381,8 +368,8 @@ UTEST(tcp_nonblock_epoll, 0, NULL)
 	CHECK_EQ(read(s, buf, sizeof(buf)), 4);
 	CHECK_EQ(epoll_wait(ep, got, 4, 50), 0);	/* edge-triggered: no new edge */
 	close(ep);
-	close_rst(c);
-	close_rst(s);
+	ut_close_rst(c);
+	ut_close_rst(s);
 	close(l);
 }
 
@@ -409,7 +396,7 @@ UTEST(tcp_half_close, 0, NULL)
 	p = (struct pollfd){ .fd = c, .events = POLLIN | POLLOUT };
 	CHECK_EQ(poll(&p, 1, 1000), 1);
 	CHECK(p.revents & POLLHUP);
-	close_rst(c);	/* TIME_WAIT */
+	ut_close_rst(c);	/* TIME_WAIT */
 	close(s);
 }
 
@@ -465,7 +452,7 @@ static void bulk(size_t total)
 	CHECK_EQ(h, shared[0]);
 	ut_note("%zu MiB in %llu ms", total / MiB,
 		(unsigned long long)((ulib_now_ns() - t0) / 1000000));
-	close_rst(s);
+	ut_close_rst(s);
 }
 
 UTEST(tcp_bulk_8m, 0, NULL)
@@ -511,7 +498,7 @@ UTEST(tcp_many_conns, 0, NULL)
 		close(cs[i]);
 	}
 	for (int i = 0; i < N; i++)
-		close_rst(ss[i]);
+		ut_close_rst(ss[i]);
 	close(l);
 }
 
@@ -539,8 +526,8 @@ UTEST(tcp_names, 0, NULL)
 	CHECK_SYS(getpeername(c, (struct sockaddr *)&a, &len));
 	CHECK_EQ(ntohs(a.sin_port), port);
 	CHECK_EQ(local_port(s), port);
-	close_rst(c);
-	close_rst(s);
+	ut_close_rst(c);
+	ut_close_rst(s);
 	close(l);
 }
 
@@ -601,8 +588,8 @@ UTEST(tcp_options, 0, NULL)
 	ulib_sleep_ns(20 * 1000 * 1000);
 	CHECK_SYS(ioctl(s, FIONREAD, &v));
 	CHECK_EQ(v, 3);
-	close_rst(c);
-	close_rst(s);
+	ut_close_rst(c);
+	ut_close_rst(s);
 }
 
 UTEST(tcp_poll_states, 0, NULL)
@@ -634,7 +621,7 @@ UTEST(tcp_poll_states, 0, NULL)
 	CHECK_EQ(poll(&(struct pollfd){ .fd = s, .events = POLLRDHUP }, 1, 1000), 1);
 	CHECK_EQ(poll(&p, 1, 0), 1);
 	CHECK_EQ(p.revents, POLLIN | POLLOUT | POLLRDHUP);
-	close_rst(s);
+	ut_close_rst(s);
 	close(l);
 }
 
@@ -677,7 +664,7 @@ UTEST(tcp_backlog, 0, NULL)
 	CHECK_EQ(accepted, 3);
 	close(l);
 	for (int i = 0; i < N; i++)
-		close_rst(cs[i]);
+		ut_close_rst(cs[i]);
 }
 
 /* 1-byte ping-pong between two processes: the round trip is noted. */
@@ -709,7 +696,7 @@ UTEST(tcp_pingpong, 0, NULL)
 	}
 	ut_note("round trip %llu us", (unsigned long long)((ulib_now_ns() - t0) / ROUNDS / 1000));
 	ut_wait_ok(pid);
-	close_rst(c);
+	ut_close_rst(c);
 }
 
 /* TcpExt counter name from /proc/net/netstat, or FAIL. */
@@ -788,7 +775,7 @@ static void syncookies_body(void *arg)
 	recv_all(c, back, 2);
 	CHECK(memcmp(back, "ok", 2) == 0);
 	close(c);
-	close_rst(s);
+	ut_close_rst(s);
 }
 
 /* SYN cookies (/proc/sys/net/ipv4/tcp_syncookies = 2): handshakes and data; the setting's rules. */

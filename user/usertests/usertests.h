@@ -184,6 +184,12 @@ long long ut_file_size(const char *path);
 int ut_nr_open_fds(void);
 /* write(2) until all n bytes are written, or FAIL. */
 void ut_write_all(int fd, const void *buf, size_t n);
+/*
+ * Close a TCP socket with SO_LINGER 0 (RST; a socket in TIME_WAIT just
+ * goes), or FAIL. Tests end connections with it once the other side has
+ * closed, so no TIME_WAIT outlives the test (the leak check counts them).
+ */
+void ut_close_rst(int fd);
 /* An IPv4 socket address (host-order address and port), as struct sockaddr_in. */
 struct sockaddr_in;
 void ut_sockaddr_in(struct sockaddr_in *a, uint32_t host_addr, uint16_t port);

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -292,6 +293,14 @@ void ut_sockaddr_in(struct sockaddr_in *a, uint32_t host_addr, uint16_t port)
 	a->sin_family = AF_INET;
 	a->sin_port = htons(port);
 	a->sin_addr.s_addr = htonl(host_addr);
+}
+
+void ut_close_rst(int fd)
+{
+	struct linger lg = { 1, 0 };
+
+	CHECK_SYS(setsockopt(fd, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg)));
+	CHECK_SYS(close(fd));
 }
 
 int ut_nr_open_fds(void)

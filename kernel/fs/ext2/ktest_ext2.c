@@ -486,22 +486,32 @@ KTEST(ext2_enospc)
 
 /* ---------------------------------------------------------------- ext2_enospc_reuse */
 
+/* Mount vda, which must be journaled, and statfs it into s0: NULL, or why not (unmounted). */
+static const char *kx_mount_journaled(struct kx *x, struct statfs *s0)
+{
+	int err = kx_mount(x, "vda", 0);
+
+	if (err)
+		return ktest_fail("mount: %d", err);
+	if (!EXT2_SB(x->mnt->mnt_root->d_sb)->journal || kx_statfs(x, s0)) {
+		kx_umount(x);
+		return ktest_fail("vda is not journaled");
+	}
+	return NULL;
+}
+
 KTEST(ext2_enospc_reuse)
 {
 	const char *why = NULL;
 	struct statfs s0, s1;
 	loff_t size;
 	struct kx x;
-	int err;
+	int err = 0;
 
 	if (!kx_present())
 		return NULL;
-	if ((err = kx_mount(&x, "vda", 0)))
-		return ktest_fail("mount: %d", err);
-	if (!EXT2_SB(x.mnt->mnt_root->d_sb)->journal || kx_statfs(&x, &s0)) {
-		kx_umount(&x);
-		return ktest_fail("vda is not journaled");
-	}
+	if ((why = kx_mount_journaled(&x, &s0)))
+		return why;
 	size = (loff_t)s0.f_bfree * 3 / 5 * s0.f_bsize;
 	for (int pass = 0; pass < 3 && !why; pass++) {
 		for (loff_t pos = 0; pos < size && !err; pos += 1 << 20)
@@ -922,13 +932,9 @@ KTEST(ext2_journal_crash)
 
 	if (!kx_present())
 		return NULL;
-	if ((err = kx_mount(&x, "vda", 0)))
-		return ktest_fail("mount: %d", err);
+	if ((why = kx_mount_journaled(&x, &s0)))
+		return why;
 	sbi = EXT2_SB(x.mnt->mnt_root->d_sb);
-	if (!sbi->journal || kx_statfs(&x, &s0)) {
-		kx_umount(&x);
-		return ktest_fail("vda is not journaled");
-	}
 	jbd2_journal_set_no_checkpoint(sbi->journal, true);
 	why = kx_crash_build(&x);
 	ext2_journal_crash(x.mnt->mnt_root->d_sb);
