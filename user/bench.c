@@ -28,6 +28,7 @@
 #include <signal.h>
 #include <stdatomic.h>
 #include <stddef.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -200,32 +201,49 @@ static uint64_t run_fork_exec(long ops, const char **why)
 	return ulib_now_ns() - t0;
 }
 
-static uint64_t run_pipe_pingpong(long ops, const char **why)
+/*
+ * One byte back and forth ops times: the parent writes to out and reads
+ * from in, a forked child reads from child_in and writes it back to
+ * child_out. Sockets use send/recv (sock), pipes write/read. The parent's
+ * nanoseconds; what names the row in a failure.
+ */
+static uint64_t byte_pingpong(int out, int in, int child_in, int child_out, bool sock, long ops,
+			      const char *what)
 {
-	int ab[2], ba[2];
 	uint64_t t0;
-	char c = 0;
-	pid_t pid;
+	char c = 'x';
+	pid_t pid = xfork();
 
-	if (pipe2(ab, 0) != 0 || pipe2(ba, 0) != 0) {
-		*why = errno == ENOSYS ? "pipe2: ENOSYS" : ulib_errname(errno);
-		return 0;
-	}
-	pid = xfork();
 	if (pid == 0) {
 		for (long i = 0; i < ops; i++)
-			if (read(ab[0], &c, 1) != 1 || write(ba[1], &c, 1) != 1)
+			if ((sock ? recv(child_in, &c, 1, 0) : read(child_in, &c, 1)) != 1 ||
+			    (sock ? send(child_out, &c, 1, 0) : write(child_out, &c, 1)) != 1)
 				_exit(1);
 		_exit(0);
 	}
 	t0 = ulib_now_ns();
 	for (long i = 0; i < ops; i++)
-		if (write(ab[1], &c, 1) != 1 || read(ba[0], &c, 1) != 1)
-			die("pipe ping-pong");
+		if ((sock ? send(out, &c, 1, 0) : write(out, &c, 1)) != 1 ||
+		    (sock ? recv(in, &c, 1, 0) : read(in, &c, 1)) != 1)
+			die(what);
 	t0 = ulib_now_ns() - t0;
 	xwait(pid);
-	close(ab[0]), close(ab[1]), close(ba[0]), close(ba[1]);
 	return t0;
+}
+
+/* Pipes: one byte each way between two processes; per round trip. */
+static uint64_t run_pipe_pingpong(long ops, const char **why)
+{
+	int ab[2], ba[2];
+	uint64_t t;
+
+	if (pipe2(ab, 0) != 0 || pipe2(ba, 0) != 0) {
+		*why = errno == ENOSYS ? "pipe2: ENOSYS" : ulib_errname(errno);
+		return 0;
+	}
+	t = byte_pingpong(ab[1], ba[0], ab[0], ba[1], false, ops, "pipe ping-pong");
+	close(ab[0]), close(ab[1]), close(ba[0]), close(ba[1]);
+	return t;
 }
 
 /* Pipe bandwidth: a child writes ops chunks of 64 KiB, the parent reads them (64 KiB reads). */
@@ -905,8 +923,6 @@ static uint64_t run_udp_pingpong(long ops, const char **why)
 	struct sockaddr_in pa, ca;
 	int p = lo_socket(SOCK_DGRAM, &pa, why), c;
 	uint64_t t0;
-	char b = 'x';
-	pid_t pid;
 
 	if (p < 0)
 		return 0;
@@ -916,19 +932,7 @@ static uint64_t run_udp_pingpong(long ops, const char **why)
 		*why = *why ? *why : ulib_errname(errno);
 		return 0;
 	}
-	pid = xfork();
-	if (pid == 0) {
-		for (long i = 0; i < ops; i++)
-			if (recv(c, &b, 1, 0) != 1 || send(c, &b, 1, 0) != 1)
-				_exit(1);
-		_exit(0);
-	}
-	t0 = ulib_now_ns();
-	for (long i = 0; i < ops; i++)
-		if (send(p, &b, 1, 0) != 1 || recv(p, &b, 1, 0) != 1)
-			die("udp ping-pong");
-	t0 = ulib_now_ns() - t0;
-	xwait(pid);
+	t0 = byte_pingpong(p, p, c, c, true, ops, "udp ping-pong");
 	close(p);
 	close(c);
 	return t0;
@@ -959,24 +963,10 @@ static uint64_t run_tcp_pingpong(long ops, const char **why)
 {
 	int sv[2];
 	uint64_t t0;
-	char b = 'x';
-	pid_t pid;
 
 	if (tcp_pair(sv, why))
 		return 0;
-	pid = xfork();
-	if (pid == 0) {
-		for (long i = 0; i < ops; i++)
-			if (read(sv[1], &b, 1) != 1 || write(sv[1], &b, 1) != 1)
-				_exit(1);
-		_exit(0);
-	}
-	t0 = ulib_now_ns();
-	for (long i = 0; i < ops; i++)
-		if (write(sv[0], &b, 1) != 1 || read(sv[0], &b, 1) != 1)
-			die("tcp ping-pong");
-	t0 = ulib_now_ns() - t0;
-	xwait(pid);
+	t0 = byte_pingpong(sv[0], sv[0], sv[1], sv[1], false, ops, "tcp ping-pong");
 	close(sv[0]);
 	close(sv[1]);
 	return t0;

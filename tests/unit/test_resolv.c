@@ -67,19 +67,26 @@ static void start(struct pkt *p, uint16_t id, uint8_t f2, uint8_t f3, uint16_t a
 	put16(p, 1);
 }
 
-/* A record whose owner is a pointer to the question name (offset 12). */
+/* A resource record of class IN: owner a pointer to offset at, type, ttl, rdata. */
+static void put_rr(struct pkt *p, size_t at, uint16_t type, uint16_t ttl, const void *rdata,
+		   uint16_t rdlen)
+{
+	put16(p, 0xc000 | (uint16_t)at);
+	put16(p, type);
+	put16(p, 1);
+	put16(p, 0);
+	put16(p, ttl);
+	put16(p, rdlen);
+	put(p, rdata, rdlen);
+}
+
+/* An A record whose owner is a pointer to the question name (offset 12). */
 static void put_a(struct pkt *p, const char *addr)
 {
 	struct in_addr a;
 
 	inet_pton(AF_INET, addr, &a);
-	put16(p, 0xc00c);
-	put16(p, 1);
-	put16(p, 1);
-	put16(p, 0);
-	put16(p, 300);
-	put16(p, 4);
-	put(p, &a, 4);
+	put_rr(p, 12, 1, 300, &a, 4);
 }
 
 static void check_addr(struct in_addr a, const char *want)
@@ -142,22 +149,10 @@ static void test_parse_cname_chain(void **state)
 	(void)state;
 	start(&p, ID, 0x81, 0x80, 2, "www.test");
 	/* www.test CNAME real.test, the target "real" + pointer to "test" (offset 16) */
-	put16(&p, 0xc00c);
-	put16(&p, 5);
-	put16(&p, 1);
-	put16(&p, 0);
-	put16(&p, 60);
-	put16(&p, 7);
-	cname_at = p.n;
-	put(&p, "\x04real\xc0\x10", 7);
+	cname_at = p.n + 12;	/* where put_rr puts the rdata */
+	put_rr(&p, 12, 5, 60, "\x04real\xc0\x10", 7);
 	/* real.test A, owner a pointer to the CNAME's target */
-	put16(&p, 0xc000 | (uint16_t)cname_at);
-	put16(&p, 1);
-	put16(&p, 1);
-	put16(&p, 0);
-	put16(&p, 60);
-	put16(&p, 4);
-	put(&p, "\x0a\x00\x00\x01", 4);
+	put_rr(&p, cname_at, 1, 60, "\x0a\x00\x00\x01", 4);
 	assert_int_equal(resolv_parse_reply(p.b, p.n, ID, "www.test", a, 2), 1);
 	check_addr(a[0], "10.0.0.1");
 }
@@ -253,15 +248,7 @@ static void test_parse_name_too_long(void **state)
 		put16(&p, 0xc000 | (uint16_t)prev);
 		prev = here;
 	}
-	size_t owner = p.n;
-	put16(&p, 0xc000 | (uint16_t)prev);
-	put16(&p, 1);
-	put16(&p, 1);
-	put16(&p, 0);
-	put16(&p, 1);
-	put16(&p, 4);
-	put(&p, "\x01\x02\x03\x04", 4);
-	(void)owner;
+	put_rr(&p, prev, 1, 1, "\x01\x02\x03\x04", 4);
 	assert_int_equal(resolv_parse_reply(p.b, p.n, ID, "x.test", a, 1), -RESOLV_EMALFORMED);
 }
 

@@ -80,20 +80,6 @@ static void tcp_pair(int *c, int *s)
 	close(l);
 }
 
-static void recv_all(int fd, void *buf, size_t n)
-{
-	char *p = buf;
-
-	while (n) {
-		ssize_t r = read(fd, p, n);
-
-		if (r <= 0)
-			FAIL("read: %zd (%s)", r, ulib_errname(errno));
-		p += r;
-		n -= (size_t)r;
-	}
-}
-
 static volatile sig_atomic_t sigpipes;
 
 static void on_sigpipe(int sig)
@@ -133,7 +119,7 @@ UTEST(tcp_echo, 0, NULL)
 			ut_write_all(c, out, n);
 			_exit(0);
 		}
-		recv_all(c, in, n);
+		ut_read_all(c, in, n);
 		ut_wait_ok(w);
 		CHECK(!memcmp(in, out, n));
 	}
@@ -382,7 +368,7 @@ UTEST(tcp_half_close, 0, NULL)
 	tcp_pair(&c, &s);
 	CHECK_EQ(write(c, "request", 7), 7);
 	CHECK_SYS(shutdown(c, SHUT_WR));
-	recv_all(s, buf, 7);
+	ut_read_all(s, buf, 7);
 	CHECK(!memcmp(buf, "request", 7));
 	CHECK_EQ(read(s, buf, sizeof(buf)), 0);
 	p = (struct pollfd){ .fd = s, .events = POLLIN | POLLRDHUP | POLLOUT };
@@ -390,7 +376,7 @@ UTEST(tcp_half_close, 0, NULL)
 	CHECK_EQ(p.revents, POLLIN | POLLRDHUP | POLLOUT);
 	CHECK_EQ(write(s, "reply", 5), 5);
 	CHECK_SYS(shutdown(s, SHUT_WR));
-	recv_all(c, buf, 5);
+	ut_read_all(c, buf, 5);
 	CHECK(!memcmp(buf, "reply", 5));
 	CHECK_EQ(read(c, buf, sizeof(buf)), 0);
 	p = (struct pollfd){ .fd = c, .events = POLLIN | POLLOUT };
@@ -483,7 +469,7 @@ UTEST(tcp_many_conns, 0, NULL)
 		struct sockaddr_in a, b;
 		socklen_t la = sizeof(a), lb = sizeof(b);
 
-		recv_all(ss[i], &v, sizeof(v));
+		ut_read_all(ss[i], &v, sizeof(v));
 		/* accept order is connect order here; each server side matches its client */
 		CHECK_SYS(getpeername(ss[i], (struct sockaddr *)&a, &la));
 		CHECK_SYS(getsockname(cs[v], (struct sockaddr *)&b, &lb));
@@ -493,7 +479,7 @@ UTEST(tcp_many_conns, 0, NULL)
 	for (int i = 0; i < N; i++) {
 		int v = -1;
 
-		recv_all(cs[i], &v, sizeof(v));
+		ut_read_all(cs[i], &v, sizeof(v));
 		CHECK_EQ(v, i);
 		close(cs[i]);
 	}
@@ -683,7 +669,7 @@ UTEST(tcp_pingpong, 0, NULL)
 	if (pid == 0) {
 		close(c);
 		for (int i = 0; i < ROUNDS; i++) {
-			recv_all(s, &ch, 1);
+			ut_read_all(s, &ch, 1);
 			ut_write_all(s, &ch, 1);
 		}
 		_exit(0);
@@ -692,7 +678,7 @@ UTEST(tcp_pingpong, 0, NULL)
 	t0 = ulib_now_ns();
 	for (int i = 0; i < ROUNDS; i++) {
 		ut_write_all(c, &ch, 1);
-		recv_all(c, &ch, 1);
+		ut_read_all(c, &ch, 1);
 	}
 	ut_note("round trip %llu us", (unsigned long long)((ulib_now_ns() - t0) / ROUNDS / 1000));
 	ut_wait_ok(pid);
@@ -768,11 +754,11 @@ static void syncookies_body(void *arg)
 		ut_write_all(c, buf, sizeof(buf));
 		_exit(0);
 	}
-	recv_all(s, back, sizeof(back));
+	ut_read_all(s, back, sizeof(back));
 	ut_wait_ok(pid);
 	CHECK(memcmp(buf, back, sizeof(buf)) == 0);
 	ut_write_all(s, "ok", 2);
-	recv_all(c, back, 2);
+	ut_read_all(c, back, 2);
 	CHECK(memcmp(back, "ok", 2) == 0);
 	close(c);
 	ut_close_rst(s);

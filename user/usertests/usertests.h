@@ -182,6 +182,8 @@ void ut_write_file(const char *path, const void *buf, size_t len, mode_t mode);
 long long ut_file_size(const char *path);
 /* How many descriptors the process has open (from /proc/self/fd), or FAIL. */
 int ut_nr_open_fds(void);
+/* read(2) until all n bytes have come, or FAIL (also at end of file). */
+void ut_read_all(int fd, void *buf, size_t n);
 /* write(2) until all n bytes are written, or FAIL. */
 void ut_write_all(int fd, const void *buf, size_t n);
 /*

@@ -273,6 +273,20 @@ void ut_spin_ns(uint64_t ns)
 		;
 }
 
+void ut_read_all(int fd, void *buf, size_t n)
+{
+	char *p = buf;
+
+	while (n) {
+		ssize_t r = read(fd, p, n);
+
+		if (r <= 0)
+			FAIL("read: %zd (%s)", r, ulib_errname(errno));
+		p += r;
+		n -= (size_t)r;
+	}
+}
+
 void ut_write_all(int fd, const void *buf, size_t n)
 {
 	const char *p = buf;

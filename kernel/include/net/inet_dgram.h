@@ -69,8 +69,8 @@ void inet_dgram_purge(struct inet_dgram *d);
 ssize_t inet_dgram_recvmsg(struct inet_dgram *d, struct kmsg *msg, int flags,
 			   int (*name)(const struct sk_buff *skb, struct sockaddr *sa));
 unsigned int inet_dgram_poll(struct file *file, struct inet_dgram *d, struct poll_table *pt);
-/* shutdown(2) on a connected datagram socket (the caller checks connected). */
-void inet_dgram_shutdown(struct inet_dgram *d, int how);
+/* shutdown(2) of datagram socket sock (d its state): 0, or -ENOTCONN if it is not connected. */
+int inet_dgram_shutdown(struct socket *sock, struct inet_dgram *d, int how);
 /* SIOCINQ (first datagram's length), SIOCOUTQ (0), else inet_ioctl. */
 long inet_dgram_ioctl(struct inet_dgram *d, unsigned int cmd, unsigned long arg);
 

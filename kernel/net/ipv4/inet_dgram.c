@@ -178,9 +178,12 @@ unsigned int inet_dgram_poll(struct file *file, struct inet_dgram *d, struct pol
 	return mask;
 }
 
-void inet_dgram_shutdown(struct inet_dgram *d, int how)
+int inet_dgram_shutdown(struct socket *sock, struct inet_dgram *d, int how)
 {
 	unsigned int bits = 0;
+
+	if (READ_ONCE(sock->state) != SS_CONNECTED)
+		return -ENOTCONN;
 
 	if (how == SHUT_RD || how == SHUT_RDWR)
 		bits |= DGRAM_RCV_SHUTDOWN;
@@ -188,6 +191,7 @@ void inet_dgram_shutdown(struct inet_dgram *d, int how)
 		bits |= DGRAM_SEND_SHUTDOWN;
 	__atomic_or_fetch(&d->shutdown, bits, __ATOMIC_RELAXED);
 	wake_up_all(&d->wq);
+	return 0;
 }
 
 long inet_dgram_ioctl(struct inet_dgram *d, unsigned int cmd, unsigned long arg)

@@ -334,10 +334,7 @@ static unsigned int ping_poll(struct file *file, struct socket *sock, struct pol
 
 static int ping_shutdown(struct socket *sock, int how)
 {
-	if (READ_ONCE(sock->state) != SS_CONNECTED)
-		return -ENOTCONN;
-	inet_dgram_shutdown(&ping_sk(sock)->d, how);
-	return 0;
+	return inet_dgram_shutdown(sock, &ping_sk(sock)->d, how);
 }
 
 static int ping_setsockopt(struct socket *sock, int level, int name, unsigned long optval,

@@ -251,10 +251,7 @@ static unsigned int udp_sock_poll(struct file *file, struct socket *sock, struct
 
 static int udp_sock_shutdown(struct socket *sock, int how)
 {
-	if (READ_ONCE(sock->state) != SS_CONNECTED)
-		return -ENOTCONN;
-	inet_dgram_shutdown(&udp_sk(sock)->d, how);
-	return 0;
+	return inet_dgram_shutdown(sock, &udp_sk(sock)->d, how);
 }
 
 static int udp_sock_setsockopt(struct socket *sock, int level, int name, unsigned long optval,
